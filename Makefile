@@ -1,0 +1,45 @@
+# Two commands for a new machine: `make serve` and `make test`. Everything else is set up on demand.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# The stamp is newer than the lock only once the venv matches it, so a lock change reinstalls.
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: setup serve build check test test-fast golden offline bench browser-deps clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	# The package under scripts/ is importable from the venv without copying it.
+	$(BIN)/python -c "import pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()['purelib'], 'edition-scripts.pth').write_text(str(pathlib.Path('scripts').resolve()) + '\n')"
+	touch $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+# Builds into a fresh folder and swaps it in only on success, so a failed build keeps the last good site.
+build: $(STAMP)
+	$(BIN)/python -m edition build
+
+check: $(STAMP)
+	$(BIN)/python -m edition check
+
+test: $(STAMP) browser-deps
+	$(BIN)/python -m pytest -n 2
+
+# The tests that need no browser, for a quick loop while editing.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -n 2 -m "not browser"
+
+# Rewrites tests/golden/ from the current data; review the diff before committing.
+golden: $(STAMP)
+	$(BIN)/python -m pytest tests/test_golden.py --update-golden
+
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -q && apt-get install -y -q chromium; }
+
+clean:
+	rm -rf site site.* .build .pytest_cache

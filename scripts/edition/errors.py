@@ -1,0 +1,45 @@
+"""Data errors that point at file:line:column, collected so that one run reports them all."""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+from typing import TYPE_CHECKING, Iterable
+
+if TYPE_CHECKING:
+    from .yamlio import Mark
+
+
+@dataclasses.dataclass(frozen=True)
+class DataError:
+    mark: "Mark"
+    field: str  # dotted path inside the file, e.g. "subsections[0].paragraphs[2].text"
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.mark}: " if self.mark else ""
+        field = f"{self.field}: " if self.field else ""
+        return f"{where}{field}{self.message}"
+
+    def sort_key(self):
+        return (self.mark.file, self.mark.line, self.mark.column, self.field, self.message)
+
+
+class DataErrors(Exception):
+    """Raised once, after every check has run, with all that was found."""
+
+    def __init__(self, errors: Iterable[DataError]):
+        self.errors = sorted(set(errors), key=DataError.sort_key)
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.errors)
+        noun = "error" if count == 1 else "errors"
+        lines = [str(error) for error in self.errors]
+        lines.append(f"{count} {noun} in data/; nothing was built.")
+        return "\n".join(lines)
+
+
+def did_you_mean(wrong: str, candidates: Iterable[str]) -> str:
+    close = difflib.get_close_matches(wrong, sorted(candidates), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""

@@ -1,0 +1,45 @@
+"""Thin MkDocs adapter: check data/ before anything is written, then add the generated pages.
+
+Under `mkdocs serve`, data/ is watched (mkdocs.yml `watch:`), so saving a YAML file rebuilds.
+A data error aborts before MkDocs cleans site/, so the last good site stays in place.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files
+
+from .errors import DataErrors
+from .model import Edition
+from .nav import site_nav
+from .paths import DATA_DIR
+from .render import render_site
+from .validate import check
+
+log = logging.getLogger("mkdocs.plugins.edition")
+
+_state: dict[str, Edition] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    try:
+        edition = check(DATA_DIR)
+    except DataErrors as errors:
+        # Abort prints the message without a traceback and exits with code 1.
+        raise Abort("\n" + errors.report())
+    _state["edition"] = edition
+    config.nav = site_nav(edition)
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    pages = render_site(_state["edition"], directory_urls=config.use_directory_urls)
+    for path, text in pages.items():
+        existing = files.get_file_from_path(path)
+        if existing is not None:
+            raise Abort(f"docs/{path} would hide a generated page: generated Markdown is never kept in docs/")
+        files.append(File.generated(config, path, content=text))
+    return files

@@ -1,0 +1,202 @@
+"""The Edition: every record indexed by id, texts with their corrections, and back-references."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from typing import Optional, Union
+
+from . import records as r
+from .inline import find_form  # one matching rule for finding terms and for marking them
+
+TextTarget = Union[r.Paragraph, r.Section, r.Subsection, r.Figure, r.Reference, r.Paper]
+
+ABSTRACT_ID = "abstract"
+
+
+@dataclasses.dataclass(frozen=True)
+class Segment:
+    """A run of corrected text; `erratum` is set where the run replaces the source's words."""
+
+    text: str
+    erratum: Optional[r.Erratum] = None
+
+    @property
+    def original(self) -> str:
+        return self.erratum.original if self.erratum else self.text
+
+
+def source_text(target: TextTarget) -> str:
+    """The words as the source prints them (before corrections)."""
+    if isinstance(target, r.Paper):
+        return target.abstract
+    if isinstance(target, r.Reference):
+        return target.printed
+    if isinstance(target, (r.Section, r.Subsection, r.Figure)):
+        return target.title
+    return target.text
+
+
+def apply_errata(text: str, errata: list[r.Erratum]) -> list[Segment]:
+    """Split the source text into plain runs and corrected runs. Assumes validated errata."""
+    spans: list[tuple[int, int, r.Erratum]] = []
+    for erratum in errata:
+        start = 0
+        while (found := text.find(erratum.original, start)) != -1:
+            spans.append((found, found + len(erratum.original), erratum))
+            start = found + len(erratum.original)
+    spans.sort(key=lambda span: span[0])
+    segments: list[Segment] = []
+    position = 0
+    for start, end, erratum in spans:
+        if start > position:
+            segments.append(Segment(text[position:start]))
+        segments.append(Segment(erratum.corrected, erratum))
+        position = end
+    if position < len(text):
+        segments.append(Segment(text[position:]))
+    return segments
+
+
+def joined(segments: list[Segment]) -> str:
+    return "".join(segment.text for segment in segments)
+
+
+def reverted(segments: list[Segment]) -> str:
+    return "".join(segment.original for segment in segments)
+
+
+@dataclasses.dataclass(frozen=True)
+class Place:
+    """Where a paragraph stands: its section and, if any, subsection."""
+
+    section: r.Section
+    subsection: Optional[r.Subsection]
+
+    @property
+    def label(self) -> str:
+        """The pinpoint form readers cite, e.g. 'IV.1'."""
+        if self.subsection:
+            return f"{self.section.label}.{self.subsection.number}"
+        return self.section.label
+
+
+@dataclasses.dataclass
+class Edition:
+    paper: r.Paper
+    sections: list[r.Section]
+    figures: list[r.Figure]
+    references: list[r.Reference]
+    errata: list[r.Erratum]
+    queries: list[r.Query]
+    challenges: list[r.Challenge]
+    three_p: list[r.ThreeP]
+    areas: list[r.Area]
+    proposal_paragraphs: list[str]
+    proposals: list[r.Proposal]
+    actors: list[r.Actor]
+    terms: list[r.Term]
+    events: list[r.Event]
+    source_lines: list[str]
+
+    def __post_init__(self) -> None:
+        self.paragraphs: list[r.Paragraph] = []
+        self.place: dict[str, Place] = {}
+        self.subsections: dict[str, r.Subsection] = {}
+        self.section_of: dict[str, r.Section] = {}
+        for section in self.sections:
+            self.section_of[section.id] = section
+            for paragraph in section.paragraphs:
+                self.paragraphs.append(paragraph)
+                self.place[paragraph.id] = Place(section, None)
+            for subsection in section.subsections:
+                self.subsections[subsection.id] = subsection
+                self.section_of[subsection.id] = section
+                for paragraph in subsection.paragraphs:
+                    self.paragraphs.append(paragraph)
+                    self.place[paragraph.id] = Place(section, subsection)
+        self.paragraph = {p.id: p for p in self.paragraphs}
+        self.figure = {f.id: f for f in self.figures}
+        self.figures_after = defaultdict(list)
+        for figure in self.figures:
+            self.figures_after[figure.after].append(figure)
+        self.reference = {ref.id: ref for ref in self.references}
+        self.erratum = {e.id: e for e in self.errata}
+        self.challenge = {c.id: c for c in self.challenges}
+        self.three_p_by_id = {t.id: t for t in self.three_p}
+        self.area = {a.id: a for a in self.areas}
+        self.proposal = {p.id: p for p in self.proposals}
+        self.actor = {a.id: a for a in self.actors}
+        self.term = {t.id: t for t in self.terms}
+        errata_by_target: dict[str, list[r.Erratum]] = defaultdict(list)
+        for erratum in self.errata:
+            errata_by_target[erratum.target].append(erratum)
+        self.errata_by_target = errata_by_target
+        self.queries_by_target: dict[str, list[r.Query]] = defaultdict(list)
+        for query in self.queries:
+            self.queries_by_target[query.target].append(query)
+        self._segments = {
+            target_id: apply_errata(source_text(target), errata_by_target.get(target_id, []))
+            for target_id, target in self.text_targets().items()
+        }
+        self._build_back_references()
+
+    def text_targets(self) -> dict[str, TextTarget]:
+        """Everything that carries text from the source, by id: what errata may point at."""
+        targets: dict[str, TextTarget] = {ABSTRACT_ID: self.paper}
+        for section in self.sections:
+            targets[section.id] = section
+            for subsection in section.subsections:
+                targets[subsection.id] = subsection
+        targets.update(self.paragraph)
+        targets.update(self.figure)
+        targets.update(self.reference)
+        return targets
+
+    def segments(self, target_id: str) -> list[Segment]:
+        return self._segments[target_id]
+
+    def text(self, target_id: str) -> str:
+        """The corrected reading."""
+        return joined(self._segments[target_id])
+
+    def _build_back_references(self) -> None:
+        # paragraph id -> the records that quote it, kept in file order and without repeats
+        self.cited_by: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+
+        def note(kind: str, record, paragraph_id: str) -> None:
+            bucket = self.cited_by[paragraph_id][kind]
+            if record not in bucket:
+                bucket.append(record)
+
+        for proposal in self.proposals:
+            for quote in proposal.quotes:
+                note("proposals", proposal, quote.paragraph)
+        for challenge in self.challenges:
+            for quote in challenge.quotes:
+                note("challenges", challenge, quote.paragraph)
+        for area in self.areas:
+            for quote in area.quotes:
+                note("areas", area, quote.paragraph)
+        for actor in self.actors:
+            for mention in actor.mentions:
+                note("actors", actor, mention.paragraph)
+        self.term_paragraphs: dict[str, list[str]] = {}
+        for term in self.terms:
+            found = [p.id for p in self.paragraphs if any(_has_form(self.text(p.id), form) for form in term.forms)]
+            self.term_paragraphs[term.id] = found
+            for paragraph_id in found:
+                note("terms", term, paragraph_id)
+        self.proposals_by_area: dict[str, list[r.Proposal]] = defaultdict(list)
+        self.proposals_by_challenge: dict[str, list[r.Proposal]] = defaultdict(list)
+        self.proposals_by_actor: dict[str, list[r.Proposal]] = defaultdict(list)
+        for proposal in self.proposals:
+            self.proposals_by_area[proposal.area].append(proposal)
+            for challenge_id in proposal.challenges:
+                self.proposals_by_challenge[challenge_id].append(proposal)
+            for actor_id in proposal.actors:
+                self.proposals_by_actor[actor_id].append(proposal)
+
+
+def _has_form(text: str, form: str) -> bool:
+    return next(find_form(text, form), None) is not None

@@ -1,0 +1,30 @@
+"""The site navigation: a few dozen entries, never one per record, so every page stays small."""
+
+from __future__ import annotations
+
+from . import urls
+from .model import Edition
+
+
+def site_nav(edition: Edition) -> list:
+    paper = [{"Overview": urls.HOME}] + [
+        {f"{section.label}. {edition.text(section.id)}": urls.section_page(section.id)} for section in edition.sections
+    ]
+    nav: list = [{"The paper": paper}]
+    if edition.proposals:
+        nav.append(
+            {
+                "Argument map": [
+                    {"Proposals": urls.PROPOSALS},
+                    {"Challenges": urls.CHALLENGES},
+                    {"Cooperation areas": urls.AREAS},
+                    {"Challenges × areas": urls.MATRIX},
+                    {"Actors": urls.ACTORS},
+                    {"Glossary": urls.GLOSSARY},
+                    {"Timeline": urls.TIMELINE},
+                ]
+            }
+        )
+    nav.append({"References": urls.REFERENCES})
+    nav.append({"About this edition": urls.ABOUT})
+    return nav

@@ -1,0 +1,331 @@
+"""One small typed class per kind of record in data/, one field per line.
+
+Field names are the YAML keys, except where `key()` gives the YAML spelling (CSL uses hyphens).
+A field with a default is optional in YAML.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Literal, Optional
+
+
+def key(yaml_key: str, **kwargs):
+    """A field whose YAML key is not a Python name, such as CSL's `container-title`."""
+    return field(metadata={"key": yaml_key}, **kwargs)
+
+
+# --- the paper -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Series:
+    title: str
+    number: int
+    printed: str
+
+
+@dataclass(frozen=True)
+class Author:
+    given: str
+    family: str
+    name: str
+    name_source_line: int
+    affiliation: str
+    affiliation_source_line: int
+    position: str
+    department: str
+    university: str
+    note: str
+    note_source_line: int
+
+
+@dataclass(frozen=True)
+class Paper:
+    title: str
+    title_source_line: int
+    series: Series
+    type: str
+    date: str
+    type_date_source_line: int
+    language: str
+    author: Author
+    publisher: str
+    contents: list[str]  # section ids in reading order; each is data/sections/<id>.yml
+    centre: str
+    centre_source_line: int
+    programme: str
+    programme_source_line: int
+    credits: str
+    credits_source_line: int
+    contact: str
+    contact_source_line: int
+    abstract_source_line: int
+    abstract: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    id: str
+    number: int
+    source_line: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Subsection:
+    id: str
+    number: int
+    title: str
+    source_line: int
+    paragraphs: list[Paragraph]
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    label: str
+    title: str
+    source_line: int
+    paragraphs: list[Paragraph]
+    subsections: list[Subsection] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Figure:
+    id: str
+    label: str
+    title: str
+    after: str  # the paragraph the figure follows in the source
+    source_line: int
+    note: str  # the editor's note on what is (not) reproduced
+
+
+@dataclass(frozen=True)
+class FiguresFile:
+    figures: list[Figure]
+
+
+# --- references (CSL-YAML, with the printed line kept for provenance) ------------------------
+
+
+@dataclass(frozen=True)
+class Name:
+    family: Optional[str] = None
+    given: Optional[str] = None
+    literal: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class DateParts:
+    date_parts: list[list[int]] = key("date-parts")
+
+
+@dataclass(frozen=True)
+class Reference:
+    id: str
+    source_line: int = key("source-line")
+    printed: str = key("printed")
+    type: str = key("type")
+    title: str = key("title")
+    author: list[Name] = key("author")
+    container_title: Optional[str] = key("container-title", default=None)
+    publisher: Optional[str] = key("publisher", default=None)
+    issued: Optional[DateParts] = key("issued", default=None)
+    URL: Optional[str] = key("URL", default=None)
+    accessed: Optional[DateParts] = key("accessed", default=None)
+    note: Optional[str] = key("note", default=None)
+
+
+@dataclass(frozen=True)
+class ReferencesFile:
+    references: list[Reference]
+
+
+# --- corrections -----------------------------------------------------------------------------
+
+ErratumKind = Literal["typo", "probable-error", "inconsistency"]
+
+
+@dataclass(frozen=True)
+class Erratum:
+    id: str
+    target: str  # a paragraph, section, subsection, figure or reference id, or "abstract"
+    original: str
+    corrected: str
+    occurrences: int
+    kind: ErratumKind
+    reason: str
+
+
+@dataclass(frozen=True)
+class Query:
+    id: str
+    target: str
+    text: str
+    query: str
+
+
+@dataclass(frozen=True)
+class ErrataFile:
+    errata: list[Erratum]
+    queries: list[Query] = field(default_factory=list)
+
+
+# --- the argument map ------------------------------------------------------------------------
+
+ThreePId = Literal["protection", "promotion", "partnership"]
+
+
+@dataclass(frozen=True)
+class Quote:
+    paragraph: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Challenge:
+    id: str
+    title: str
+    summary: str
+    quotes: list[Quote]
+
+
+@dataclass(frozen=True)
+class ChallengesFile:
+    challenges: list[Challenge]
+
+
+@dataclass(frozen=True)
+class ThreeP:
+    id: ThreePId
+    title: str
+    summary: str
+    quotes: list[Quote]
+
+
+@dataclass(frozen=True)
+class Area:
+    id: str
+    title: str
+    part: str  # the section or subsection of the paper that discusses it
+    pillar: Literal["de-globalization", "shrinking", "north-korea"]
+    three_p: list[ThreePId]
+    summary: str
+    quotes: list[Quote]
+
+
+@dataclass(frozen=True)
+class AreasFile:
+    three_p: list[ThreeP]
+    areas: list[Area]
+
+
+@dataclass(frozen=True)
+class Horizon:
+    term: Literal["near", "long", "conditional"]
+    words: str  # the paper's own words
+    paragraph: str
+
+
+@dataclass(frozen=True)
+class Status:
+    value: Literal["agreed", "being-explored", "discussed", "proposed"]
+    words: str
+    paragraph: str
+
+
+Instrument = Literal[
+    "supply-chain-measure",
+    "joint-investment",
+    "norm-setting",
+    "policy-dialogue",
+    "technology-platform",
+    "development-finance",
+    "knowledge-sharing",
+    "institution-building",
+]
+
+
+@dataclass(frozen=True)
+class Proposal:
+    id: str
+    title: str
+    statement: str
+    area: str
+    challenges: list[str]
+    actors: list[str]
+    three_p: list[ThreePId]
+    instrument: Instrument
+    horizon: Horizon
+    quotes: list[Quote]
+    status: Optional[Status] = None
+
+
+@dataclass(frozen=True)
+class ProposalsFile:
+    proposal_paragraphs: list[str]
+    proposals: list[Proposal]
+
+
+ActorKind = Literal[
+    "country",
+    "government-body",
+    "international-organization",
+    "forum",
+    "development-bank",
+    "company",
+    "media",
+    "person",
+    "group",
+]
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    kind: ActorKind
+    summary: str
+    mentions: list[Quote]
+
+
+@dataclass(frozen=True)
+class ActorsFile:
+    actors: list[Actor]
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    term: str
+    kind: Literal["abbreviation", "term"]
+    definition: str
+    forms: list[str]
+    expansion: Optional[str] = None
+    expansion_by: Optional[Literal["paper", "editor"]] = None
+    defined_at: Optional[Quote] = None
+
+
+@dataclass(frozen=True)
+class GlossaryFile:
+    terms: list[Term]
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    when: str  # as the paper gives it
+    sort: int
+    title: str
+    quote: Quote
+
+
+@dataclass(frozen=True)
+class TimelineFile:
+    events: list[Event]
+
+
+def yaml_key(f: dataclasses.Field) -> str:
+    return f.metadata.get("key", f.name)

@@ -1,0 +1,90 @@
+"""What every page renderer shares: the edition, the link builder, and safe text-to-HTML helpers."""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import re
+
+from .. import urls
+from ..inline import find_form
+from ..model import Edition, Segment
+
+# Characters that Markdown would read as markup; exactly Python-Markdown's escapable set, because
+# a backslash before any other character would be shown.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+.!-])")
+
+
+def md_text(text: str) -> str:
+    """Text that Markdown shows literally (for headings and link labels written in Markdown)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+@dataclasses.dataclass
+class Context:
+    edition: Edition
+    linker: urls.Linker
+
+    def href(self, from_src: str, to_src: str, anchor: str = "") -> str:
+        return self.linker.href(from_src, to_src, anchor)
+
+    def paragraph_href(self, from_src: str, paragraph_id: str) -> str:
+        place = self.edition.place[paragraph_id]
+        return self.href(from_src, urls.section_page(place.section.id), urls.paragraph_anchor(paragraph_id))
+
+    def paragraph_link(self, from_src: str, paragraph_id: str) -> str:
+        """A '¶18' link as HTML, with the pinpoint in its accessible name."""
+        paragraph = self.edition.paragraph[paragraph_id]
+        place = self.edition.place[paragraph_id]
+        return (
+            f'<a class="para-ref" href="{esc(self.paragraph_href(from_src, paragraph_id))}" '
+            f'title="§{esc(place.label)}, ¶{paragraph.number}">¶{paragraph.number}</a>'
+        )
+
+    def erratum_marker(self, from_src: str, segment: Segment) -> str:
+        erratum = segment.erratum
+        href = self.href(from_src, urls.ABOUT, urls.erratum_anchor(erratum.id))
+        label = f"Correction {erratum.id}: the source reads “{erratum.original}”"
+        return f'<a class="erratum-mark" href="{esc(href)}" title="{esc(label)}" aria-label="{esc(label)}">†</a>'
+
+    def inline(self, from_src: str, target_id: str, abbreviations: bool = True) -> str:
+        """The corrected text of a target as HTML: corrections marked and linked, abbreviations explained."""
+        parts = []
+        for segment in self.edition.segments(target_id):
+            if segment.erratum:
+                parts.append(
+                    f'<span class="corrected">{self.plain(segment.text, abbreviations)}</span>'
+                    + self.erratum_marker(from_src, segment)
+                )
+            else:
+                parts.append(self.plain(segment.text, abbreviations))
+        return "".join(parts)
+
+    def plain(self, text: str, abbreviations: bool = True) -> str:
+        """Escape text and wrap each glossary abbreviation in a focusable <abbr> with its expansion."""
+        if not abbreviations:
+            return esc(text)
+        spans: list[tuple[int, int, str]] = []
+        for term in self.edition.terms:
+            if term.kind != "abbreviation" or not term.expansion:
+                continue
+            for form in term.forms:
+                for start, end in find_form(text, form):
+                    spans.append((start, end, term.expansion))
+        spans.sort(key=lambda span: (span[0], -(span[1] - span[0])))
+        out, position = [], 0
+        for start, end, expansion in spans:
+            if start < position:
+                continue  # a longer form already covers this spot
+            out.append(esc(text[position:start]))
+            out.append(f'<abbr title="{esc(expansion)}" tabindex="0">{esc(text[start:end])}</abbr>')
+            position = end
+        out.append(esc(text[position:]))
+        return "".join(out)
+
+    def text_only(self, target_id: str) -> str:
+        return self.edition.text(target_id)

@@ -1,0 +1,149 @@
+"""The paper itself: the home page (front matter, abstract, contents) and one page per section."""
+
+from __future__ import annotations
+
+from .. import records as r
+from .. import urls
+from ..citation import paper_citation_text
+from .common import Context, esc, md_text
+
+
+def render(ctx: Context) -> dict[str, str]:
+    pages = {urls.HOME: home(ctx)}
+    for section in ctx.edition.sections:
+        pages[urls.section_page(section.id)] = section_page(ctx, section)
+    return pages
+
+
+def home(ctx: Context) -> str:
+    edition = ctx.edition
+    paper = edition.paper
+    src = urls.HOME
+    lines = [
+        "---",
+        "hide:",
+        "  - navigation",
+        "---",
+        "",
+        f"# {md_text(paper.title)}",
+        "",
+        '<div class="front-matter" markdown="0">',
+        f'<p class="byline"><span class="author">{esc(paper.author.name)}</span>, '
+        f"{esc(paper.author.affiliation)}</p>",
+        f'<p class="series">{esc(paper.type)} · {esc(paper.series.title)} (no. {paper.series.number}) · '
+        f"{esc(paper.publisher)}, {esc(paper.centre)} · "
+        f'<time datetime="{esc(paper.date)}">{esc(paper.date)}</time></p>',
+        "</div>",
+        "",
+        '## Abstract {#abstract}',
+        "",
+        f'<p class="abstract">{ctx.inline(src, "abstract")}</p>',
+        "",
+        "## Contents {#contents}",
+        "",
+    ]
+    lines.append('<ol class="contents" markdown="0">')
+    for section in edition.sections:
+        href = ctx.href(src, urls.section_page(section.id))
+        lines.append(f'<li><a href="{esc(href)}">{esc(section.label)}. {ctx.inline(src, section.id, False)}</a>')
+        if section.subsections:
+            lines.append("<ol>")
+            for subsection in section.subsections:
+                sub_href = ctx.href(src, urls.section_page(section.id), urls.heading_anchor(subsection.id))
+                lines.append(
+                    f'<li><a href="{esc(sub_href)}">{esc(section.label)}.{subsection.number} '
+                    f"{ctx.inline(src, subsection.id, False)}</a></li>"
+                )
+            lines.append("</ol>")
+        lines.append("</li>")
+    lines.append("</ol>")
+    lines += [
+        "",
+        "## How to cite {#cite}",
+        "",
+        f'<p class="citation">{esc(paper_citation_text(edition))}</p>',
+        "",
+        '<p class="editorial">This is a reference edition of the paper as the publisher\'s web page shows it. '
+        f'Each paragraph has a number (¶) and a URL of its own. Corrections are marked † and listed, with the '
+        f'original wording, on the page <a href="{esc(ctx.href(src, urls.ABOUT))}">About this edition</a>.</p>',
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def section_page(ctx: Context, section: r.Section) -> str:
+    src = urls.section_page(section.id)
+    edition = ctx.edition
+    lines = [
+        f"# {md_text(section.label)}. {heading(ctx, src, section.id)} {{#{urls.heading_anchor(section.id)} "
+        f'data-toc-label="{esc(section.label)}. {esc(edition.text(section.id))}"}}',
+        "",
+    ]
+    lines += paragraphs(ctx, src, section.paragraphs)
+    for subsection in section.subsections:
+        label = f"{section.label}.{subsection.number}"
+        lines += [
+            f"## {md_text(label)} {heading(ctx, src, subsection.id)} {{#{urls.heading_anchor(subsection.id)} "
+            f'data-toc-label="{esc(label)} {esc(edition.text(subsection.id))}"}}',
+            "",
+        ]
+        lines += paragraphs(ctx, src, subsection.paragraphs)
+    return "\n".join(lines)
+
+
+def heading(ctx: Context, src: str, target_id: str) -> str:
+    """A heading's corrected words in Markdown, with a linked marker where a correction applies."""
+    parts = []
+    for segment in ctx.edition.segments(target_id):
+        parts.append(md_text(segment.text))
+        if segment.erratum:
+            parts.append(ctx.erratum_marker(src, segment))
+    return "".join(parts)
+
+
+def paragraphs(ctx: Context, src: str, items: list[r.Paragraph]) -> list[str]:
+    lines = []
+    for paragraph in items:
+        lines += [paragraph_block(ctx, src, paragraph), ""]
+        for figure in ctx.edition.figures_after.get(paragraph.id, []):
+            lines += [figure_block(ctx, src, figure), ""]
+    return lines
+
+
+def paragraph_block(ctx: Context, src: str, paragraph: r.Paragraph) -> str:
+    """One paragraph as a raw HTML block: its text is escaped here, so Markdown never reinterprets it."""
+    anchor = urls.paragraph_anchor(paragraph.id)
+    place = ctx.edition.place[paragraph.id]
+    number = (
+        f'<a class="para-num" href="#{anchor}" title="Link to this paragraph: §{esc(place.label)}, ¶{paragraph.number}">'
+        f"¶{paragraph.number}</a>"
+    )
+    parts = [
+        f'<div class="para" id="{anchor}">',
+        number,
+        f'<p class="para-text">{ctx.inline(src, paragraph.id)}</p>',
+    ]
+    links = backlinks(ctx, src, paragraph.id)
+    if links:
+        parts.append(links)
+    parts.append("</div>")
+    return "\n".join(parts)
+
+
+def backlinks(ctx: Context, src: str, paragraph_id: str) -> str:
+    """Small links to the records that quote this paragraph (filled once the argument map exists)."""
+    from .argument import paragraph_backlinks  # the argument map renders its own links
+
+    return paragraph_backlinks(ctx, src, paragraph_id)
+
+
+def figure_block(ctx: Context, src: str, figure: r.Figure) -> str:
+    anchor = urls.figure_anchor(figure.id)
+    return "\n".join(
+        [
+            f'<figure class="figure-placeholder" id="{anchor}">',
+            f'<figcaption><span class="figure-label">[{esc(figure.label)}]</span> {ctx.inline(src, figure.id)}</figcaption>',
+            f'<p class="editorial"><span class="editorial-label">Editor’s note:</span> {esc(figure.note)}</p>',
+            "</figure>",
+        ]
+    )
