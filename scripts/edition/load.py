@@ -50,7 +50,8 @@ class Located:
 @dataclasses.dataclass
 class Loaded:
     files: dict[str, Located]  # by file name relative to data/, e.g. "proposals.yml"
-    sections: list[Located]  # every data/sections/*.yml, in file-name order
+    sections: list[Located]  # every data/sections/*.yml that could be read, in file-name order
+    unreadable_sections: list[str]  # those that could not; checks needing every paragraph wait for them
     source_lines: list[str]  # the provenance copy, line by line (index 0 is line 1)
 
 
@@ -65,18 +66,20 @@ def load(data_dir: Path) -> tuple[Loaded, list[DataError]]:
         located = _load_one(data_dir, data_dir / name, cls, errors)
         if located is not None:
             files[name] = located
-    sections = []
+    sections, unreadable = [], []
     for path in sorted((data_dir / SECTIONS_DIR).glob("*.yml")):
         located = _load_one(data_dir, path, r.Section, errors)
         if located is not None:
             sections.append(located)
+        else:
+            unreadable.append(display_name(data_dir, path))
     source_path = data_dir / SOURCE_FILE
     if source_path.is_file():
         source_lines = source_path.read_text(encoding="utf-8").split("\n")
     else:
         source_lines = []
         errors.append(DataError(Mark(display_name(data_dir, source_path), 1, 1), "", "missing file: the verbatim source copy"))
-    return Loaded(files, sections, source_lines), errors
+    return Loaded(files, sections, unreadable, source_lines), errors
 
 
 def _load_one(data_dir: Path, path: Path, cls: type, errors: list[DataError]) -> Located | None:

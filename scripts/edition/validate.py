@@ -74,7 +74,8 @@ class Checker:
             if section.id != stem:
                 self.error(located, "id", f"expected '{stem}' (the file is {located.display_name}), found '{section.id}'")
             by_id[section.id] = located
-        if paper is None:
+        if paper is None or self.loaded.unreadable_sections:
+            # Without every section, "missing" paragraphs and sections would only echo those errors.
             return None
         ordered = []
         for index, section_id in enumerate(paper.record.contents):
@@ -318,6 +319,7 @@ class Checker:
                 self.quotes(where, f"actors[{i}]", actor.mentions, edition, field="mentions")
         if files["proposals.yml"]:
             where = files["proposals.yml"]
+            errors_before = len(self.errors)
             self.unique(where, [(f"proposals[{i}].id", p.id) for i, p in enumerate(edition.proposals)], {})
             for i, proposal in enumerate(edition.proposals):
                 path = f"proposals[{i}]"
@@ -340,8 +342,9 @@ class Checker:
                 if self.refers(where, f"proposal_paragraphs[{i}]", paragraph_id, edition.paragraph, "a paragraph"):
                     if paragraph_id not in quoted:
                         self.error(where, f"proposal_paragraphs[{i}]", f"expected a proposal quoting {paragraph_id}, found none")
-            self.every_used(files["challenges.yml"], "challenges", edition.challenges, edition.proposals_by_challenge)
-            self.every_used(files["areas.yml"], "areas", edition.areas, edition.proposals_by_area)
+            if len(self.errors) == errors_before:  # an unused record is only news when the proposals are sound
+                self.every_used(files["challenges.yml"], "challenges", edition.challenges, edition.proposals_by_challenge)
+                self.every_used(files["areas.yml"], "areas", edition.areas, edition.proposals_by_area)
         if files["glossary.yml"]:
             where = files["glossary.yml"]
             self.unique(where, [(f"terms[{i}].id", t.id) for i, t in enumerate(edition.terms)], {})

@@ -20,7 +20,7 @@ def references(ctx: Context) -> str:
         "Corrections are marked † and explained on the page "
         f'<a href="{esc(ctx.href(src, urls.ABOUT, "errata"))}">About this edition</a>.</p>',
         "",
-        '<ul class="reference-list" markdown="0">',
+        '<ul class="reference-list">',
     ]
     for ref in ctx.edition.references:
         lines.append(f'<li id="{urls.reference_anchor(ref.id)}">{ctx.inline(src, ref.id, False)}</li>')
@@ -59,7 +59,7 @@ def about(ctx: Context) -> str:
         "",
         "## The source {#source}",
         "",
-        '<div class="editorial" markdown="0">',
+        '<div class="editorial">',
         f"<p>This edition reproduces the text of {esc(paper.author.name)}, “{esc(paper.title)}”, "
         f"{esc(paper.type)}, {esc(paper.series.title)} (no. {paper.series.number}), {esc(paper.publisher)}, "
         f"{esc(paper.centre)}, {esc(paper.date)}, as the publisher’s web page shows it. "
@@ -74,7 +74,7 @@ def about(ctx: Context) -> str:
         "",
         "## Editorial method {#method}",
         "",
-        '<div class="editorial" markdown="0">',
+        '<div class="editorial">',
         "<ul>",
         "<li>The text is the publisher’s, word for word. Paragraph numbers (¶1–¶"
         f"{len(edition.paragraphs)}) and anchors are the editor’s, so that every paragraph can be cited by URL.</li>",
@@ -88,7 +88,7 @@ def about(ctx: Context) -> str:
         "",
         "## Errata {#errata}",
         "",
-        '<table class="errata" markdown="0">',
+        '<table class="errata">',
         "<thead><tr><th scope=\"col\">No.</th><th scope=\"col\">Where</th><th scope=\"col\">Source reads</th>"
         "<th scope=\"col\">Corrected to</th><th scope=\"col\">Kind</th><th scope=\"col\">Reason</th></tr></thead>",
         "<tbody>",
@@ -107,7 +107,7 @@ def about(ctx: Context) -> str:
         '<p class="editorial">Points where the source may be wrong but the editor cannot tell from the paper '
         "alone. The text is left as printed.</p>"
     )
-    lines += ["", '<dl class="queries" markdown="0">']
+    lines += ["", '<dl class="queries">']
     for query in edition.queries:
         lines.append(
             f'<dt id="{urls.query_anchor(query.id)}">{esc(query.id)} · {target_link(ctx, src, query.target)}: '

@@ -27,7 +27,7 @@ def home(ctx: Context) -> str:
         "",
         f"# {md_text(paper.title)}",
         "",
-        '<div class="front-matter" markdown="0">',
+        '<div class="front-matter">',
         f'<p class="byline"><span class="author">{esc(paper.author.name)}</span>, '
         f"{esc(paper.author.affiliation)}</p>",
         f'<p class="series">{esc(paper.type)} · {esc(paper.series.title)} (no. {paper.series.number}) · '
@@ -42,17 +42,18 @@ def home(ctx: Context) -> str:
         "## Contents {#contents}",
         "",
     ]
-    lines.append('<ol class="contents" markdown="0">')
+    # Plain corrected titles: an erratum marker is a link, and a link inside a link is invalid HTML.
+    lines.append('<ol class="contents">')
     for section in edition.sections:
         href = ctx.href(src, urls.section_page(section.id))
-        lines.append(f'<li><a href="{esc(href)}">{esc(section.label)}. {ctx.inline(src, section.id, False)}</a>')
+        lines.append(f'<li><a href="{esc(href)}">{esc(section.label)}. {esc(edition.text(section.id))}</a>')
         if section.subsections:
             lines.append("<ol>")
             for subsection in section.subsections:
                 sub_href = ctx.href(src, urls.section_page(section.id), urls.heading_anchor(subsection.id))
                 lines.append(
                     f'<li><a href="{esc(sub_href)}">{esc(section.label)}.{subsection.number} '
-                    f"{ctx.inline(src, subsection.id, False)}</a></li>"
+                    f"{esc(edition.text(subsection.id))}</a></li>"
                 )
             lines.append("</ol>")
         lines.append("</li>")
