@@ -4,9 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 # The stamp is newer than the lock only once the venv matches it, so a lock change reinstalls.
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build check test test-fast golden offline bench browser-deps clean
+.PHONY: setup serve build check test test-fast golden urls browser-deps clean
 
 setup: $(STAMP)
 
@@ -38,8 +39,21 @@ test-fast: $(STAMP)
 golden: $(STAMP)
 	$(BIN)/python -m pytest tests/test_golden.py --update-golden
 
-browser-deps:
-	@command -v chromium >/dev/null 2>&1 || { apt-get update -q && apt-get install -y -q chromium; }
+# What the browser gates need beyond Python: Debian's chromium, Java for vnu.jar, and the npm tools
+# (axe-core, vnu-jar, iframe-worker) from the lock. --ignore-scripts: vnu-jar's install script would
+# download a Java runtime from outside the registry; the jar itself is in the package.
+browser-deps: $(NODE_STAMP)
+	@command -v chromium >/dev/null 2>&1 && command -v java >/dev/null 2>&1 || \
+		{ apt-get update -q && apt-get install -y -q chromium default-jre-headless; }
+
+$(NODE_STAMP): package-lock.json
+	@command -v npm >/dev/null 2>&1 || { apt-get update -q && apt-get install -y -q npm; }
+	npm ci --ignore-scripts --no-audit --no-fund --silent
+	touch $(NODE_STAMP)
+
+# Adds the built site's pages and anchors to the URL contract (tests/published_urls.txt); never removes.
+urls: build
+	$(BIN)/python -m tests.url_contract site
 
 clean:
 	rm -rf site site.* .build .pytest_cache
