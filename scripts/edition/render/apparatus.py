@@ -12,20 +12,10 @@ def render(ctx: Context) -> dict[str, str]:
 
 
 def references(ctx: Context) -> str:
-    src = urls.REFERENCES
-    lines = [
-        "# References",
-        "",
-        '<p class="editorial">The reference list as the paper prints it, in its order. '
-        "Corrections are marked † and explained on the page "
-        f'<a href="{esc(ctx.href(src, urls.ABOUT, "errata"))}">About this edition</a>.</p>',
-        "",
-        '<ul class="reference-list">',
-    ]
-    for ref in ctx.edition.references:
-        lines.append(f'<li id="{urls.reference_anchor(ref.id)}">{ctx.inline(src, ref.id, False)}</li>')
-    lines += ["</ul>", ""]
-    return "\n".join(lines)
+    # The page has grown its own module: CSL entries, backlinks and notes on inconsistencies.
+    from .references import page
+
+    return page(ctx)
 
 
 def target_link(ctx: Context, src: str, target_id: str) -> str:

@@ -52,7 +52,13 @@ class Context:
         return f'<a class="erratum-mark" href="{esc(href)}" title="{esc(label)}" aria-label="{esc(label)}">†</a>'
 
     def inline(self, from_src: str, target_id: str, abbreviations: bool = True) -> str:
-        """The corrected text of a target as HTML: corrections marked and linked, abbreviations explained."""
+        """The corrected text of a target as HTML: corrections marked and linked, abbreviations explained,
+        in-text citations linked to the references page."""
+        from .intext import linked_text  # it needs this module's helpers
+
+        linked = linked_text(self, from_src, target_id, lambda text: self.plain(text, abbreviations), esc)
+        if linked is not None:
+            return linked
         parts = []
         for segment in self.edition.segments(target_id):
             if segment.erratum:

@@ -1,0 +1,80 @@
+"""A paragraph's text as HTML with each in-text citation linked to its entry on the references page.
+
+Corrections may fall inside a citation ("Farell" -> "Farrell"). Links cannot nest, so the corrected
+words stay inside the citation link and the correction's † marker follows the link.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Callable, Optional
+
+from .. import urls
+from ..citation import preview
+from ..citations import Cite, Work, index
+from ..model import Segment
+
+
+@dataclasses.dataclass(frozen=True)
+class Piece:
+    text: str
+    segment: Segment
+    cite: Optional[Cite]
+    ends_segment: bool
+
+
+def pieces(segments: list[Segment], cites: list[Cite]) -> list[Piece]:
+    """The segments cut at every citation boundary, each piece knowing the citation it lies in."""
+    cuts = sorted({0} | {c.found.start for c in cites} | {c.found.end for c in cites})
+    out: list[Piece] = []
+    offset = 0
+    for segment in segments:
+        start, end = offset, offset + len(segment.text)
+        inner = [cut for cut in cuts if start < cut < end]
+        bounds = [start, *inner, end]
+        for left, right in zip(bounds, bounds[1:]):
+            cite = next((c for c in cites if c.found.start <= left and right <= c.found.end), None)
+            out.append(Piece(segment.text[left - start : right - start], segment, cite, right == end))
+        offset = end
+    return out
+
+
+def work_title(work: Work) -> str:
+    """The hover and focus preview of a cited work."""
+    if work.reference is None:
+        return f"{work.key}: cited in the text; not in the paper’s reference list"
+    return preview(work.reference)
+
+
+def linked_text(ctx, from_src: str, target_id: str, plain: Callable[[str], str], esc: Callable[[str], str]) -> Optional[str]:
+    """The HTML of a text that holds citations, or None if it holds none."""
+    cites = index(ctx.edition).cites.get(target_id)
+    if not cites:
+        return None
+    parts: list[str] = []
+    deferred: list[str] = []  # correction markers waiting for the open citation link to close
+    open_cite: Optional[Cite] = None
+    for piece in pieces(ctx.edition.segments(target_id), cites):
+        if piece.cite is not open_cite:
+            if open_cite is not None:
+                parts.append("</a>")
+                parts.extend(deferred)
+                deferred = []
+            if piece.cite is not None:
+                work = piece.cite.work
+                href = ctx.href(from_src, urls.REFERENCES, urls.reference_anchor(work.id))
+                parts.append(f'<a class="cite-ref" href="{esc(href)}" title="{esc(work_title(work))}">')
+            open_cite = piece.cite
+        # Abbreviation tooltips are focusable, so none are put inside a link.
+        words = esc(piece.text) if piece.cite else plain(piece.text)
+        if piece.segment.erratum:
+            parts.append(f'<span class="corrected">{words}</span>')
+            if piece.ends_segment:
+                marker = ctx.erratum_marker(from_src, piece.segment)
+                (deferred if piece.cite else parts).append(marker)
+        else:
+            parts.append(words)
+    if open_cite is not None:
+        parts.append("</a>")
+        parts.extend(deferred)
+    return "".join(parts)
