@@ -469,7 +469,8 @@ def paragraph_backlinks(ctx: Context, src: str, paragraph_id: str) -> str:
         if records:
             links = ", ".join(link(ctx, src, page(record.id), record.title) for record in records)
             groups.append(f'<span class="para-links__group"><span class="para-links__label">{label}:</span> {links}</span>')
-    terms = cited.get("terms", [])
+    # Abbreviations explain themselves inline and occur almost everywhere; concepts are worth a link.
+    terms = [term for term in cited.get("terms", []) if term.kind == "term"]
     if terms:
         links = ", ".join(link(ctx, src, urls.GLOSSARY, term.term, urls.term_anchor(term.id)) for term in terms)
         groups.append(f'<span class="para-links__group"><span class="para-links__label">Terms:</span> {links}</span>')
