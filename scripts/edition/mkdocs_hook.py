@@ -12,6 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
+from . import metadata
 from .errors import DataErrors
 from .model import Edition
 from .nav import site_nav
@@ -43,3 +44,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             raise Abort(f"docs/{path} would hide a generated page: generated Markdown is never kept in docs/")
         files.append(File.generated(config, path, content=text))
     return files
+
+
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    """Scholarly metadata (Highwire, COinS, Dublin Core, JSON-LD, OpenGraph) on every page."""
+    edition = _state["edition"]
+    site_url = config.site_url or ""
+    page_url = page.canonical_url or page.url
+    head = metadata.head(edition, page.file.src_uri, page_url, page.title or config.site_name, site_url, config.site_name)
+    return metadata.inject(output, head, metadata.coins(edition, page_url))

@@ -1,0 +1,197 @@
+"""Machine-readable metadata for every page: what Zotero, Google Scholar, search engines and link previews read.
+
+- Highwire Press tags: Zotero's Embedded Metadata translator and Google Scholar read these; with
+  `citation_technical_report_institution` Zotero saves the paper as a Report.
+- A COinS span: Zotero's translator for it wins over Highwire and keeps the series title, which the
+  Highwire translator drops for reports, so its data is complete.
+- schema.org JSON-LD, Dublin Core and OpenGraph for search engines and link previews.
+Never `citation_journal_title`, `citation_isbn`, `citation_doi` or `citation_pdf_url`: there is no
+journal, ISBN, DOI or PDF, and the first two would make Zotero save an article or a book.
+The page's canonical link is the theme's own (Material writes it from `site_url`).
+"""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlencode
+
+from . import urls
+from .citations import index
+from .model import ABSTRACT_ID, Edition
+from .render.common import esc
+
+SCHEMA_DC = "http://purl.org/dc/elements/1.1/"
+# Link previews cut descriptions at about this length; the full abstract is in citation_abstract.
+DESCRIPTION_CHARS = 200
+
+
+def author_inverted(edition: Edition) -> str:
+    author = edition.paper.author
+    return f"{author.family}, {author.given}"
+
+
+def description(edition: Edition) -> str:
+    abstract = edition.text(ABSTRACT_ID)
+    if len(abstract) <= DESCRIPTION_CHARS:
+        return abstract
+    return abstract[: DESCRIPTION_CHARS - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _meta(name: str, content: str, attribute: str = "name") -> str:
+    return f'<meta {attribute}="{esc(name)}" content="{esc(content)}">'
+
+
+def highwire(edition: Edition, page_url: str) -> list[str]:
+    paper = edition.paper
+    tags = [
+        _meta("citation_title", paper.title),
+        _meta("citation_author", author_inverted(edition)),
+        _meta("citation_publication_date", paper.date.replace("-", "/")),
+        _meta("citation_technical_report_institution", paper.publisher),
+        _meta("citation_technical_report_number", str(paper.series.number)),
+        _meta("citation_series_title", paper.series.title),
+        _meta("citation_language", paper.language),
+        _meta("citation_abstract", edition.text(ABSTRACT_ID)),
+        _meta("citation_public_url", page_url),
+    ]
+    tags += [_meta("citation_reference", reference) for reference in cited_works(edition)]
+    return tags
+
+
+def cited_works(edition: Edition) -> list[str]:
+    """One Google Scholar `citation_reference` value per cited work, with only what the paper gives."""
+    values = []
+    for work in index(edition).works:
+        fields: list[tuple[str, str]] = []
+        ref = work.reference
+        if ref is not None:
+            fields += [("citation_author", name.literal or f"{name.family}, {name.given}") for name in ref.author]
+            fields.append(("citation_title", ref.title))
+            if ref.issued:
+                fields.append(("citation_publication_date", str(ref.issued.date_parts[0][0])))
+            if ref.URL:
+                fields.append(("citation_public_url", ref.URL))
+        else:
+            # The text names authors only as "A and B" or "A et al."; the year is all else it gives.
+            for author in work.author.removesuffix(" et al.").split(" and "):
+                fields.append(("citation_author", author))
+            fields.append(("citation_publication_date", work.year[:4]))
+        values.append("; ".join(f"{key}={value}" for key, value in fields))
+    return values
+
+
+def dublin_core(edition: Edition, page_url: str) -> list[str]:
+    paper = edition.paper
+    return [
+        f'<link rel="schema.DC" href="{SCHEMA_DC}">',
+        _meta("DC.title", paper.title),
+        _meta("DC.creator", author_inverted(edition)),
+        _meta("DC.date", paper.date),
+        _meta("DC.publisher", paper.publisher),
+        _meta("DC.type", "Text"),
+        _meta("DC.language", paper.language),
+        _meta("DC.description", edition.text(ABSTRACT_ID)),
+        _meta("DC.relation.ispartof", paper.series.title),
+        _meta("DC.identifier", page_url),
+    ]
+
+
+def report(edition: Edition, home_url: str) -> dict:
+    paper = edition.paper
+    return {
+        "@type": "Report",
+        "@id": home_url,
+        "name": paper.title,
+        "author": {
+            "@type": "Person",
+            "name": paper.author.name,
+            "givenName": paper.author.given,
+            "familyName": paper.author.family,
+            "affiliation": {"@type": "Organization", "name": paper.author.university},
+        },
+        "publisher": {"@type": "Organization", "name": paper.publisher},
+        "datePublished": paper.date,
+        "inLanguage": paper.language,
+        "genre": paper.type,
+        "reportNumber": str(paper.series.number),
+        "isPartOf": {"@type": "CreativeWorkSeries", "name": paper.series.title},
+        "url": home_url,
+    }
+
+
+def json_ld(edition: Edition, src_uri: str, page_url: str, page_title: str, site_url: str) -> dict:
+    home_url = site_url + urls.page_url(urls.HOME)
+    paper = report(edition, home_url)
+    sections = {urls.section_page(section.id): section for section in edition.sections}
+    if src_uri == urls.HOME:
+        paper["abstract"] = edition.text(ABSTRACT_ID)
+        paper["hasPart"] = [
+            {"@type": "CreativeWork", "@id": site_url + urls.page_url(path), "name": f"{s.label}. {edition.text(s.id)}"}
+            for path, s in sections.items()
+        ]
+        data = paper
+    elif src_uri in sections:
+        section = sections[src_uri]
+        data = {
+            "@type": "CreativeWork",
+            "@id": page_url,
+            "name": f"{section.label}. {edition.text(section.id)}",
+            "url": page_url,
+            "position": edition.sections.index(section) + 1,
+            "isPartOf": paper,
+        }
+    else:
+        data = {"@type": "WebPage", "@id": page_url, "name": page_title, "url": page_url, "about": paper}
+    return {"@context": "https://schema.org", **data}
+
+
+def opengraph(edition: Edition, page_url: str, page_title: str, site_name: str) -> list[str]:
+    return [
+        _meta("og:type", "article", "property"),
+        _meta("og:title", page_title, "property"),
+        _meta("og:description", description(edition), "property"),
+        _meta("og:url", page_url, "property"),
+        _meta("og:site_name", site_name, "property"),
+        _meta("og:locale", edition.paper.language, "property"),
+    ]
+
+
+def coins(edition: Edition, page_url: str) -> str:
+    """A COinS span: an OpenURL book-format record with genre "report", complete so Zotero keeps the series."""
+    paper = edition.paper
+    fields = [
+        ("ctx_ver", "Z39.88-2004"),
+        ("rft_val_fmt", "info:ofi/fmt:kev:mtx:book"),
+        ("rft.genre", "report"),
+        ("rft.btitle", paper.title),
+        ("rft.aulast", paper.author.family),
+        ("rft.aufirst", paper.author.given),
+        ("rft.au", f"{paper.author.family}, {paper.author.given}"),
+        ("rft.date", paper.date),
+        ("rft.pub", paper.publisher),
+        ("rft.series", paper.series.title),
+        ("rft.language", paper.language),
+        ("rft_id", page_url),
+    ]
+    return f'<span class="Z3988" title="{esc(urlencode(fields))}"></span>'
+
+
+def head(edition: Edition, src_uri: str, page_url: str, page_title: str, site_url: str, site_name: str) -> str:
+    data = json_ld(edition, src_uri, page_url, page_title, site_url)
+    # "</" inside a JSON string would end the script element early.
+    script = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    lines = highwire(edition, page_url) + dublin_core(edition, page_url) + opengraph(edition, page_url, page_title, site_name)
+    lines.append(f'<script type="application/ld+json">{script}</script>')
+    return "\n".join(lines)
+
+
+def inject(html: str, head_html: str, body_html: str) -> str:
+    """Put the tags at the end of <head> and the COinS span at the end of <body>."""
+    before, marker, after = html.rpartition("</head>")
+    if not marker:
+        return html
+    html = before + head_html + "\n" + marker + after
+    before, marker, after = html.rpartition("</body>")
+    if not marker:
+        return html
+    return before + body_html + marker + after
