@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import html
 import io
+import json
 import re
 import warnings
 
@@ -132,3 +133,45 @@ def preview(ref: r.Reference) -> str:
 
 
 _cached_preview: dict[tuple[str, str], str] = {}
+
+
+# The formats of every cite box, in the order shown: three CSL styles, then three for reference managers.
+FORMATS = {
+    "chicago": "Chicago (author-date)",
+    "apa": "APA",
+    "mla": "MLA",
+    "bibtex": "BibTeX",
+    "ris": "RIS",
+    "csl-json": "CSL-JSON",
+}
+# MLA runs the date and URL together with commas; the other two styles end each part with a full stop.
+_PINPOINT_JOIN = {"chicago": ". ", "apa": ". ", "mla": ", "}
+
+
+def pinpointed(entry: str, url: str, pinpoint: str, style: str) -> str:
+    """A formatted entry with the pinpoint (e.g. "§IV.1, ¶18") put just before the exact URL."""
+    if not pinpoint:
+        return entry
+    return entry.replace(url, f"{pinpoint}{_PINPOINT_JOIN[style]}{url}", 1)
+
+
+def in_text(edition: Edition, style: str, pinpoint: str) -> str:
+    """The author-date citation with its pinpoint, e.g. "(Lee 2025, §IV.1, ¶18)"."""
+    short = citation_text(paper_csl(edition), style)
+    return f"{short[:-1]}, {pinpoint})" if pinpoint and short.endswith(")") else short
+
+
+def cite_formats(edition: Edition, url: str, pinpoint: str = "", key: str = PAPER_ID) -> dict[str, str]:
+    """The paper, or a part of it, in every format; each carries the exact URL and the pinpoint."""
+    from .export import bibtex, ris  # the writers live with the downloads that share them
+
+    item = paper_csl(edition, url)
+    out = {style: pinpointed(bibliography_entry(item, style), url, pinpoint, style) for style in STYLES}
+    note = pinpoint or None
+    out["bibtex"] = bibtex.dumps([bibtex.entry(item, key, note)]).strip() + "\n"
+    out["ris"] = ris.dumps([ris.record(item, note)])
+    csl = dict(item, id=key)
+    if note:
+        csl["note"] = note
+    out["csl-json"] = json.dumps([csl], ensure_ascii=False, indent=2) + "\n"
+    return out

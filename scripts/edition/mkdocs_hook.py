@@ -38,6 +38,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     pages = render_site(_state["edition"], directory_urls=config.use_directory_urls)
+    pages.update(citing_pages(_state["edition"], config, pages))
     for path, text in pages.items():
         existing = files.get_file_from_path(path)
         if existing is not None:
@@ -53,3 +54,18 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     page_url = page.canonical_url or page.url
     head = metadata.head(edition, page.file.src_uri, page_url, page.title or config.site_name, site_url, config.site_name)
     return metadata.inject(output, head, metadata.coins(edition, page_url))
+
+
+def citing_pages(edition: Edition, config: MkDocsConfig, pages: dict[str, str]) -> dict[str, str]:
+    """Cite pages and downloads: they carry exact URLs, so they need `site_url`, which render_site does not."""
+    from .export.downloads import files as download_files
+    from .render import cite
+
+    downloads = download_files(edition)
+    listed = [(path, title, note) for path, (title, note, _content) in downloads.items()]
+    extra = cite.render(edition, config.use_directory_urls, config.site_url or "", listed)
+    extra.update({path: content for path, (_title, _note, content) in downloads.items()})
+    for path in extra:
+        if path in pages:
+            raise Abort(f"two pages would be written to {path}")
+    return extra

@@ -26,5 +26,6 @@ def site_nav(edition: Edition) -> list:
             }
         )
     nav.append({"References": urls.REFERENCES})
+    nav.append({"Data and citation": urls.CITE})
     nav.append({"About this edition": urls.ABOUT})
     return nav

@@ -15,10 +15,19 @@ ACTORS = "actors/index.md"
 MATRIX = "matrix.md"
 GLOSSARY = "glossary.md"
 TIMELINE = "timeline.md"
+# "Data and citation": how to cite the paper, and the downloads.
+CITE = "cite/index.md"
+# The downloads are generated files served beside the pages, under this folder.
+DOWNLOADS_DIR = "downloads"
 
 
 def section_page(section_id: str) -> str:
     return f"sections/{section_id}.md"
+
+
+def cite_page(section_id: str) -> str:
+    """Cite boxes for a section and each of its paragraphs; a paragraph's box has the paragraph's id."""
+    return f"cite/{section_id}.md"
 
 
 def proposal_page(proposal_id: str) -> str:
@@ -56,6 +65,11 @@ def query_anchor(query_id: str) -> str:
 
 def reference_anchor(reference_id: str) -> str:
     return f"ref-{reference_id}"
+
+
+def cite_anchor(what: str, format_name: str) -> str:
+    """The element holding one format of one cite box, e.g. "cite-p18-bibtex" (copy buttons point at it)."""
+    return f"cite-{what}-{format_name}"
 
 
 def figure_anchor(figure_id: str) -> str:

@@ -64,6 +64,9 @@ def home(ctx: Context) -> str:
         "",
         f'<p class="citation">{esc(paper_citation_text(edition))}</p>',
         "",
+        f'<p>Every format (Chicago, APA, MLA, BibTeX, RIS, CSL-JSON), for the paper, each section and each paragraph, '
+        f'and the downloads: <a href="{esc(ctx.href(src, urls.CITE))}">Data and citation</a>.</p>',
+        "",
         '<p class="editorial">This is a reference edition of the paper as the publisher\'s web page shows it. '
         f'Each paragraph has a number (¶) and a URL of its own. Corrections are marked † and listed, with the '
         f'original wording, on the page <a href="{esc(ctx.href(src, urls.ABOUT))}">About this edition</a>.</p>',
@@ -119,9 +122,11 @@ def paragraph_block(ctx: Context, src: str, paragraph: r.Paragraph) -> str:
         f'<a class="para-num" href="#{anchor}" title="Link to this paragraph: §{esc(place.label)}, ¶{paragraph.number}">'
         f"¶{paragraph.number}</a>"
     )
+    cite = ctx.href(src, urls.cite_page(place.section.id), anchor)
     parts = [
         f'<div class="para" id="{anchor}">',
         number,
+        f'<a class="para-cite" href="{esc(cite)}" aria-label="Cite ¶{paragraph.number}">Cite</a>',
         f'<p class="para-text">{ctx.inline(src, paragraph.id)}</p>',
     ]
     links = backlinks(ctx, src, paragraph.id)

@@ -1,0 +1,53 @@
+"""Every download, as {path under the site: (title, description, content)}."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+from .. import urls
+from ..citation import reference_csl
+from ..model import Edition
+from . import bibtex, ris, schema, tables
+
+# The Edition's fields that are data; the source lines are the provenance copy, published on their own.
+EDITION_FIELDS = ("paper", "sections", "figures", "references", "errata", "queries", "challenges", "three_p",
+                  "areas", "proposal_paragraphs", "proposals", "actors", "terms", "events")
+SCHEMA_DIR = "schema"
+
+
+def _json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def edition_json(edition: Edition) -> str:
+    data = {name: _plain(getattr(edition, name)) for name in EDITION_FIELDS}
+    # The corrected reading of each paragraph, which the records keep only as source text plus errata.
+    data["corrected_text"] = {p.id: edition.text(p.id) for p in edition.paragraphs}
+    return _json(data)
+
+
+def _plain(value):
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if dataclasses.is_dataclass(value):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    return value
+
+
+def files(edition: Edition) -> dict[str, tuple[str, str, str]]:
+    items = [reference_csl(ref) for ref in edition.references]
+    d = urls.DOWNLOADS_DIR
+    out = {
+        f"{d}/edition.json": ("The whole edition (JSON)", "every record of the edition, with each paragraph’s corrected text", edition_json(edition)),
+        f"{d}/proposals.csv": ("Proposals (CSV)", "one row per proposal", tables.proposals(edition)),
+        f"{d}/challenges.csv": ("Challenges (CSV)", "one row per challenge", tables.challenges(edition)),
+        f"{d}/references.csv": ("References (CSV)", "every work the paper lists or cites, and where it is cited", tables.references(edition)),
+        f"{d}/references.bib": ("References (BibTeX)", "the paper’s reference list", bibtex.dumps([bibtex.entry(i) for i in items])),
+        f"{d}/references.ris": ("References (RIS)", "the paper’s reference list", ris.dumps([ris.record(i) for i in items])),
+        f"{d}/references.json": ("References (CSL-JSON)", "the paper’s reference list", _json(items)),
+    }
+    for kind, document in schema.schemas().items():
+        where = f"data/{kind}/*.yml" if kind == "sections" else f"data/{kind}.yml"
+        out[f"{d}/{SCHEMA_DIR}/{kind}.schema.json"] = (f"JSON Schema: {kind}", f"what {where} may hold", _json(document))
+    return out
