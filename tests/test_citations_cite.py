@@ -1,0 +1,137 @@
+"""The cite boxes: six formats for the paper, a section and a paragraph, each parsed with a real parser and
+checked against the model, with the pinpoint and the exact URL; and the copy buttons in a real browser."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import bibtexparser
+import pytest
+import rispy
+from bs4 import BeautifulSoup
+
+from edition import urls
+from edition.citation import FORMATS, STYLES, bibliography_entry, paper_csl
+
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
+
+
+def soup(site, src: str) -> BeautifulSoup:
+    return BeautifulSoup((site / urls.page_url(src) / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def targets(edition):
+    """(cite page, box id, exact URL, pinpoint) for the paper, section IV and ¶18."""
+    section = next(s for s in edition.sections if s.id == "iv")
+    paragraph = edition.paragraph["p18"]
+    place = edition.place["p18"]
+    section_url = SITE_URL + urls.page_url(urls.section_page("iv"))
+    return [
+        (urls.CITE, "paper", SITE_URL, ""),
+        (urls.cite_page("iv"), "iv", section_url, f"§{section.label}"),
+        (urls.cite_page("iv"), "p18", section_url + "#p18", f"§{place.label}, ¶{paragraph.number}"),
+    ]
+
+
+def box_texts(page, what: str) -> dict[str, str]:
+    return {name: page.select_one(f"#{urls.cite_anchor(what, name)}").get_text() for name in FORMATS}
+
+
+@pytest.mark.slow
+def test_each_box_has_six_formats_with_pinpoint_and_exact_url(built_site, edition):
+    paper = edition.paper
+    for src, what, url, pinpoint in targets(edition):
+        texts = box_texts(soup(built_site, src), what)
+        assert set(texts) == {"chicago", "apa", "mla", "bibtex", "ris", "csl-json"}
+        for style in STYLES:
+            # The CSL engine's own entry for the paper at that URL, with the pinpoint before the URL.
+            entry = bibliography_entry(paper_csl(edition, url), style)
+            joined = f"{pinpoint}, " if style == "mla" else f"{pinpoint}. "
+            assert (texts[style].replace(joined, "", 1) if pinpoint else texts[style]) == entry
+            assert url in texts[style] and paper.title in texts[style]
+            if pinpoint:
+                assert f"{pinpoint}. {url}" in texts[style] or f"{pinpoint}, {url}" in texts[style]
+        assert texts["chicago"].startswith("Lee, Junghwan. 2025.")
+
+        library = bibtexparser.parse_string(texts["bibtex"])
+        assert library.failed_blocks == []
+        [entry] = library.entries
+        fields = {field.key: field.value for field in entry.fields}
+        assert entry.entry_type == "techreport"
+        assert fields["author"] == "Lee, Junghwan"
+        assert fields["title"] == "{" + paper.title + "}"
+        assert fields["institution"] == paper.publisher
+        assert fields["series"] == paper.series.title
+        assert fields["number"] == str(paper.series.number)
+        assert fields["date"] == paper.date
+        assert fields["url"] == url
+        assert fields.get("note", "") == pinpoint
+
+        [record] = rispy.loads(texts["ris"])
+        assert record["type_of_reference"] == "RPRT"
+        assert record["authors"] == ["Lee, Junghwan"]
+        assert record["title"] == paper.title
+        assert record["publisher"] == paper.publisher
+        assert record["tertiary_title"] == paper.series.title
+        assert record["date"] == paper.date.replace("-", "/")
+        assert record["urls"] == [url]
+        assert record.get("notes", [""]) == [pinpoint]
+
+        [item] = json.loads(texts["csl-json"])
+        assert item["type"] == "report"
+        assert item["title"] == paper.title
+        assert item["author"] == [{"family": "Lee", "given": "Junghwan"}]
+        assert item["issued"] == {"date-parts": [[2025, 3, 12]]}
+        assert item["publisher"] == paper.publisher
+        assert item["collection-title"] == paper.series.title
+        assert item["URL"] == url
+        assert item.get("note", "") == pinpoint
+
+
+@pytest.mark.slow
+def test_in_text_pinpoint(built_site, edition):
+    page = soup(built_site, urls.cite_page("iv"))
+    intext = page.select_one(f"#{urls.cite_anchor('p18', 'chicago')}").find_parent(class_="cite-box")
+    assert "(Lee 2025, §IV.1, ¶18)" in intext.select_one(".cite-intext").get_text()
+
+
+@pytest.mark.slow
+def test_every_paragraph_has_a_cite_link_to_its_box(built_site, edition):
+    for section in edition.sections:
+        page = soup(built_site, urls.section_page(section.id))
+        cite_page = soup(built_site, urls.cite_page(section.id))
+        for block in page.select("div.para"):
+            link = block.select_one("a.para-cite")
+            assert link["href"] == f"../../cite/{section.id}/#{block['id']}"
+            assert cite_page.select_one(f"#{block['id']}") is not None
+            assert cite_page.select_one(f"#{urls.cite_anchor(block['id'], 'bibtex')}") is not None
+
+
+@pytest.mark.slow
+def test_formats_are_text_without_javascript_and_buttons_wait_for_it(built_site, edition):
+    page = soup(built_site, urls.cite_page("iv"))
+    for box in page.select(".cite-box"):
+        assert box.has_attr("data-search-exclude")
+        for button in box.select("button.cite-copy"):
+            assert button.has_attr("hidden"), "a copy button that cannot work without JavaScript stays hidden"
+            assert box.select_one(f"#{button['data-copy']}").name == "pre"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("what", ["paper", "iv", "p18"])
+def test_copy_button_copies_in_a_real_browser(browser, site_url, built_site, edition, what):
+    src = urls.CITE if what == "paper" else urls.cite_page("iv")
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    page = context.new_page()
+    try:
+        page.goto(site_url + urls.page_url(src))
+        expected = box_texts(soup(built_site, src), what)
+        for name in ("chicago", "bibtex"):
+            button = page.locator(f'button[data-copy="{urls.cite_anchor(what, name)}"]')
+            button.click()
+            assert page.evaluate("navigator.clipboard.readText()") == expected[name]
+            assert button.inner_text() == "Copied"
+    finally:
+        context.close()
