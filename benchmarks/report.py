@@ -1,0 +1,124 @@
+"""The benchmark's targets (issue 6) and its printed table, from the result dict bench.py writes."""
+
+from __future__ import annotations
+
+# The record counts shown; every count is in the JSON.
+RECORD_ROWS = ("sections", "paragraphs", "proposals", "references", "terms", "actors")
+KB = 1000
+MB = 1000 * 1000
+
+OVERHEAD_SHARE = 0.10  # load + validate + render, as a share of the whole build at 1x
+TIME_RATIO = 50.0  # t(top scale) / t(1x)
+PEAK_RSS = 1000 * MB  # at the top scale
+HTML_RATIO = 1.2  # median HTML bytes per page, top scale / 1x
+PHONE = 150 * KB  # a section page's HTML, CSS, JS and fonts, compressed
+
+
+def targets(result: dict) -> list[dict]:
+    scales = {s["scale"]: s for s in result["scales"]}
+    low = scales[min(scales)]
+    found = [
+        _target("our stages ≤ 10% of the build at 1x", low["ours_share_of_total"], OVERHEAD_SHARE, f"{low['ours_share_of_total']:.1%}"),
+        _target(
+            f"phone weight of a section page < 150 KB (gzip) at {low['scale']}x",
+            low["phone"]["gzip_bytes"],
+            PHONE,
+            f"{low['phone']['gzip_bytes'] / KB:.1f} KB",
+            strict=True,
+        ),
+    ]
+    growth = result.get("growth")
+    if growth:
+        top = f"{growth['to']}x"
+        found += [
+            _target(f"t({top})/t({growth['from']}x) ≤ 50", growth["time_ratio"], TIME_RATIO, f"{growth['time_ratio']:.1f}"),
+            _target(f"peak memory at {top} < 1 GB", growth["peak_rss_bytes_at_top"], PEAK_RSS, f"{growth['peak_rss_bytes_at_top'] / MB:.0f} MB", strict=True),
+            _target(
+                f"median HTML per page {top}/{growth['from']}x ≤ 1.2",
+                growth["html_per_page_ratio"],
+                HTML_RATIO,
+                f"{growth['html_per_page_ratio']:.2f}",
+            ),
+        ]
+    return found
+
+
+def _target(name: str, value: float, limit: float, shown: str, strict: bool = False) -> dict:
+    met = value < limit if strict else value <= limit
+    return {"target": name, "value": value, "limit": limit, "shown": shown, "met": met}
+
+
+def _kb(value: float) -> str:
+    return f"{value / KB:.1f}"
+
+
+def table(result: dict) -> str:
+    scales = result["scales"]
+    head = ["", *[f"{s['scale']}x" for s in scales]]
+    rows: list[list[str]] = []
+
+    def row(label: str, values) -> None:
+        rows.append([label, *values])
+
+    for key in RECORD_ROWS:
+        row(key, [str(s["records"].get(key, 0)) for s in scales])
+    for key, label in (
+        ("load_validate_s", "load + validate (s)"),
+        ("render_s", "render Markdown (s)"),
+        ("other_hooks_s", "other hooks, per page (s)"),
+        ("mkdocs_s", "MkDocs build (s)"),
+        ("total_s", "total build (s)"),
+    ):
+        row(label, [f"{s['median'][key]:.2f}" for s in scales])
+    row("plain `mkdocs build`, same Markdown (s)", [f"{s['plain_mkdocs_total_s']:.2f}" for s in scales])
+    row("our stages / total", [f"{s['ours_share_of_total']:.1%}" for s in scales])
+    row("overhead ratio: our stages / plain build", [f"{s['ours_s'] / s['plain_mkdocs_total_s']:.2f}" for s in scales])
+    row("peak RSS of the build (MB)", [f"{s['peak_rss_bytes']['max'] / MB:.0f}" for s in scales])
+    row("HTML pages", [str(s["weight"]["pages"]) for s in scales])
+    row("HTML per page, median raw / gzip (KB)", [
+        f"{_kb(s['weight']['all_pages']['raw']['median'])} / {_kb(s['weight']['all_pages']['gzip']['median'])}" for s in scales
+    ])
+    kinds = sorted({kind for s in scales for kind in s["weight"]["by_type"]}, key=_kind_order)
+    for kind in kinds:
+        cells = []
+        for s in scales:
+            sizes = s["weight"]["by_type"].get(kind)
+            cells.append(
+                "–"
+                if sizes is None
+                else f"{_kb(sizes['raw']['median'])} / {_kb(sizes['raw']['max'])} ({_kb(sizes['gzip']['median'])} / {_kb(sizes['gzip']['max'])})"
+            )
+        row(f"{kind}: median / max raw (gzip) KB, n={_counts(scales, kind)}", cells)
+    row("search index raw / gzip (KB)", [f"{_kb(s['weight']['search_index']['raw'])} / {_kb(s['weight']['search_index']['gzip'])}" for s in scales])
+    row("phone weight, largest section page (KB gzip)", [_kb(s["phone"]["gzip_bytes"]) for s in scales])
+    lines = [_markdown_row(head), _markdown_row(["---"] * len(head))] + [_markdown_row(r) for r in rows]
+    growth = result.get("growth")
+    if growth:
+        lines += [
+            "",
+            f"growth {growth['from']}x → {growth['to']}x: time {growth['time_ratio']:.1f}×, "
+            f"median HTML per page {growth['html_per_page_ratio']:.2f}×, peak memory {growth['peak_rss_bytes_at_top'] / MB:.0f} MB",
+        ]
+    lines += ["", "| target | measured | |", "| --- | --- | --- |"]
+    lines += [_markdown_row([t["target"], t["shown"], "met" if t["met"] else "MISSED"]) for t in result["targets"]]
+    lines += [
+        "",
+        f"medians of {scales[0]['runs']} runs after a warm-up; {result['machine']['cpus']} CPUs "
+        f"({result['machine']['processor']}), Python {result['machine']['python']}; {result['date']}; commit {result['commit']}",
+    ]
+    return "\n".join(lines)
+
+
+_ORDER = ["home", "section", "proposal", "index", "references"]
+
+
+def _kind_order(kind: str) -> tuple[int, str]:
+    return (_ORDER.index(kind) if kind in _ORDER else len(_ORDER), kind)
+
+
+def _counts(scales: list[dict], kind: str) -> str:
+    return "/".join(str(s["weight"]["by_type"].get(kind, {}).get("raw", {}).get("count", 0)) for s in scales)
+
+
+def _markdown_row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
