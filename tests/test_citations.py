@@ -140,3 +140,24 @@ def test_inconsistencies_are_flagged(built_site):
     assert len(unlisted) == 17
     for item in unlisted:
         assert item.select_one(".reference-entry").get_text().split()[-1].isdigit()
+
+
+TOOLTIPS = """() => [...document.querySelectorAll('.md-tooltip2--active')]
+    .filter(e => getComputedStyle(e).visibility === 'visible').map(e => e.innerText)"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("how", ["hover", "focus"])
+def test_citation_previews_its_entry_on_hover_and_keyboard_focus(browser, site_url, edition, how):
+    ref = edition.reference["japan-times-2023"]
+    page = browser.new_page()
+    try:
+        page.goto(site_url + urls.page_url(urls.section_page("iv")))
+        link = page.locator("#p18 a.cite-ref").first
+        assert page.evaluate(TOOLTIPS) == []
+        link.hover() if how == "hover" else link.focus()
+        page.wait_for_function(TOOLTIPS.replace("() =>", "() => (") + ").length > 0")
+        [shown] = page.evaluate(TOOLTIPS)
+        assert shown == bibliography_entry(reference_csl(ref), "chicago")
+    finally:
+        page.close()

@@ -135,3 +135,20 @@ def test_copy_button_copies_in_a_real_browser(browser, site_url, built_site, edi
             assert button.inner_text() == "Copied"
     finally:
         context.close()
+
+
+@pytest.mark.slow
+def test_each_proposal_has_a_box_citing_the_paragraphs_it_rests_on(built_site, edition):
+    page = soup(built_site, urls.CITE_PROPOSALS)
+    assert len(page.select(".cite-box")) == len(edition.proposals) > 0
+    for proposal in edition.proposals:
+        chicago = page.select_one(f"#{urls.cite_anchor(proposal.id, 'chicago')}").get_text()
+        for paragraph_id in {quote.paragraph for quote in proposal.quotes}:
+            place = edition.place[paragraph_id]
+            assert f"¶{edition.paragraph[paragraph_id].number}" in chicago
+            assert f"§{place.label}, " in chicago
+        [item] = json.loads(page.select_one(f"#{urls.cite_anchor(proposal.id, 'csl-json')}").get_text())
+        first = min((quote.paragraph for quote in proposal.quotes), key=lambda p: edition.paragraph[p].number)
+        assert item["URL"] == SITE_URL + urls.page_url(urls.section_page(edition.place[first].section.id)) + f"#{first}"
+        record_page = soup(built_site, urls.proposal_page(proposal.id))
+        assert record_page.find("a", href=f"../../cite/proposals/#{proposal.id}") is not None

@@ -17,6 +17,8 @@ GLOSSARY = "glossary.md"
 TIMELINE = "timeline.md"
 # "Data and citation": how to cite the paper, and the downloads.
 CITE = "cite/index.md"
+# Cite boxes for the editor's proposals; each box has the proposal's id.
+CITE_PROPOSALS = "cite/proposals.md"
 # The downloads are generated files served beside the pages, under this folder.
 DOWNLOADS_DIR = "downloads"
 

@@ -211,6 +211,7 @@ def proposal_page(ctx: Context, proposal: r.Proposal) -> str:
     facts.append(("3P frame", esc(three_p_names(ctx, proposal.three_p))))
     facts.append(("Instrument", esc(proposal.instrument.replace("-", " "))))
     facts.append(("Source paragraphs", paragraph_links(ctx, src, [q.paragraph for q in proposal.quotes])))
+    facts.append(("Cite", link(ctx, src, urls.CITE_PROPOSALS, "Cite the paper for this proposal", proposal.id)))
     lines = [
         f"# {md_text(proposal.title)}",
         "",

@@ -49,6 +49,8 @@ def render(edition: Edition, directory_urls: bool, site_url: str, downloads: lis
     pages = {urls.CITE: data_page(ctx, base, downloads)}
     for section in edition.sections:
         pages[urls.cite_page(section.id)] = section_page(ctx, base, section)
+    if edition.proposals:
+        pages[urls.CITE_PROPOSALS] = proposals_page(ctx, base)
     return pages
 
 
@@ -98,6 +100,9 @@ def data_page(ctx: Context, base: str, downloads: list[tuple[str, str, str]]) ->
         href = ctx.href(src, urls.cite_page(section.id))
         lines.append(f'<li><a href="{esc(href)}">Cite §{esc(section.label)}. {esc(edition.text(section.id))}</a> '
                      "and its paragraphs</li>")
+    if edition.proposals:
+        href = ctx.href(src, urls.CITE_PROPOSALS)
+        lines.append(f'<li><a href="{esc(href)}">Cite a proposal</a> (the paragraphs it rests on)</li>')
     lines += ["</ul>", "", "## Downloads {#downloads}", ""]
     lines.append(
         '<p class="editorial"><span class="editorial-label">Editor’s note:</span> generated from the edition’s '
@@ -144,6 +149,45 @@ def section_page(ctx: Context, base: str, section) -> str:
         ]
         lines += box(ctx, src, paragraph.id, absolute(base, section_src, anchor), pinpoint,
                      f"lee2025-{paragraph.id}", f"¶{paragraph.number}")
+    lines += [COPY_SCRIPT, ""]
+    return "\n".join(lines)
+
+
+def pinpoint_of(edition: Edition, paragraph_ids: list[str]) -> str:
+    """"§IV.1, ¶18, ¶19" for paragraphs in one part, "§IV.1, ¶18; §IV.2, ¶22" across parts."""
+    groups: dict[str, list[str]] = {}
+    for paragraph_id in paragraph_ids:
+        groups.setdefault(edition.place[paragraph_id].label, []).append(f"¶{edition.paragraph[paragraph_id].number}")
+    return "; ".join(f"§{label}, " + ", ".join(numbers) for label, numbers in groups.items())
+
+
+def proposals_page(ctx: Context, base: str) -> str:
+    src = urls.CITE_PROPOSALS
+    edition = ctx.edition
+    lines = [
+        "# Cite a proposal",
+        "",
+        '<p class="editorial"><span class="editorial-label">Editor’s note:</span> the proposals are the editor’s '
+        "summaries; what can be cited is the paper. Each box cites the paper at the paragraphs the proposal quotes, "
+        "with the URL of the first of them.</p>",
+        "",
+    ]
+    for proposal in edition.proposals:
+        paragraph_ids = sorted(dict.fromkeys(q.paragraph for q in proposal.quotes), key=lambda p: edition.paragraph[p].number)
+        first = paragraph_ids[0]
+        section_src = urls.section_page(edition.place[first].section.id)
+        url = absolute(base, section_src, urls.paragraph_anchor(first))
+        href = ctx.href(src, urls.proposal_page(proposal.id))
+        lines += [
+            f"## {esc(proposal.title)} {{#{proposal.id}}}",
+            "",
+            f'<p class="cite-excerpt"><a href="{esc(href)}">The proposal</a> rests on '
+            + ", ".join(ctx.paragraph_link(src, paragraph_id) for paragraph_id in paragraph_ids)
+            + ".</p>",
+            "",
+        ]
+        lines += box(ctx, src, proposal.id, url, pinpoint_of(edition, paragraph_ids), f"lee2025-{proposal.id}",
+                     f"proposal {proposal.title}")
     lines += [COPY_SCRIPT, ""]
     return "\n".join(lines)
 
