@@ -41,7 +41,12 @@ def _meta(name: str, content: str, attribute: str = "name") -> str:
     return f'<meta {attribute}="{esc(name)}" content="{esc(content)}">'
 
 
-def highwire(edition: Edition, page_url: str) -> list[str]:
+# Google Scholar reads a paper's references from its landing page; repeating them on every page would make
+# each page grow with the size of the reference list, so they go on the landing and references pages only.
+REFERENCE_PAGES = (urls.HOME, urls.REFERENCES)
+
+
+def highwire(edition: Edition, page_url: str, src_uri: str = urls.HOME) -> list[str]:
     paper = edition.paper
     tags = [
         _meta("citation_title", paper.title),
@@ -54,7 +59,8 @@ def highwire(edition: Edition, page_url: str) -> list[str]:
         _meta("citation_abstract", edition.text(ABSTRACT_ID)),
         _meta("citation_public_url", page_url),
     ]
-    tags += [_meta("citation_reference", reference) for reference in cited_works(edition)]
+    if src_uri in REFERENCE_PAGES:
+        tags += [_meta("citation_reference", reference) for reference in cited_works(edition)]
     return tags
 
 
@@ -180,7 +186,7 @@ def head(edition: Edition, src_uri: str, page_url: str, page_title: str, site_ur
     data = json_ld(edition, src_uri, page_url, page_title, site_url)
     # "</" inside a JSON string would end the script element early.
     script = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-    lines = highwire(edition, page_url) + dublin_core(edition, page_url) + opengraph(edition, page_url, page_title, site_name)
+    lines = highwire(edition, page_url, src_uri) + dublin_core(edition, page_url) + opengraph(edition, page_url, page_title, site_name)
     lines.append(f'<script type="application/ld+json">{script}</script>')
     return "\n".join(lines)
 
