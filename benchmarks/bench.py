@@ -18,6 +18,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from . import report, weight
@@ -64,25 +65,31 @@ def median_of(runs: list[dict], key: str) -> float:
     return statistics.median(run[key] for run in runs)
 
 
-def bench_scale(data: Path, scale: int, runs: int, work: Path) -> dict:
+def bench_scale(data: Path, scale: int, runs: int, budget_s: float, work: Path) -> dict:
     scaled = work / f"data-{scale}x"
     counts = make_edition(data, scaled, scale)
     site = work / f"site-{scale}x"
     dump = work / f"plain-{scale}x"
+    started = time.monotonic()
     # The warm-up real build also hands the plain build exactly the Markdown and nav it generated.
-    one = build("real", site, scaled, dump=dump)
+    warm_real = build("real", site, scaled, dump=dump)
     docs, nav = plain_docs(dump)
-    other = build("plain", work / f"plain-site-{scale}x", scaled, docs, nav)
+    warm_plain = build("plain", work / f"plain-site-{scale}x", scaled, docs, nav)
+    pair_s = time.monotonic() - started
+    print(f"  {scale}x warm-up: real {warm_real['total_s']:.2f} s, plain {warm_plain['total_s']:.2f} s", file=sys.stderr)
     real, plain = [], []
-    for index in range(runs + 1):
-        if index:
-            shutil.rmtree(site, ignore_errors=True)
-            one = build("real", site, scaled)
-            other = build("plain", work / f"plain-site-{scale}x", scaled, docs, nav)
-        print(f"  {scale}x run {index or 'warm-up'}: real {one['total_s']:.2f} s, plain {other['total_s']:.2f} s", file=sys.stderr)
-        if index:  # the first pair warms the disk cache and the bytecode
-            real.append({**stages(one), "peak_rss_bytes": one["peak_rss_bytes"]})
-            plain.append(other)
+    # A slow design must not make the benchmark endless: runs stop when the next would pass the budget.
+    while len(real) < runs and time.monotonic() - started + pair_s <= budget_s:
+        shutil.rmtree(site, ignore_errors=True)
+        one = build("real", site, scaled)
+        other = build("plain", work / f"plain-site-{scale}x", scaled, docs, nav)
+        real.append({**stages(one), "peak_rss_bytes": one["peak_rss_bytes"]})
+        plain.append(other)
+        print(f"  {scale}x run {len(real)}: real {one['total_s']:.2f} s, plain {other['total_s']:.2f} s", file=sys.stderr)
+    warm_up_only = not real
+    if warm_up_only:
+        real.append({**stages(warm_real), "peak_rss_bytes": warm_real["peak_rss_bytes"]})
+        plain.append(warm_plain)
     timing = {key: median_of(real, key) for key in ("load_validate_s", "render_s", "other_hooks_s", "mkdocs_s", "total_s")}
     ours = timing["load_validate_s"] + timing["render_s"]
     plain_total = median_of(plain, "total_s")
@@ -90,7 +97,7 @@ def bench_scale(data: Path, scale: int, runs: int, work: Path) -> dict:
     return {
         "scale": scale,
         "records": counts,
-        "runs": runs,
+        "runs": 0 if warm_up_only else len(real),
         "median": timing,
         "plain_mkdocs_total_s": plain_total,
         "ours_s": ours,
@@ -144,6 +151,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.bench", description=__doc__)
     parser.add_argument("--scales", default="1,10,50", help="comma-separated multiples of the real content (default: %(default)s)")
     parser.add_argument("--runs", type=int, default=5, help="timed runs per scale after one warm-up (default: %(default)s)")
+    parser.add_argument(
+        "--budget", type=float, default=900, help="seconds per scale; fewer runs are made past it, and only the warm-up if it alone is over (default: %(default)s)"
+    )
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="the real data dir to scale (default: data/)")
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
@@ -152,8 +162,11 @@ def main(argv: list[str] | None = None) -> int:
     by_scale = {}
     with tempfile.TemporaryDirectory(prefix="edition-bench-") as work:
         for scale in scales:
-            print(f"{scale}x: generating and building ({args.runs} runs after a warm-up)", file=sys.stderr)
-            by_scale[scale] = bench_scale(args.data, scale, args.runs, Path(work))
+            print(f"{scale}x: generating and building (up to {args.runs} runs after a warm-up, {args.budget:.0f} s budget)", file=sys.stderr)
+            by_scale[scale] = bench_scale(args.data, scale, args.runs, args.budget, Path(work))
+            # A long run that is stopped still leaves the scales it finished.
+            args.out.mkdir(parents=True, exist_ok=True)
+            (args.out / "partial.json").write_text(json.dumps(by_scale, indent=2), encoding="utf-8")
     result = {
         "date": started.isoformat(timespec="seconds"),
         "commit": git_commit(),

@@ -60,6 +60,7 @@ def table(result: dict) -> str:
     def row(label: str, values) -> None:
         rows.append([label, *values])
 
+    row("timed runs (0: the warm-up only)", [str(s["runs"]) for s in scales])
     for key in RECORD_ROWS:
         row(key, [str(s["records"].get(key, 0)) for s in scales])
     for key, label in (
@@ -103,7 +104,7 @@ def table(result: dict) -> str:
     lines += [_markdown_row([t["target"], t["shown"], "met" if t["met"] else "MISSED"]) for t in result["targets"]]
     lines += [
         "",
-        f"medians of {scales[0]['runs']} runs after a warm-up; {result['machine']['cpus']} CPUs "
+        f"medians of the timed runs after a warm-up; {result['machine']['cpus']} CPUs "
         f"({result['machine']['processor']}), Python {result['machine']['python']}; {result['date']}; commit {result['commit']}",
     ]
     return "\n".join(lines)
