@@ -128,7 +128,7 @@ def test_copy_button_copies_in_a_real_browser(browser, site_url, built_site, edi
     try:
         page.goto(site_url + urls.page_url(src))
         expected = box_texts(soup(built_site, src), what)
-        for name in ("chicago", "bibtex"):
+        for name in FORMATS if what == "p18" else ("chicago", "bibtex"):
             button = page.locator(f'button[data-copy="{urls.cite_anchor(what, name)}"]')
             button.click()
             assert page.evaluate("navigator.clipboard.readText()") == expected[name]
@@ -152,3 +152,37 @@ def test_each_proposal_has_a_box_citing_the_paragraphs_it_rests_on(built_site, e
         assert item["URL"] == SITE_URL + urls.page_url(urls.section_page(edition.place[first].section.id)) + f"#{first}"
         record_page = soup(built_site, urls.proposal_page(proposal.id))
         assert record_page.find("a", href=f"../../cite/proposals/#{proposal.id}") is not None
+
+
+# CSL variables a citation of the paper may carry: each is stated on the paper's page (data/paper.yml,
+# checked against the source) or is the edition's own URL, id or pinpoint note.
+PAPER_VARIABLES = {"id", "type", "title", "author", "issued", "genre", "collection-title", "collection-number",
+                   "publisher", "language", "URL", "note"}
+
+
+@pytest.mark.slow
+def test_no_bibliographic_fact_beyond_what_the_paper_states(built_site, edition):
+    paper = edition.paper
+    stated = {paper.title, paper.type, paper.series.title, str(paper.series.number), paper.publisher, paper.language}
+    for src, what, url, pinpoint in targets(edition):
+        [item] = json.loads(box_texts(soup(built_site, src), what)["csl-json"])
+        assert set(item) <= PAPER_VARIABLES, set(item) - PAPER_VARIABLES
+        for key in ("title", "genre", "collection-title", "collection-number", "publisher", "language"):
+            assert item[key] in stated, key
+        assert item["issued"]["date-parts"] == [[int(part) for part in paper.date.split("-")]]
+        assert item["author"] == [{"family": paper.author.family, "given": paper.author.given}]
+        for style in STYLES:
+            text = box_texts(soup(built_site, src), what)[style]
+            # No place of publication: the paper names none.
+            assert "Seoul" not in text and ": East Asia Institute" not in text
+    items = json.loads((built_site / urls.DOWNLOADS_DIR / "references.json").read_text(encoding="utf-8"))
+    printed = {ref.id: ref.printed for ref in edition.references}
+    for item in items:
+        for key, value in item.items():
+            if key in ("title", "container-title", "publisher", "URL"):
+                assert value in printed[item["id"]], (item["id"], key)
+            if key in ("issued", "accessed"):
+                assert str(value["date-parts"][0][0]) in printed[item["id"]], (item["id"], key)
+        for name in item["author"]:
+            for part in name.values():
+                assert part in printed[item["id"]] or printed[item["id"]].startswith("______."), (item["id"], part)
