@@ -7,12 +7,13 @@ A data error aborts before MkDocs cleans site/, so the last good site stays in p
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
-from . import metadata
+from . import metadata, search
 from .errors import DataErrors
 from .model import Edition
 from .nav import site_nav
@@ -54,6 +55,11 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     page_url = page.canonical_url or page.url
     head = metadata.head(edition, page.file.src_uri, page_url, page.title or config.site_name, site_url, config.site_name)
     return metadata.inject(output, head, metadata.coins(edition, page_url))
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Search entries per paragraph, so that a hit lands on the paragraph's anchor."""
+    search.rewrite_site_index(Path(config.site_dir), _state["edition"], config.use_directory_urls)
 
 
 def citing_pages(edition: Edition, config: MkDocsConfig, pages: dict[str, str]) -> dict[str, str]:
