@@ -186,3 +186,13 @@ def test_no_bibliographic_fact_beyond_what_the_paper_states(built_site, edition)
         for name in item["author"]:
             for part in name.values():
                 assert part in printed[item["id"]] or printed[item["id"]].startswith("______."), (item["id"], part)
+
+
+@pytest.mark.slow
+def test_each_section_page_links_to_its_section_box(built_site, edition):
+    for section in edition.sections:
+        page = soup(built_site, urls.section_page(section.id))
+        link = page.select_one("p.section-cite a")
+        assert link["href"] == f"../../cite/{section.id}/#section"
+        box = soup(built_site, urls.cite_page(section.id)).select_one("#section + .cite-box")
+        assert f"§{section.label}. " in box.select_one(f"#{urls.cite_anchor(section.id, 'chicago')}").get_text()

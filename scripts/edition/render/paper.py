@@ -83,6 +83,8 @@ def section_page(ctx: Context, section: r.Section) -> str:
         f'data-toc-label="{esc(section.label)}. {esc(edition.text(section.id))}"}}',
         "",
     ]
+    cite = ctx.href(src, urls.cite_page(section.id), "section")
+    lines += [f'<p class="section-cite"><a href="{esc(cite)}">Cite this section or one of its paragraphs</a></p>', ""]
     lines += paragraphs(ctx, src, section.paragraphs)
     for subsection in section.subsections:
         label = f"{section.label}.{subsection.number}"
