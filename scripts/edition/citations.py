@@ -141,13 +141,12 @@ def build(edition: Edition) -> Index:
     return Index(cites, works, {work.id: work for work in works}, dict(cited_in))
 
 
-_cache: dict[int, tuple[Edition, Index]] = {}
+# Only the latest edition is kept: `mkdocs serve` builds a new one on every change.
+_latest: list[tuple[Edition, Index]] = []
 
 
 def index(edition: Edition) -> Index:
     """The citation index of an edition, built once (renderers ask for it per paragraph)."""
-    cached = _cache.get(id(edition))
-    if cached is None or cached[0] is not edition:
-        cached = (edition, build(edition))
-        _cache[id(edition)] = cached
-    return cached[1]
+    if not _latest or _latest[0][0] is not edition:
+        _latest[:] = [(edition, build(edition))]
+    return _latest[0][1]

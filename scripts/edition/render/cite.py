@@ -10,7 +10,7 @@ from __future__ import annotations
 from .. import urls
 from ..citation import FORMATS, STYLES, cite_formats, in_text
 from ..model import Edition
-from .common import Context, esc
+from .common import Context, esc, md_text
 
 # Reveals the copy buttons and copies a box's text; without a secure context (file://) it selects the
 # text and uses the older copy command instead.
@@ -122,7 +122,7 @@ def section_page(ctx: Context, base: str, section) -> str:
     section_src = urls.section_page(section.id)
     title = f"{section.label}. {edition.text(section.id)}"
     lines = [
-        f"# Cite §{esc(title)}",
+        f"# Cite §{md_text(title)}",
         "",
         f'<p class="editorial"><span class="editorial-label">Editor’s note:</span> citations of '
         f'<a href="{esc(ctx.href(src, section_src))}">section {esc(section.label)}</a> of the paper and of each of its '
@@ -179,7 +179,7 @@ def proposals_page(ctx: Context, base: str) -> str:
         url = absolute(base, section_src, urls.paragraph_anchor(first))
         href = ctx.href(src, urls.proposal_page(proposal.id))
         lines += [
-            f"## {esc(proposal.title)} {{#{proposal.id}}}",
+            f"## {md_text(proposal.title)} {{#{proposal.id}}}",
             "",
             f'<p class="cite-excerpt"><a href="{esc(href)}">The proposal</a> rests on '
             + ", ".join(ctx.paragraph_link(src, paragraph_id) for paragraph_id in paragraph_ids)
