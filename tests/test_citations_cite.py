@@ -12,7 +12,7 @@ import rispy
 from bs4 import BeautifulSoup
 
 from edition import urls
-from edition.citation import FORMATS, STYLES, bibliography_entry, paper_csl
+from edition.citation import FORMATS, STYLES, bibliography_entry, for_styles, paper_csl
 
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
 
@@ -46,13 +46,14 @@ def test_each_box_has_six_formats_with_pinpoint_and_exact_url(built_site, editio
         assert set(texts) == {"chicago", "apa", "mla", "bibtex", "ris", "csl-json"}
         for style in STYLES:
             # The CSL engine's own entry for the paper at that URL, with the pinpoint before the URL.
-            entry = bibliography_entry(paper_csl(edition, url), style)
+            entry = bibliography_entry(for_styles(paper_csl(edition, url)), style)
             joined = f"{pinpoint}, " if style == "mla" else f"{pinpoint}. "
             assert (texts[style].replace(joined, "", 1) if pinpoint else texts[style]) == entry
             assert url in texts[style] and paper.title in texts[style]
             if pinpoint:
                 assert f"{pinpoint}. {url}" in texts[style] or f"{pinpoint}, {url}" in texts[style]
         assert texts["chicago"].startswith("Lee, Junghwan. 2025.")
+        assert "Korea-Japan Joint Work on the World 2050, no. 5. East Asia Institute." in texts["chicago"]
 
         library = bibtexparser.parse_string(texts["bibtex"])
         assert library.failed_blocks == []

@@ -101,8 +101,16 @@ def _plain(fragment: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", fragment))
 
 
+def for_styles(item: dict) -> dict:
+    """The item as the three styles should see it. The series title ends in a year ("... World 2050"), and
+    the styles print a numeric series number straight after it ("2050 5"); given as "no. 5" it reads
+    "2050, no. 5" instead. The exported CSL-JSON keeps the plain number."""
+    number = item.get("collection-number")
+    return dict(item, **{"collection-number": f"no. {number}"}) if number and number.isdigit() else item
+
+
 def paper_citation_text(edition: Edition, url: str | None = None) -> str:
-    return bibliography_entry(paper_csl(edition, url), "chicago")
+    return bibliography_entry(for_styles(paper_csl(edition, url)), "chicago")
 
 
 def reference_csl(ref: r.Reference) -> dict:
@@ -166,7 +174,7 @@ def cite_formats(edition: Edition, url: str, pinpoint: str = "", key: str = PAPE
     from .export import bibtex, ris  # the writers live with the downloads that share them
 
     item = paper_csl(edition, url)
-    out = {style: pinpointed(bibliography_entry(item, style), url, pinpoint, style) for style in STYLES}
+    out = {style: pinpointed(bibliography_entry(for_styles(item), style), url, pinpoint, style) for style in STYLES}
     note = pinpoint or None
     out["bibtex"] = bibtex.dumps([bibtex.entry(item, key, note)]).strip() + "\n"
     out["ris"] = ris.dumps([ris.record(item, note)])
