@@ -74,7 +74,8 @@ def box(ctx: Context, src: str, what: str, url: str, pinpoint: str, key: str, la
             f'<button type="button" class="cite-copy md-button" data-copy="{element}" '
             f'aria-label="Copy {esc(title)}: {esc(label)}" hidden>Copy</button></dt>'
         )
-        lines.append(f'<dd><pre class="cite-text" id="{element}">{esc(formats[name].rstrip())}</pre></dd>')
+        kind = "cite-text cite-text--prose" if name in STYLES else "cite-text"
+        lines.append(f'<dd><pre class="{kind}" id="{element}">{esc(formats[name].rstrip())}</pre></dd>')
     lines += ["</dl>", "</div>", ""]
     return lines
 
