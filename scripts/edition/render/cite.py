@@ -117,12 +117,16 @@ def data_page(ctx: Context, base: str, downloads: list[tuple[str, str, str]]) ->
     return "\n".join(lines)
 
 
+# Cite pages repeat each paragraph's opening words; kept out of search, a hit lands on the paragraph itself.
+NOT_SEARCHED = ["---", "search:", "  exclude: true", "---", ""]
+
+
 def section_page(ctx: Context, base: str, section) -> str:
     src = urls.cite_page(section.id)
     edition = ctx.edition
     section_src = urls.section_page(section.id)
     title = f"{section.label}. {edition.text(section.id)}"
-    lines = [
+    lines = NOT_SEARCHED + [
         f"# Cite §{md_text(title)}",
         "",
         f'<p class="editorial"><span class="editorial-label">Editor’s note:</span> citations of '
@@ -165,7 +169,7 @@ def pinpoint_of(edition: Edition, paragraph_ids: list[str]) -> str:
 def proposals_page(ctx: Context, base: str) -> str:
     src = urls.CITE_PROPOSALS
     edition = ctx.edition
-    lines = [
+    lines = NOT_SEARCHED + [
         "# Cite a proposal",
         "",
         '<p class="editorial"><span class="editorial-label">Editor’s note:</span> the proposals are the editor’s '
