@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build check test test-fast golden urls browser-deps clean
+.PHONY: setup serve build check test test-fast golden urls bench browser-deps clean
 
 setup: $(STAMP)
 
@@ -54,6 +54,11 @@ $(NODE_STAMP): package-lock.json
 # Adds the built site's pages and anchors to the URL contract (tests/published_urls.txt); never removes.
 urls: build
 	$(BIN)/python -m tests.url_contract site
+
+# Build time, page weight and memory at 1x, 10x and 50x the real content (see README, Performance).
+# Not part of `make test`; BENCH_ARGS passes options, e.g. BENCH_ARGS="--scales 1,10 --runs 3".
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.bench $(BENCH_ARGS)
 
 clean:
 	rm -rf site site.* .build .pytest_cache
