@@ -197,3 +197,24 @@ def test_each_section_page_links_to_its_section_box(built_site, edition):
         assert link["href"] == f"../../cite/{section.id}/#section"
         box = soup(built_site, urls.cite_page(section.id)).select_one("#section + .cite-box")
         assert f"§{section.label}. " in box.select_one(f"#{urls.cite_anchor(section.id, 'chicago')}").get_text()
+
+
+@pytest.mark.browser
+def test_without_javascript_the_text_shows_and_no_dead_button_does(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(site_url + urls.page_url(urls.cite_page("iv")) + "#p18")
+        for name in FORMATS:
+            assert page.locator(f"#{urls.cite_anchor('p18', name)}").is_visible()
+        assert page.locator("#p18 ~ .cite-box button.cite-copy").first.is_hidden()
+        # Selectable: a reader can select the text and copy it by hand.
+        selected = page.evaluate(
+            """() => { const el = document.getElementById('cite-p18-chicago');
+                       const range = document.createRange(); range.selectNodeContents(el);
+                       const sel = window.getSelection(); sel.removeAllRanges(); sel.addRange(range);
+                       return sel.toString(); }"""
+        )
+        assert "§IV.1, ¶18" in selected
+    finally:
+        context.close()
