@@ -15,6 +15,8 @@ ACTORS = "actors/index.md"
 MATRIX = "matrix.md"
 GLOSSARY = "glossary.md"
 TIMELINE = "timeline.md"
+# The print edition: the whole paper on one page.
+PRINT = "print.md"
 # "Data and citation": how to cite the paper, and the downloads.
 CITE = "cite/index.md"
 # Cite boxes for the editor's proposals; each box has the proposal's id.

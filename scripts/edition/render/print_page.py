@@ -1,0 +1,83 @@
+"""The print edition: the whole paper on one page, for printing or saving as PDF.
+
+Paragraph numbers stay (they are what a reader cites); the theme's navigation, sidebars and footer
+are hidden by its print stylesheet and by this page's front matter; external link URLs are printed by
+docs/stylesheets/print.css. The page is left out of search: its text is the section pages' text.
+"""
+
+from __future__ import annotations
+
+from .. import records as r
+from .. import urls
+from ..citation import paper_citation_text
+from .common import Context, esc, md_text
+
+
+def render(ctx: Context) -> dict[str, str]:
+    return {urls.PRINT: print_page(ctx)}
+
+
+def print_page(ctx: Context) -> str:
+    edition = ctx.edition
+    paper = edition.paper
+    src = urls.PRINT
+    lines = [
+        "---",
+        "hide:",
+        "  - navigation",
+        "  - toc",
+        "search:",
+        "  exclude: true",
+        "---",
+        "",
+        f'<p class="print-citation"><span class="editorial-label">Cite as:</span> '
+        f"{esc(paper_citation_text(edition))}</p>",
+        "",
+        f"# {md_text(paper.title)}",
+        "",
+        f'<p class="byline"><span class="author">{esc(paper.author.name)}</span>, {esc(paper.author.affiliation)} · '
+        f'{esc(paper.publisher)}, <time datetime="{esc(paper.date)}">{esc(paper.date)}</time></p>',
+        "",
+        '<p class="editorial">Editor’s note: the full text of the paper on one page, for printing. Paragraph '
+        f'numbers (¶) are the edition’s; corrections are marked † and listed on the page '
+        f'<a href="{esc(ctx.href(src, urls.ABOUT, "errata"))}">About this edition</a>.</p>',
+        "",
+        "## Abstract {#abstract}",
+        "",
+        f'<p class="abstract">{ctx.inline(src, "abstract")}</p>',
+        "",
+    ]
+    for section in edition.sections:
+        lines += [f"## {md_text(section.label)}. {md_text(edition.text(section.id))} {{#{urls.heading_anchor(section.id)}}}", ""]
+        lines += paragraphs(ctx, src, section.paragraphs)
+        for subsection in section.subsections:
+            label = f"{section.label}.{subsection.number}"
+            lines += [f"### {md_text(label)} {md_text(edition.text(subsection.id))} {{#{urls.heading_anchor(subsection.id)}}}", ""]
+            lines += paragraphs(ctx, src, subsection.paragraphs)
+    lines += ["## References {#references}", "", '<ul class="reference-list">']
+    for ref in edition.references:
+        lines.append(f'<li id="{urls.reference_anchor(ref.id)}">{ctx.inline(src, ref.id, False)}</li>')
+    lines += ["</ul>", ""]
+    return "\n".join(lines)
+
+
+def paragraphs(ctx: Context, src: str, items: list[r.Paragraph]) -> list[str]:
+    lines = []
+    for paragraph in items:
+        anchor = urls.paragraph_anchor(paragraph.id)
+        lines += [
+            f'<div class="para" id="{anchor}">',
+            f'<a class="para-num" href="#{anchor}">¶{paragraph.number}</a>',
+            f'<p class="para-text">{ctx.inline(src, paragraph.id)}</p>',
+            "</div>",
+            "",
+        ]
+        for figure in ctx.edition.figures_after.get(paragraph.id, []):
+            lines += [
+                f'<figure class="figure-placeholder" id="{urls.figure_anchor(figure.id)}">',
+                f'<figcaption><span class="figure-label">[{esc(figure.label)}]</span> {ctx.inline(src, figure.id)}</figcaption>',
+                f'<p class="editorial">Editor’s note: {esc(figure.note)}</p>',
+                "</figure>",
+                "",
+            ]
+    return lines
