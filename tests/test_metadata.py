@@ -141,6 +141,7 @@ def test_coins_span_is_complete(built_site, edition):
         assert fields["rft.genre"] == ["report"]
         assert fields["rft.btitle"] == [paper.title]
         assert fields["rft.au"] == ["Lee, Junghwan"]
+        assert "rft.aulast" not in fields and "rft.aufirst" not in fields
         assert fields["rft.date"] == [paper.date]
         assert fields["rft.pub"] == [paper.publisher]
         assert fields["rft.series"] == [paper.series.title]

@@ -170,8 +170,7 @@ def coins(edition: Edition, page_url: str) -> str:
         ("rft_val_fmt", "info:ofi/fmt:kev:mtx:book"),
         ("rft.genre", "report"),
         ("rft.btitle", paper.title),
-        ("rft.aulast", paper.author.family),
-        ("rft.aufirst", paper.author.given),
+        # One author field only: given both rft.au and rft.aulast/aufirst, a reader may add the author twice.
         ("rft.au", f"{paper.author.family}, {paper.author.given}"),
         ("rft.date", paper.date),
         ("rft.pub", paper.publisher),
