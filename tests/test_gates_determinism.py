@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from .conftest import build_site
 
 DATE_DEPENDENT = {"sitemap.xml", "sitemap.xml.gz"}
@@ -22,20 +24,26 @@ def differing(a: dict[str, bytes], b: dict[str, bytes]) -> set[str]:
     return {name for name in a.keys() | b.keys() if a.get(name) != b.get(name)}
 
 
-def built(tmp_path: Path, name: str, env: dict | None = None) -> dict[str, bytes]:
-    result = build_site(tmp_path / name, extra_env=env)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return files_of(tmp_path / name)
+PINNED = {"SOURCE_DATE_EPOCH": "1741737600"}
 
 
-def test_two_builds_are_byte_identical(tmp_path):
-    # The same pinned build date for both, so that a build crossing midnight cannot fail the test.
-    first = built(tmp_path, "first", {"SOURCE_DATE_EPOCH": "1741737600"})
-    second = built(tmp_path, "second", {"SOURCE_DATE_EPOCH": "1741737600"})
-    assert len(first) > 50
-    assert differing(first, second) == set()
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory) -> dict[str, dict[str, bytes]]:
+    """Three builds made back to back: two with the build date pinned, one with today's."""
+    root = tmp_path_factory.mktemp("determinism")
+    out = {}
+    for name, env in (("pinned", PINNED), ("pinned_again", PINNED), ("today", None)):
+        result = build_site(root / name, extra_env=env)
+        assert result.returncode == 0, result.stdout + result.stderr
+        out[name] = files_of(root / name)
+    return out
 
 
-def test_only_the_sitemap_depends_on_the_build_date(tmp_path, built_site):
-    pinned = built(tmp_path, "pinned", {"SOURCE_DATE_EPOCH": "1741737600"})
-    assert differing(files_of(built_site), pinned) == DATE_DEPENDENT
+def test_two_builds_are_byte_identical(builds):
+    # Both pinned to one build date, so that a pair of builds crossing midnight cannot fail the test.
+    assert len(builds["pinned"]) > 50
+    assert differing(builds["pinned"], builds["pinned_again"]) == set()
+
+
+def test_only_the_sitemap_depends_on_the_build_date(builds):
+    assert differing(builds["today"], builds["pinned"]) == DATE_DEPENDENT
