@@ -122,6 +122,10 @@ def test_json_ld(built_site, edition):
         if url == SITE_URL:
             report_checks(data, edition)
             assert [part["@id"] for part in data["hasPart"]] == list(sections)
+            works = citations.index(edition).works
+            assert len(data["citation"]) == len(works)
+            for work, cited in zip(works, data["citation"]):
+                assert cited == work.key if work.reference is None else cited["name"] == work.reference.title
         elif url in sections:
             assert data["@type"] == "CreativeWork"
             assert data["name"].startswith(sections[url].label + ". ")

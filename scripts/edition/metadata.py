@@ -125,12 +125,34 @@ def report(edition: Edition, home_url: str) -> dict:
     }
 
 
+def works_cited(edition: Edition) -> list:
+    """schema.org `citation`: the listed works with their details, the others as the text names them."""
+    out: list = []
+    for work in index(edition).works:
+        ref = work.reference
+        if ref is None:
+            out.append(work.key)
+            continue
+        entry: dict = {"@type": "CreativeWork", "name": ref.title}
+        entry["author"] = [
+            {"@type": "Organization", "name": n.literal} if n.literal else {"@type": "Person", "name": f"{n.given} {n.family}"}
+            for n in ref.author
+        ]
+        if ref.issued:
+            entry["datePublished"] = "-".join(f"{part:02d}" if i else str(part) for i, part in enumerate(ref.issued.date_parts[0]))
+        if ref.URL:
+            entry["url"] = ref.URL
+        out.append(entry)
+    return out
+
+
 def json_ld(edition: Edition, src_uri: str, page_url: str, page_title: str, site_url: str) -> dict:
     home_url = site_url + urls.page_url(urls.HOME)
     paper = report(edition, home_url)
     sections = {urls.section_page(section.id): section for section in edition.sections}
     if src_uri == urls.HOME:
         paper["abstract"] = edition.text(ABSTRACT_ID)
+        paper["citation"] = works_cited(edition)
         paper["hasPart"] = [
             {"@type": "CreativeWork", "@id": site_url + urls.page_url(path), "name": f"{s.label}. {edition.text(s.id)}"}
             for path, s in sections.items()
