@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build check test test-fast golden urls bench browser-deps clean
+.PHONY: setup serve build check test test-fast golden urls offline bench browser-deps clean
 
 setup: $(STAMP)
 
@@ -60,5 +60,13 @@ urls: build
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.bench $(BENCH_ARGS)
 
+# A copy that works from file:// (search included), zipped. It is built apart, into offline/, because the
+# offline plugin turns off directory URLs and the online URLs are under the URL contract.
+offline: $(STAMP) $(NODE_STAMP)
+	rm -rf offline
+	EDITION_OFFLINE=true $(BIN)/python -m mkdocs build --strict --quiet --site-dir offline/lee-2025-edition
+	cd offline && ../$(BIN)/python -m zipfile -c lee-2025-edition-offline.zip lee-2025-edition/
+	@echo "offline/lee-2025-edition-offline.zip: unzip it and open lee-2025-edition/index.html"
+
 clean:
-	rm -rf site site.* .build .pytest_cache
+	rm -rf site site.* .build .pytest_cache offline

@@ -13,7 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
-from . import metadata, search
+from . import metadata, offline, search
 from .errors import DataErrors
 from .model import Edition
 from .nav import site_nav
@@ -34,6 +34,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise Abort("\n" + errors.report())
     _state["edition"] = edition
     config.nav = site_nav(edition)
+    offline.use_local_shim(config)
     return config
 
 
@@ -45,6 +46,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if existing is not None:
             raise Abort(f"docs/{path} would hide a generated page: generated Markdown is never kept in docs/")
         files.append(File.generated(config, path, content=text))
+    offline.add_shim(files, config)
     return files
 
 
