@@ -144,6 +144,8 @@ def _cpu_model() -> str:
 def git_commit() -> str:
     result = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
     dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT, capture_output=True, text=True)
+    if result.returncode != 0:
+        return os.environ.get("BENCH_COMMIT", "unknown (not a git checkout)")
     return result.stdout.strip() + ("+changes" if dirty.stdout.strip() else "")
 
 
