@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build check test test-fast golden urls offline bench browser-deps clean
+.PHONY: setup serve build check test test-fast golden urls offline lighthouse bench browser-deps clean
 
 setup: $(STAMP)
 
@@ -67,6 +67,17 @@ offline: $(STAMP) $(NODE_STAMP)
 	EDITION_OFFLINE=true $(BIN)/python -m mkdocs build --strict --quiet --site-dir offline/lee-2025-edition
 	cd offline && ../$(BIN)/python -m zipfile -c lee-2025-edition-offline.zip lee-2025-edition/
 	@echo "offline/lee-2025-edition-offline.zip: unzip it and open lee-2025-edition/index.html"
+
+# Lighthouse 12.2.3 (mobile default) on three page types, medians of 3 runs; see README "Quality gates".
+# Its npm package lives in tools/lighthouse/ so that `make test` does not install it.
+LIGHTHOUSE_STAMP := tools/lighthouse/node_modules/.installed
+
+$(LIGHTHOUSE_STAMP): tools/lighthouse/package-lock.json
+	cd tools/lighthouse && npm ci --ignore-scripts --no-audit --no-fund --silent
+	touch $(LIGHTHOUSE_STAMP)
+
+lighthouse: build browser-deps $(LIGHTHOUSE_STAMP)
+	$(BIN)/python scripts/lighthouse_run.py site 3
 
 clean:
 	rm -rf site site.* .build .pytest_cache offline
