@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from ..conftest import build_site
+from ..test_gates_links import broken_links
 
 
 @pytest.fixture(scope="module")
@@ -25,6 +26,10 @@ def test_offline_edition_uses_file_urls_and_ships_its_search_shim(offline_site):
     home = (offline_site / "index.html").read_text(encoding="utf-8")
     assert 'href="sections/iv.html"' in home
     assert "unpkg.com" not in home
+
+
+def test_every_offline_link_and_fragment_resolves(offline_site):
+    assert broken_links(offline_site) == []
 
 
 @pytest.mark.browser

@@ -111,3 +111,15 @@ def test_cite_pages_do_not_appear_in_results(search_page, site_url):
     found = results(search_page, urlsplit(site_url).path, "cite")
     assert found, "the query should find the home page's 'How to cite'"
     assert [target for target in found if target.startswith("cite/")] == []
+
+
+@pytest.mark.browser
+def test_a_proposal_ranks_above_passing_mentions_of_its_words(search_page, site_url):
+    site_path = urlsplit(site_url).path
+    wrong = []
+    for query, target in QUERIES:
+        if target.startswith("proposals/"):
+            found = results(search_page, site_path, query)
+            if not found or found[0] != target:
+                wrong.append(f"{query!r}: first result {found[:1]}, wanted {target}")
+    assert wrong == []
