@@ -28,6 +28,13 @@ def test_offline_edition_uses_file_urls_and_ships_its_search_shim(offline_site):
     assert "unpkg.com" not in home
 
 
+def test_the_online_site_is_untouched_by_the_offline_plugin(built_site):
+    assert (built_site / "sections" / "iv" / "index.html").is_file()
+    assert not (built_site / "sections" / "iv.html").exists()
+    assert not (built_site / "assets" / "javascripts" / "iframe-worker.js").exists()
+    assert not (built_site / "search" / "search_index.js").exists()
+
+
 def test_every_offline_link_and_fragment_resolves(offline_site):
     assert broken_links(offline_site) == []
 
