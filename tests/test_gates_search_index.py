@@ -36,3 +36,9 @@ def test_cite_pages_and_quotations_are_not_indexed(built_site):
 def test_paragraph_entries_are_titled_with_their_pinpoint(built_site):
     docs = {doc["location"]: doc for doc in load_index(built_site)}
     assert docs["sections/iv/#p18"]["title"] == "§IV.1, ¶18"
+
+
+def test_back_links_to_the_indexes_are_not_indexed(built_site):
+    back_links = ("All proposals", "All challenges", "All cooperation areas", "All actors")
+    polluted = [doc["location"] for doc in load_index(built_site) if any(text in doc["text"] for text in back_links)]
+    assert polluted == []

@@ -225,7 +225,7 @@ def proposal_page(ctx: Context, proposal: r.Proposal) -> str:
         ),
     ]
     lines += quotes_section(ctx, src, proposal.quotes)
-    lines.append(f'<p>{link(ctx, src, urls.PROPOSALS, "All proposals")}</p>')
+    lines.append(f'<p data-search-exclude>{link(ctx, src, urls.PROPOSALS, "All proposals")}</p>')
     return "\n".join(lines) + "\n"
 
 
@@ -264,7 +264,7 @@ def challenge_page(ctx: Context, challenge: r.Challenge) -> str:
     lines += ["## Proposals that answer it {#proposals}", "", proposal_list(ctx, src, proposals), ""]
     area_links = ", ".join(link(ctx, src, urls.area_page(a), edition.area[a].title) for a in areas)
     lines += ["## Cooperation areas {#areas}", "", f"<p>{area_links or 'None.'}</p>", ""]
-    lines.append(f'<p>{link(ctx, src, urls.CHALLENGES, "All challenges")} · {link(ctx, src, urls.MATRIX, "Challenges × areas")}</p>')
+    lines.append(f'<p data-search-exclude>{link(ctx, src, urls.CHALLENGES, "All challenges")} · {link(ctx, src, urls.MATRIX, "Challenges × areas")}</p>')
     return "\n".join(lines) + "\n"
 
 
@@ -321,7 +321,7 @@ def area_page(ctx: Context, area: r.Area) -> str:
     ]
     lines += quotes_section(ctx, src, area.quotes)
     lines += ["## Proposals {#proposals}", "", proposal_list(ctx, src, edition.proposals_by_area[area.id]), ""]
-    lines.append(f'<p>{link(ctx, src, urls.AREAS, "All cooperation areas")}</p>')
+    lines.append(f'<p data-search-exclude>{link(ctx, src, urls.AREAS, "All cooperation areas")}</p>')
     return "\n".join(lines) + "\n"
 
 
@@ -396,7 +396,7 @@ def actor_page(ctx: Context, actor: r.Actor) -> str:
     ]
     lines += quotes_section(ctx, src, actor.mentions, "Where the paper names it")
     lines += ["## Proposals that involve it {#proposals}", "", proposal_list(ctx, src, edition.proposals_by_actor[actor.id]), ""]
-    lines.append(f'<p>{link(ctx, src, urls.ACTORS, "All actors")}</p>')
+    lines.append(f'<p data-search-exclude>{link(ctx, src, urls.ACTORS, "All actors")}</p>')
     return "\n".join(lines) + "\n"
 
 
