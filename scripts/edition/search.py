@@ -96,5 +96,5 @@ def rewrite_site_index(site_dir: Path, edition: Edition, directory_urls: bool) -
     if not path.exists():
         return  # search is switched off
     index = json.loads(path.read_text(encoding="utf-8"))
-    # Compact and key-ordered like Material's own output, so two builds stay byte-identical.
+    # Compact like Material's own output; entries keep their order, so two builds stay byte-identical.
     path.write_text(json.dumps(rewrite(index, edition, directory_urls), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
