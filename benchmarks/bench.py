@@ -154,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scales", default="1,10,50", help="comma-separated multiples of the real content (default: %(default)s)")
     parser.add_argument("--runs", type=int, default=5, help="timed runs per scale after one warm-up (default: %(default)s)")
     parser.add_argument(
-        "--budget", type=float, default=900, help="seconds per scale; fewer runs are made past it, and only the warm-up if it alone is over (default: %(default)s)"
+        "--budget", type=float, default=900, help="seconds per scale: no run starts that would end past it; with none, the warm-up is reported (default: %(default)s)"
     )
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="the real data dir to scale (default: data/)")
     parser.add_argument("--out", type=Path, default=RESULTS)
