@@ -23,47 +23,56 @@ ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / "mkdocs.yml"
 
 
-def _time_hooks(config, spent: dict[str, float]) -> None:
-    """Wrap every event handler that comes from a `hooks:` file, adding its time to spent[event]."""
-    ours = set(config["hooks"])
-    for event, methods in config.plugins.events.items():
-        for index, method in enumerate(methods):
-            if config.plugins._event_origins.get(method) not in ours:
-                continue
+def _wrap_ours(config, event: str, wrap) -> None:
+    """Replace each handler of `event` that comes from a `hooks:` file with wrap(handler).
 
-            def timed(*args, _method=method, _event=event, **kwargs):
+    MkDocs keeps which plugin or hook registered a handler only in the private `_event_origins`;
+    the wrapper is registered under the same origin so that a second wrapping still finds it.
+    """
+    origins = config.plugins._event_origins
+    ours = set(config["hooks"])
+    methods = config.plugins.events[event]
+    for index, method in enumerate(methods):
+        if origins.get(method) in ours:
+            methods[index] = wrap(method)
+            origins[methods[index]] = origins[method]
+
+
+def _time_hooks(config, spent: dict[str, float]) -> None:
+    """Add the time of each of our handlers to spent[event]."""
+    for event in config.plugins.events:
+
+        def timing(method, _event=event):
+            def timed(*args, **kwargs):
                 start = time.perf_counter()
                 try:
-                    return _method(*args, **kwargs)
+                    return method(*args, **kwargs)
                 finally:
                     spent[_event] += time.perf_counter() - start
 
-            methods[index] = timed
-            config.plugins._event_origins[timed] = config.plugins._event_origins[method]
+            return timed
+
+        _wrap_ours(config, event, timing)
 
 
 def _dump_generated(config, out: Path) -> None:
     """Write every page and file our hooks generate, and the nav they set, for the plain build to reuse."""
-    ours = set(config["hooks"])
-    for event in ("files",):
-        methods = config.plugins.events[event]
-        for index, method in enumerate(methods):
-            if config.plugins._event_origins.get(method) not in ours:
-                continue
 
-            def dumping(files, *args, _method=method, **kwargs):
-                before = {f.src_uri for f in files}
-                files = _method(files, *args, **kwargs) or files
-                for file in files:
-                    if file.src_uri not in before and file.generated_by is not None:
-                        target = out / "docs" / file.src_uri
-                        target.parent.mkdir(parents=True, exist_ok=True)
-                        target.write_bytes(file.content_bytes)
-                (out / "nav.json").write_text(json.dumps(config.nav), encoding="utf-8")
-                return files
+    def dumping(method):
+        def dump(files, *args, **kwargs):
+            before = {f.src_uri for f in files}
+            files = method(files, *args, **kwargs) or files
+            for file in files:
+                if file.src_uri not in before and file.generated_by is not None:
+                    target = out / "docs" / file.src_uri
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_bytes(file.content_bytes)
+            (out / "nav.json").write_text(json.dumps(config.nav), encoding="utf-8")
+            return files
 
-            methods[index] = dumping
-            config.plugins._event_origins[dumping] = config.plugins._event_origins[method]
+        return dump
+
+    _wrap_ours(config, "files", dumping)
 
 
 def run(mode: str, site_dir: Path, docs_dir: Path | None, nav_file: Path | None, dump: Path | None = None) -> dict:
