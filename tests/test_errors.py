@@ -49,8 +49,8 @@ CASES = {
         "proposals.yml",
         'title: "Stockpile"',
         'title: "Stockpile',
-        "data/proposals.yml:5:17: YAML syntax error: expected <block end>, but found '<scalar>' "
-        "(while parsing a block mapping)\n"
+        "data/proposals.yml:5:17: YAML syntax error: did not find expected key "
+        "(while parsing a block mapping that starts at line 3)\n"
         "1 error in data/; nothing was built.",
     ),
     "missing-field": (

@@ -72,6 +72,14 @@ def _style(name: str) -> CitationStylesStyle:
 
 def citation_text(item: dict, style: str = "chicago") -> str:
     """The in-text (author-date) citation of an item, e.g. "(Lee 2025)"."""
+    return _citation_text(json.dumps(item, sort_keys=True), style)
+
+
+# Formatting is a pure function of the item and the style, and citeproc-py takes 10-30 ms a call:
+# the cite pages ask for the same few entries hundreds of times.
+@functools.lru_cache(maxsize=None)
+def _citation_text(item_json: str, style: str) -> str:
+    item = json.loads(item_json)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         bib = CitationStylesBibliography(_style(style), CiteProcJSON([item]), formatter.html)
@@ -82,7 +90,12 @@ def citation_text(item: dict, style: str = "chicago") -> str:
 
 def bibliography_entry(item: dict, style: str = "chicago", as_html: bool = False) -> str:
     """One formatted bibliography entry for a CSL-JSON item."""
-    return bibliography([item], style, as_html)[0]
+    return _bibliography_entry(json.dumps(item, sort_keys=True), style, as_html)
+
+
+@functools.lru_cache(maxsize=None)
+def _bibliography_entry(item_json: str, style: str, as_html: bool) -> str:
+    return bibliography([json.loads(item_json)], style, as_html)[0]
 
 
 def bibliography(items: list[dict], style: str = "chicago", as_html: bool = False) -> list[str]:
@@ -169,12 +182,21 @@ def in_text(edition: Edition, style: str, pinpoint: str) -> str:
     return f"{short[:-1]}, {pinpoint})" if pinpoint and short.endswith(")") else short
 
 
+# A URL no real page has, replaced by each box's own exact URL after formatting.
+_URL_SLOT = "https://url-slot.invalid/"
+
+
 def cite_formats(edition: Edition, url: str, pinpoint: str = "", key: str = PAPER_ID) -> dict[str, str]:
     """The paper, or a part of it, in every format; each carries the exact URL and the pinpoint."""
     from .export import bibtex, ris  # the writers live with the downloads that share them
 
     item = paper_csl(edition, url)
-    out = {style: pinpointed(bibliography_entry(for_styles(item), style), url, pinpoint, style) for style in STYLES}
+    # Every box cites the same item but for its URL: format it once per style with a stand-in URL.
+    slotted = for_styles(paper_csl(edition, _URL_SLOT))
+    out = {
+        style: pinpointed(bibliography_entry(slotted, style).replace(_URL_SLOT, url), url, pinpoint, style)
+        for style in STYLES
+    }
     note = pinpoint or None
     out["bibtex"] = bibtex.dumps([bibtex.entry(item, key, note)]).strip() + "\n"
     out["ris"] = ris.dumps([ris.record(item, note)])

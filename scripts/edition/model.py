@@ -7,7 +7,7 @@ from collections import defaultdict
 from typing import Optional, Union
 
 from . import records as r
-from .inline import find_form  # one matching rule for finding terms and for marking them
+from .inline import FormIndex  # one matching rule for finding terms and for marking them
 
 TextTarget = Union[r.Paragraph, r.Section, r.Subsection, r.Figure, r.Reference, r.Paper]
 
@@ -181,12 +181,25 @@ class Edition:
         for actor in self.actors:
             for mention in actor.mentions:
                 note("actors", actor, mention.paragraph)
-        self.term_paragraphs: dict[str, list[str]] = {}
+        terms_of_form: dict[str, list[r.Term]] = defaultdict(list)
         for term in self.terms:
-            found = [p.id for p in self.paragraphs if any(_has_form(self.text(p.id), form) for form in term.forms)]
-            self.term_paragraphs[term.id] = found
-            for paragraph_id in found:
-                note("terms", term, paragraph_id)
+            for form in term.forms:
+                terms_of_form[form].append(term)
+        self.forms = FormIndex(terms_of_form)
+        self.term_paragraphs: dict[str, list[str]] = {term.id: [] for term in self.terms}
+        for paragraph in self.paragraphs:
+            found = {term.id for form in self.forms.occurring(self.text(paragraph.id)) for term in terms_of_form[form]}
+            for term in self.terms:  # glossary order, so a paragraph's links read the same everywhere
+                if term.id in found:
+                    self.term_paragraphs[term.id].append(paragraph.id)
+                    note("terms", term, paragraph.id)
+        # Abbreviations are explained inline wherever they occur; the first term to claim a form wins.
+        self.expansion_of: dict[str, str] = {}
+        for term in self.terms:
+            if term.kind == "abbreviation" and term.expansion:
+                for form in term.forms:
+                    self.expansion_of.setdefault(form, term.expansion)
+        self.abbreviations = FormIndex(self.expansion_of)
         self.proposals_by_area: dict[str, list[r.Proposal]] = defaultdict(list)
         self.proposals_by_challenge: dict[str, list[r.Proposal]] = defaultdict(list)
         self.proposals_by_actor: dict[str, list[r.Proposal]] = defaultdict(list)
@@ -196,7 +209,3 @@ class Edition:
                 self.proposals_by_challenge[challenge_id].append(proposal)
             for actor_id in proposal.actors:
                 self.proposals_by_actor[actor_id].append(proposal)
-
-
-def _has_form(text: str, form: str) -> bool:
-    return next(find_form(text, form), None) is not None

@@ -6,10 +6,18 @@ from . import urls
 from .model import Edition
 
 
+# Up to this many sections are listed in the navigation; a longer paper is reached through the
+# contents on the overview page, so that no page grows with the number of sections.
+MAX_SECTIONS_IN_NAV = 12
+
+
 def site_nav(edition: Edition) -> list:
-    paper = [{"Overview": urls.HOME}] + [
-        {f"{section.label}. {edition.text(section.id)}": urls.section_page(section.id)} for section in edition.sections
-    ]
+    paper: list = [{"Overview": urls.HOME}]
+    if len(edition.sections) <= MAX_SECTIONS_IN_NAV:
+        paper += [
+            {f"{section.label}. {edition.text(section.id)}": urls.section_page(section.id)}
+            for section in edition.sections
+        ]
     nav: list = [{"The paper": paper}]
     if edition.proposals:
         nav.append(

@@ -348,10 +348,11 @@ class Checker:
         if files["glossary.yml"]:
             where = files["glossary.yml"]
             self.unique(where, [(f"terms[{i}].id", t.id) for i, t in enumerate(edition.terms)], {})
+            occurring = set().union(*(edition.forms.occurring(edition.text(p.id)) for p in edition.paragraphs))
             for i, term in enumerate(edition.terms):
                 path = f"terms[{i}]"
                 for j, form in enumerate(term.forms):
-                    if not any(_form_in(edition.text(p.id), form) for p in edition.paragraphs):
+                    if form not in occurring:
                         self.error(where, f"{path}.forms[{j}]", f"expected words that occur in the paper, found '{form}', which occurs in no paragraph")
                 if term.kind == "abbreviation" and not term.expansion:
                     self.error(where, f"{path}", "missing required field 'expansion' (an abbreviation needs its expansion)")
@@ -379,12 +380,6 @@ class Checker:
         for i, item in enumerate(items):
             if item.id not in used:
                 self.error(where, f"{key}[{i}].id", f"expected at least one proposal to name '{item.id}', found none")
-
-
-def _form_in(text: str, form: str) -> bool:
-    from .inline import find_form
-
-    return next(find_form(text, form), None) is not None
 
 
 def _all_paragraphs(section: r.Section) -> list[r.Paragraph]:

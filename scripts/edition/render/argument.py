@@ -419,11 +419,22 @@ def glossary(ctx: Context) -> str:
         parts.append(summary(term.definition, "Editor’s definition"))
         if term.defined_at:
             parts.append(quote_block(ctx, src, term.defined_at))
-        occurrences = edition.term_paragraphs[term.id]
-        parts.append(f"<p>Occurs in: {paragraph_links(ctx, src, occurrences)}</p></dd>")
+        parts.append(occurrences(ctx, src, edition.term_paragraphs[term.id]) + "</dd>")
         entries.append("".join(parts))
     lines.append(html_block(['<dl class="glossary">', *entries, "</dl>"]))
     return "\n".join(lines)
+
+
+# A term found in more paragraphs than this is listed by its first ones and its count; search finds
+# the rest. It keeps the glossary from growing with terms x paragraphs.
+MAX_OCCURRENCES_LISTED = 20
+
+
+def occurrences(ctx: Context, src: str, paragraph_ids: list[str]) -> str:
+    if len(paragraph_ids) <= MAX_OCCURRENCES_LISTED:
+        return f"<p>Occurs in: {paragraph_links(ctx, src, paragraph_ids)}</p>"
+    shown = paragraph_links(ctx, src, paragraph_ids[:MAX_OCCURRENCES_LISTED])
+    return f"<p>Occurs in {len(paragraph_ids)} paragraphs, the first {MAX_OCCURRENCES_LISTED} of them: {shown}, …</p>"
 
 
 def timeline(ctx: Context) -> str:

@@ -7,7 +7,6 @@ import html
 import re
 
 from .. import urls
-from ..inline import find_form
 from ..model import Edition, Segment
 
 # Characters that Markdown would read as markup; exactly Python-Markdown's escapable set, because
@@ -74,19 +73,10 @@ class Context:
         """Escape text and wrap each glossary abbreviation in a focusable <abbr> with its expansion."""
         if not abbreviations:
             return esc(text)
-        spans: list[tuple[int, int, str]] = []
-        for term in self.edition.terms:
-            if term.kind != "abbreviation" or not term.expansion:
-                continue
-            for form in term.forms:
-                for start, end in find_form(text, form):
-                    spans.append((start, end, term.expansion))
-        spans.sort(key=lambda span: (span[0], -(span[1] - span[0])))
         out, position = [], 0
-        for start, end, expansion in spans:
-            if start < position:
-                continue  # a longer form already covers this spot
+        for start, end, form in self.edition.abbreviations.spans(text):
             out.append(esc(text[position:start]))
+            expansion = self.edition.expansion_of[form]
             out.append(f'<abbr title="{esc(expansion)}" tabindex="0">{esc(text[start:end])}</abbr>')
             position = end
         out.append(esc(text[position:]))
