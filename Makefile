@@ -59,6 +59,7 @@ urls: build
 # Not part of `make test`; BENCH_ARGS passes options, e.g. BENCH_ARGS="--scales 1,10 --runs 3".
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.bench $(BENCH_ARGS)
+	$(MAKE) --no-print-directory lighthouse
 
 # A copy that works from file:// (search included), zipped. It is built apart, into offline/, because the
 # offline plugin turns off directory URLs and the online URLs are under the URL contract.
