@@ -93,6 +93,17 @@ def three_p_names(ctx: Context, ids: list[str]) -> str:
     return ", ".join(ctx.edition.three_p_by_id[i].title for i in ids) or "—"
 
 
+def index_page(title: str, intro: str, items: list[str], list_class: str = "record-list") -> list[str]:
+    """An index of records: heading, the editor's note on what it lists, one list item per record."""
+    return [
+        f"# {title}",
+        "",
+        f'<p class="editorial">{intro}</p>',
+        "",
+        html_block([f'<ul class="{list_class}">', *items, "</ul>"]),
+    ]
+
+
 def html_block(lines: list[str]) -> str:
     """A raw HTML block for Markdown: no blank lines inside, one after."""
     return "\n".join(lines) + "\n"
@@ -235,20 +246,16 @@ def proposal_page(ctx: Context, proposal: r.Proposal) -> str:
 def challenges_index(ctx: Context) -> str:
     src = urls.CHALLENGES
     edition = ctx.edition
-    lines = [
-        "# Challenges",
-        "",
-        '<p class="editorial">The challenges the paper names, as the editor groups them. '
-        "Each page quotes the paper and lists the proposals that answer the challenge.</p>",
-        "",
-    ]
     items = [
         f"<li>{link(ctx, src, urls.challenge_page(c.id), c.title)} — {esc(c.summary)} "
         f"({len(edition.proposals_by_challenge[c.id])} proposals)</li>"
         for c in edition.challenges
     ]
-    lines.append(html_block(['<ul class="record-list">', *items, "</ul>"]))
-    return "\n".join(lines)
+    intro = (
+        "The challenges the paper names, as the editor groups them. "
+        "Each page quotes the paper and lists the proposals that answer the challenge."
+    )
+    return "\n".join(index_page("Challenges", intro, items))
 
 
 def challenge_page(ctx: Context, challenge: r.Challenge) -> str:
@@ -271,12 +278,6 @@ def challenge_page(ctx: Context, challenge: r.Challenge) -> str:
 def areas_index(ctx: Context) -> str:
     src = urls.AREAS
     edition = ctx.edition
-    lines = [
-        "# Cooperation areas",
-        "",
-        '<p class="editorial">The areas of cooperation, following the structure of the paper.</p>',
-        "",
-    ]
     items = []
     for area in edition.areas:
         section = edition.section_of[area.part]
@@ -286,7 +287,7 @@ def areas_index(ctx: Context) -> str:
             f"{esc(PILLAR_LABELS[area.pillar])}; in the paper: "
             f"{link(ctx, src, urls.section_page(section.id), _part_label(ctx, area.part), anchor)}</li>"
         )
-    lines.append(html_block(['<ul class="record-list">', *items, "</ul>"]))
+    lines = index_page("Cooperation areas", "The areas of cooperation, following the structure of the paper.", items)
     lines += ["## The 3P frame {#three-p}", ""]
     for item in edition.three_p:
         lines += [f"### {md_text(item.title)} {{#{item.id}}}", "", summary(item.summary), ""]
@@ -371,16 +372,8 @@ def actors_index(ctx: Context) -> str:
         f"<li>{link(ctx, src, urls.actor_page(a.id), a.name)} <span class=\"record-kind\">({esc(a.kind.replace('-', ' '))})</span></li>"
         for a in sorted(edition.actors, key=lambda a: a.name.casefold())
     ]
-    return "\n".join(
-        [
-            "# Actors and institutions",
-            "",
-            '<p class="editorial">Countries, governments, organisations and people the paper names, '
-            "with what it says of each.</p>",
-            "",
-            html_block(['<ul class="record-list record-list--columns">', *items, "</ul>"]),
-        ]
-    )
+    intro = "Countries, governments, organisations and people the paper names, with what it says of each."
+    return "\n".join(index_page("Actors and institutions", intro, items, "record-list record-list--columns"))
 
 
 def actor_page(ctx: Context, actor: r.Actor) -> str:
