@@ -141,6 +141,20 @@ def build(edition: Edition) -> Index:
     return Index(cites, works, {work.id: work for work in works}, dict(cited_in))
 
 
+def former_work_ids(edition: Edition, cites: "Index") -> dict[str, list[str]]:
+    """Ids a work had before a correction inside its citation was withdrawn (data/errata.yml `withdrawn`):
+    the id of an unlisted work is made from the key the text cites, and a published anchor must keep
+    working (e2, "Farrell" back to the printed "Farell", kept #ref-unlisted-farrell-and-newman-2023)."""
+    former: dict[str, list[str]] = defaultdict(list)
+    for withdrawn in edition.withdrawn:
+        for cite in cites.cites.get(withdrawn.target, []):
+            if cite.work.reference is None and withdrawn.original in cite.found.key:
+                old = UNLISTED_PREFIX + _slug(cite.found.key.replace(withdrawn.original, withdrawn.corrected))
+                if old != cite.work.id and old not in former[cite.work.id]:
+                    former[cite.work.id].append(old)
+    return dict(former)
+
+
 # Only the latest edition is kept: `mkdocs serve` builds a new one on every change.
 _latest: list[tuple[Edition, Index]] = []
 

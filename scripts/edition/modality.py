@@ -76,12 +76,12 @@ def class_of(text: str) -> str:
 # "should". Plain future "will" predicts and is left out; where it recommends it comes as "will need",
 # "will be necessary" or "will be crucially considered", which the list catches.
 REGISTER_MODALS = (
-    r"should", r"must", r"ought", r"needs? to", r"needed to", r"need for", r"will need", r"ha(?:ve|s) to",
-    r"necessary", r"necessity", r"essential", r"crucial(?:ly)?", r"important", r"significant",
-    r"require[sd]?", r"could", r"can", r"cannot", r"may", r"might", r"would", r"possib(?:le|ility|ilities)",
-    r"feasib(?:le|ility)", r"(?:un)?realistic", r"consideration",
+    "should", "must", "ought", "need to", "needs to", "needed to", "need for", "will need", "have to",
+    "has to", "necessary", "necessity", "essential", "crucial", "crucially", "important", "significant",
+    "require", "requires", "required", "could", "can", "cannot", "may", "might", "would", "possible",
+    "possibility", "possibilities", "feasible", "feasibility", "realistic", "unrealistic", "consideration",
 )  # fmt: skip
-_MODAL = re.compile(r"(?<!\w)(?:" + "|".join(REGISTER_MODALS) + r")(?!\w)", re.IGNORECASE)
+_MODAL = _pattern(REGISTER_MODALS)
 # A sentence ends at . ? ! or the closing ■ before a space and a capital, quote or bracket; "U.S." is
 # always followed by a lower-case word or a comma in this paper, so it does not end one.
 _SENTENCE_END = re.compile(r"(?<=[.?!■])\s+(?=[A-Z“(\[])")

@@ -184,7 +184,8 @@ class Edition:
         self._printed: dict[str, str] = {}
         self._spans: dict[str, list[Span]] = {}
         self._segments: dict[str, list[Segment]] = {}
-        for target_id, target in self.text_targets().items():
+        self._targets = self.text_targets()
+        for target_id, target in self._targets.items():
             printed = source_text(target)
             marked = [q for q in self.queries_by_target.get(target_id, []) if q.kind not in QUERY_KINDS_NOT_MARKED]
             self._printed[target_id] = printed
@@ -214,6 +215,11 @@ class Edition:
     def printed(self, target_id: str) -> str:
         """The words as the source prints them."""
         return self._printed[target_id]
+
+    def source_line(self, target_id: str) -> int:
+        """The line of data/source/ that prints a target."""
+        target = self._targets[target_id]
+        return target.abstract_source_line if isinstance(target, r.Paper) else target.source_line
 
     def spans(self, target_id: str) -> list[Span]:
         return self._spans[target_id]

@@ -32,6 +32,14 @@ def paragraph_title(edition: Edition, paragraph_id: str) -> str:
     return f"§{place.label}, ¶{edition.paragraph[paragraph_id].number}"
 
 
+def printed_words(edition: Edition, target_id: str) -> str:
+    """The printed words a correction replaced, so that search finds a paragraph in either reading."""
+    originals = list(dict.fromkeys(segment.erratum.original for segment in edition.segments(target_id) if segment.erratum))
+    if not originals:
+        return ""
+    return f"<p>As printed: {html.escape('; '.join(originals))}</p>"
+
+
 def section_entries(edition: Edition, directory_urls: bool) -> tuple[dict[str, list[dict]], set[str]]:
     """The new entries for each section page, keyed by page location, and the locations they replace."""
     by_page: dict[str, list[dict]] = {}
@@ -57,7 +65,7 @@ def section_entries(edition: Edition, directory_urls: bool) -> tuple[dict[str, l
                     {
                         "location": f"{page}#{urls.paragraph_anchor(paragraph.id)}",
                         "title": paragraph_title(edition, paragraph.id),
-                        "text": f"<p>{html.escape(edition.text(paragraph.id))}</p>",
+                        "text": f"<p>{html.escape(edition.text(paragraph.id))}</p>" + printed_words(edition, paragraph.id),
                         "boost": PARAGRAPH_BOOST,
                     }
                 )

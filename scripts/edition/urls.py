@@ -15,6 +15,8 @@ ACTORS = "actors/index.md"
 MATRIX = "matrix.md"
 GLOSSARY = "glossary.md"
 TIMELINE = "timeline.md"
+# The editorial method: errata policy, how proposals are read, the coverage register, sourcing, checks.
+METHOD = "method.md"
 # The print edition: the whole paper on one page.
 PRINT = "print.md"
 # "Data and citation": how to cite the paper, and the downloads.
@@ -65,6 +67,11 @@ def erratum_anchor(erratum_id: str) -> str:
 
 def query_anchor(query_id: str) -> str:
     return query_id
+
+
+def register_anchor(entry_id: str) -> str:
+    """A sentence of the coverage register on the Editorial method page."""
+    return f"register-{entry_id}"
 
 
 def reference_anchor(reference_id: str) -> str:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from ..model import Edition
 from ..urls import Linker
-from . import apparatus, argument, paper, print_page
+from . import apparatus, argument, method, paper, print_page
 from .common import Context
 
 # Each module renders one family of pages; together they make the whole site.
-PAGE_MODULES = (paper, apparatus, argument, print_page)
+PAGE_MODULES = (paper, apparatus, argument, print_page, method)
 
 
 def render_site(edition: Edition, directory_urls: bool = True) -> dict[str, str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .. import records as r
 from .. import urls
+from ..modality import CLASS_LABELS
 from .common import Context, esc, md_text
 
 # The kinds of records a paragraph can be cited by, with how the small links under it are labelled.
@@ -13,9 +14,10 @@ BACKLINK_KINDS = (
     ("areas", "Areas", urls.area_page),
 )
 # Editor's words for the controlled values, so filters and tables read as prose.
-HORIZON_LABELS = {"near": "Near term", "long": "Long term", "conditional": "Conditional"}
+HORIZON_LABELS = {"near": "Near term", "long": "Long term", "conditional": "Conditional", "not-stated": "Not stated"}
 STATUS_LABELS = {"agreed": "Agreed", "being-explored": "Being explored", "discussed": "Discussed", "proposed": "Proposed"}
 PILLAR_LABELS = {
+    "direction": "The direction of cooperation",
     "de-globalization": "Cooperation against de-globalization",
     "shrinking": "Cooperation against shrinking",
     "north-korea": "Future development cooperation in North Korea",
@@ -54,11 +56,11 @@ def link(ctx: Context, src: str, page: str, text: str, anchor: str = "") -> str:
 
 
 def quote_block(ctx: Context, src: str, quote: r.Quote) -> str:
-    """The author's words: marked as a quotation and carrying the ¶ link they come from."""
+    """The author's printed words, corrections inside them marked: a quotation carrying its ¶ link."""
     place = ctx.edition.place[quote.paragraph]
     return (
         f'<blockquote class="author-quote" cite="{esc(ctx.paragraph_href(src, quote.paragraph))}">'
-        f"<p>“{ctx.plain(quote.text)}”</p>"
+        f"<p>“{ctx.author_words(src, quote.paragraph, quote.text)}”</p>"
         f'<p class="author-quote__source">— {esc(ctx.edition.paper.author.name)}, §{esc(place.label)}, '
         f"{ctx.paragraph_link(src, quote.paragraph)}</p></blockquote>"
     )
@@ -72,6 +74,29 @@ def quotes_section(ctx: Context, src: str, quotes: list[r.Quote], heading: str =
 
 def summary(text: str, label: str = "Editor’s summary") -> str:
     return f'<p class="editorial"><span class="editorial-label">{label}:</span> {esc(text)}</p>'
+
+
+def sourced_summary(ctx: Context, src: str, record, label: str = "Editor’s summary", text: str | None = None) -> str:
+    """The editor's text with the paragraphs it rests on, then anything from general knowledge, labelled."""
+    text = record.summary if text is None else text
+    parts = [
+        f'<p class="editorial"><span class="editorial-label">{label}</span> '
+        f'<span class="editorial-sources">(from {paragraph_links(ctx, src, record.sources)})</span>: {esc(text)}</p>'
+    ]
+    if record.general:
+        parts.append(
+            '<p class="editorial editorial--general"><span class="editorial-label">Editor’s general knowledge</span> '
+            f"(not from the paper): {esc(record.general)}</p>"
+        )
+    return "".join(parts)
+
+
+def expansion_note(expansion: str, by: str | None, line: int | None = None) -> str:
+    """An expansion with who gives it; the paper's own is marked as the author's words."""
+    if by == "paper":
+        words = f'<span class="author-words" data-source-line="{line}">{esc(expansion)}</span>' if line else esc(expansion)
+        return f'{words} <span class="record-kind">(as the paper gives it)</span>'
+    return f'{esc(expansion)} <span class="record-kind">(editor’s expansion; the paper does not print it)</span>'
 
 
 def proposal_list(ctx: Context, src: str, proposals: list[r.Proposal]) -> str:
@@ -118,9 +143,12 @@ def proposals_index(ctx: Context) -> str:
     lines = [
         "# Proposals",
         "",
-        f'<p class="editorial">Every concrete recommendation in the paper, {len(edition.proposals)} in all. '
+        f'<p class="editorial">Every proposal the paper makes or reports, {len(edition.proposals)} in all. '
         "Titles, one-line statements and the classification (area, challenges, actors, horizon, 3P, instrument) "
         "are the editor’s; each proposal page quotes the paragraphs it comes from. "
+        "The class says how the paper itself puts each one: recommended, suggested as possible, or described "
+        f'as already under way (<a href="{esc(ctx.href(urls.PROPOSALS, urls.METHOD, "proposals"))}">how proposals are read</a>). '
+
         "Use the filters to narrow the table; without JavaScript the full table is shown.</p>",
         "",
         filters(ctx),
@@ -132,13 +160,14 @@ def proposals_index(ctx: Context) -> str:
         challenges = ", ".join(
             link(ctx, src, urls.challenge_page(c), edition.challenge[c].title) for c in proposal.challenges
         )
-        actors = ", ".join(link(ctx, src, urls.actor_page(a), edition.actor[a].name) for a in proposal.actors)
+        actors = ", ".join(link(ctx, src, urls.actor_page(a), edition.actor[a].name) for a in proposal.actors) or "—"
         status = STATUS_LABELS[proposal.status.value] if proposal.status else "—"
         rows.append(
             f'<tr data-area="{esc(proposal.area)}" data-challenge="{esc(" ".join(proposal.challenges))}" '
             f'data-actor="{esc(" ".join(proposal.actors))}" data-horizon="{esc(proposal.horizon.term)}" '
-            f'data-three-p="{esc(" ".join(proposal.three_p))}">'
+            f'data-three-p="{esc(" ".join(proposal.three_p))}" data-class="{esc(proposal.modality.class_)}">'
             f"<td>{link(ctx, src, urls.proposal_page(proposal.id), proposal.title)}</td>"
+            f"<td>{esc(CLASS_LABELS[proposal.modality.class_])}</td>"
             f"<td>{link(ctx, src, urls.area_page(area.id), area.title)}</td>"
             f"<td>{challenges}</td><td>{actors}</td>"
             f"<td>{esc(HORIZON_LABELS[proposal.horizon.term])}</td>"
@@ -155,7 +184,7 @@ def proposals_index(ctx: Context) -> str:
                 "<thead><tr>"
                 + "".join(
                     f'<th scope="col">{name}</th>'
-                    for name in ("Proposal", "Area", "Challenges", "Actors", "Horizon", "3P", "Status", "Source")
+                    for name in ("Proposal", "Class", "Area", "Challenges", "Actors", "Horizon", "3P", "Status", "Source")
                 )
                 + "</tr></thead>",
                 "<tbody>",
@@ -176,6 +205,7 @@ def filters(ctx: Context) -> str:
     edition = ctx.edition
     used_actors = [a for a in edition.actors if a.id in edition.proposals_by_actor]
     groups = [
+        ("class", "Class", list(CLASS_LABELS.items())),
         ("area", "Area", [(a.id, a.title) for a in edition.areas]),
         ("challenge", "Challenge", [(c.id, c.title) for c in edition.challenges]),
         ("actor", "Actor", [(a.id, a.name) for a in used_actors]),
@@ -198,24 +228,31 @@ def proposal_page(ctx: Context, proposal: r.Proposal) -> str:
     src = urls.proposal_page(proposal.id)
     edition = ctx.edition
     area = edition.area[proposal.area]
+    modality = proposal.modality
     facts = [
+        (
+            "How the paper puts it",
+            f'<span class="proposal-class">{esc(CLASS_LABELS[modality.class_])}</span> — '
+            f"“{ctx.author_words(src, modality.paragraph, modality.words)}” ({ctx.paragraph_link(src, modality.paragraph)})",
+        ),
         ("Cooperation area", link(ctx, src, urls.area_page(area.id), area.title)),
         (
             "Challenges answered",
             ", ".join(link(ctx, src, urls.challenge_page(c), edition.challenge[c].title) for c in proposal.challenges),
         ),
-        ("Actors", ", ".join(link(ctx, src, urls.actor_page(a), edition.actor[a].name) for a in proposal.actors)),
         (
-            "Time horizon",
-            f"{esc(HORIZON_LABELS[proposal.horizon.term])} — “{esc(proposal.horizon.words)}” "
-            f"({ctx.paragraph_link(src, proposal.horizon.paragraph)})",
+            "Actors",
+            ", ".join(link(ctx, src, urls.actor_page(a), edition.actor[a].name) for a in proposal.actors)
+            or "none named in connection with it",
         ),
+        ("Time horizon", horizon_html(ctx, src, proposal.horizon)),
     ]
     if proposal.status:
         facts.append(
             (
                 "Status reported",
-                f"{esc(STATUS_LABELS[proposal.status.value])} — “{esc(proposal.status.words)}” "
+                f"{esc(STATUS_LABELS[proposal.status.value])} — "
+                f"“{ctx.author_words(src, proposal.status.paragraph, proposal.status.words)}” "
                 f"({ctx.paragraph_link(src, proposal.status.paragraph)})",
             )
         )
@@ -231,13 +268,30 @@ def proposal_page(ctx: Context, proposal: r.Proposal) -> str:
         html_block(
             ['<dl class="record-facts">']
             + [f"<dt>{name}</dt><dd>{value}</dd>" for name, value in facts]
-            + ["</dl>", '<p class="editorial">Labels for area, horizon, 3P and instrument are the editor’s '
-               "classification; the quoted words are the paper’s.</p>"]
+            + ["</dl>", '<p class="editorial">The statement, the class and the labels for area, horizon, 3P and '
+               "instrument are the editor’s; the quoted words are the paper’s, as printed, with any correction "
+               "marked †. The statement says no more than the paper’s own wording.</p>"]
         ),
     ]
     lines += quotes_section(ctx, src, proposal.quotes)
+    if proposal.actor_quotes:
+        items = "".join(
+            f"<li>{link(ctx, src, urls.actor_page(q.actor), edition.actor[q.actor].name)}: "
+            f"“{ctx.author_words(src, q.paragraph, q.text)}” ({ctx.paragraph_link(src, q.paragraph)})</li>"
+            for q in proposal.actor_quotes
+        )
+        lines += ["## Actors in the paper’s words {#actors}", "", html_block([f'<ul class="actor-quotes">{items}</ul>'])]
     lines.append(f'<p data-search-exclude>{link(ctx, src, urls.PROPOSALS, "All proposals")}</p>')
     return "\n".join(lines) + "\n"
+
+
+def horizon_html(ctx: Context, src: str, horizon: r.Horizon) -> str:
+    if horizon.term == "not-stated":
+        return "Not stated: the paper’s words about this proposal give no time horizon"
+    return (
+        f"{esc(HORIZON_LABELS[horizon.term])} — “{ctx.author_words(src, horizon.paragraph, horizon.words)}” "
+        f"({ctx.paragraph_link(src, horizon.paragraph)})"
+    )
 
 
 # --- challenges and areas -----------------------------------------------------------------------
@@ -266,7 +320,7 @@ def challenge_page(ctx: Context, challenge: r.Challenge) -> str:
     for proposal in proposals:
         if proposal.area not in areas:
             areas.append(proposal.area)
-    lines = [f"# {md_text(challenge.title)}", "", summary(challenge.summary), ""]
+    lines = [f"# {md_text(challenge.title)}", "", sourced_summary(ctx, src, challenge), ""]
     lines += quotes_section(ctx, src, challenge.quotes)
     lines += ["## Proposals that answer it {#proposals}", "", proposal_list(ctx, src, proposals), ""]
     area_links = ", ".join(link(ctx, src, urls.area_page(a), edition.area[a].title) for a in areas)
@@ -290,7 +344,7 @@ def areas_index(ctx: Context) -> str:
     lines = index_page("Cooperation areas", "The areas of cooperation, following the structure of the paper.", items)
     lines += ["## The 3P frame {#three-p}", ""]
     for item in edition.three_p:
-        lines += [f"### {md_text(item.title)} {{#{item.id}}}", "", summary(item.summary), ""]
+        lines += [f"### {md_text(item.title)} {{#{item.id}}}", "", sourced_summary(ctx, src, item), ""]
         lines += [quote_block(ctx, src, quote) for quote in item.quotes] + [""]
     return "\n".join(lines)
 
@@ -316,7 +370,7 @@ def area_page(ctx: Context, area: r.Area) -> str:
     lines = [
         f"# {md_text(area.title)}",
         "",
-        summary(area.summary),
+        sourced_summary(ctx, src, area),
         "",
         html_block(['<dl class="record-facts">'] + [f"<dt>{n}</dt><dd>{v}</dd>" for n, v in facts] + ["</dl>"]),
     ]
@@ -379,10 +433,12 @@ def actors_index(ctx: Context) -> str:
 def actor_page(ctx: Context, actor: r.Actor) -> str:
     src = urls.actor_page(actor.id)
     edition = ctx.edition
-    lines = [
-        f"# {md_text(actor.name)}",
-        "",
-        summary(actor.summary),
+    lines = [f"# {md_text(actor.name)}", ""]
+    if actor.expansion:
+        line = next((edition.source_line(m.paragraph) for m in actor.mentions if actor.expansion in m.text), None)
+        lines += [f'<p class="actor-expansion">{esc(actor.name)}: {expansion_note(actor.expansion, actor.expansion_by, line)}</p>', ""]
+    lines += [
+        sourced_summary(ctx, src, actor),
         "",
         f"<p>Kind (editor’s classification): {esc(actor.kind.replace('-', ' '))}</p>",
         "",
@@ -399,17 +455,18 @@ def glossary(ctx: Context) -> str:
     lines = [
         "# Glossary and abbreviations",
         "",
-        '<p class="editorial">Definitions are the editor’s. An expansion marked “as the paper gives it” '
-        "is the author’s own; the others are the editor’s.</p>",
+        '<p class="editorial">Definitions are the editor’s, each with the paragraphs it rests on; what the paper '
+        "does not say is labelled as the editor’s general knowledge. An expansion marked “as the paper gives it” "
+        "is the author’s own, as printed; the others are the editor’s, and are labelled so wherever they show.</p>",
         "",
     ]
     entries = []
     for term in sorted(edition.terms, key=lambda t: t.term.casefold()):
         parts = [f'<dt id="{urls.term_anchor(term.id)}">{esc(term.term)}</dt><dd>']
         if term.expansion:
-            by = "as the paper gives it" if term.expansion_by == "paper" else "editor’s expansion"
-            parts.append(f'<p class="glossary-expansion">{esc(term.expansion)} <span class="record-kind">({by})</span></p>')
-        parts.append(summary(term.definition, "Editor’s definition"))
+            line = edition.source_line(term.defined_at.paragraph) if term.defined_at else None
+            parts.append(f'<p class="glossary-expansion">{expansion_note(term.expansion, term.expansion_by, line)}</p>')
+        parts.append(sourced_summary(ctx, src, term, "Editor’s definition", term.definition))
         if term.defined_at:
             parts.append(quote_block(ctx, src, term.defined_at))
         parts.append(occurrences(ctx, src, edition.term_paragraphs[term.id]) + "</dd>")
@@ -434,8 +491,9 @@ def timeline(ctx: Context) -> str:
     src = urls.TIMELINE
     edition = ctx.edition
     rows = [
-        f'<tr id="{urls.event_anchor(e.id)}"><td>{esc(e.when)}</td><td>{esc(e.title)}</td>'
-        f"<td>“{ctx.plain(e.quote.text)}” ({ctx.paragraph_link(src, e.quote.paragraph)})</td></tr>"
+        f'<tr id="{urls.event_anchor(e.id)}"><td>{ctx.author_words(src, e.quote.paragraph, e.when, abbreviations=False, markers=False)}</td>'
+        f"<td>{esc(e.title)}</td>"
+        f"<td>“{ctx.author_words(src, e.quote.paragraph, e.quote.text)}” ({ctx.paragraph_link(src, e.quote.paragraph)})</td></tr>"
         for e in sorted(edition.events, key=lambda e: (e.sort, edition.paragraph[e.quote.paragraph].number))
     ]
     return "\n".join(
@@ -443,7 +501,7 @@ def timeline(ctx: Context) -> str:
             "# Timeline",
             "",
             '<p class="editorial">The dates and periods the paper mentions, in order. The dates are the paper’s '
-            "own words; the short descriptions are the editor’s.</p>",
+            "own words; the short descriptions are the editor’s, each resting on the paragraph quoted beside it.</p>",
             "",
             html_block(
                 [

@@ -11,6 +11,7 @@ from .. import records as r
 from .. import urls
 from ..citation import paper_citation_text
 from .common import Context, esc, md_text
+from .paper import heading
 
 
 def render(ctx: Context) -> dict[str, str]:
@@ -33,7 +34,7 @@ def print_page(ctx: Context) -> str:
         f'<p class="print-citation"><span class="editorial-label">Cite as:</span> '
         f"{esc(paper_citation_text(edition))}</p>",
         "",
-        f"# {md_text(paper.title)}",
+        f'# <span class="author-words" data-source-line="{paper.title_source_line}">{md_text(paper.title)}</span>',
         "",
         f'<p class="byline"><span class="author">{esc(paper.author.name)}</span>, {esc(paper.author.affiliation)} · '
         f'{esc(paper.publisher)}, <time datetime="{esc(paper.date)}">{esc(paper.date)}</time></p>',
@@ -44,19 +45,19 @@ def print_page(ctx: Context) -> str:
         "",
         "## Abstract {#abstract}",
         "",
-        f'<p class="abstract">{ctx.inline(src, "abstract")}</p>',
+        f'<p class="abstract author-words" data-source-line="{paper.abstract_source_line}">{ctx.inline(src, "abstract")}</p>',
         "",
     ]
     for section in edition.sections:
-        lines += [f"## {md_text(section.label)}. {md_text(edition.text(section.id))} {{#{urls.heading_anchor(section.id)}}}", ""]
+        lines += [f"## {md_text(section.label)}. {heading(ctx, src, section.id)} {{#{urls.heading_anchor(section.id)}}}", ""]
         lines += paragraphs(ctx, src, section.paragraphs)
         for subsection in section.subsections:
             label = f"{section.label}.{subsection.number}"
-            lines += [f"### {md_text(label)} {md_text(edition.text(subsection.id))} {{#{urls.heading_anchor(subsection.id)}}}", ""]
+            lines += [f"### {md_text(label)} {heading(ctx, src, subsection.id)} {{#{urls.heading_anchor(subsection.id)}}}", ""]
             lines += paragraphs(ctx, src, subsection.paragraphs)
     lines += ["## References {#references}", "", '<ul class="reference-list">']
     for ref in edition.references:
-        lines.append(f'<li id="{urls.reference_anchor(ref.id)}">{ctx.inline(src, ref.id, False)}</li>')
+        lines.append(f'<li id="{urls.reference_anchor(ref.id)}">{ctx.author_words(src, ref.id, abbreviations=False)}</li>')
     lines += ["</ul>", ""]
     return "\n".join(lines)
 
@@ -68,14 +69,15 @@ def paragraphs(ctx: Context, src: str, items: list[r.Paragraph]) -> list[str]:
         lines += [
             f'<div class="para" id="{anchor}">',
             f'<a class="para-num" href="#{anchor}">¶{paragraph.number}</a>',
-            f'<p class="para-text">{ctx.inline(src, paragraph.id)}</p>',
+            f'<p class="para-text author-words" data-source-line="{paragraph.source_line}">{ctx.inline(src, paragraph.id)}</p>',
             "</div>",
             "",
         ]
         for figure in ctx.edition.figures_after.get(paragraph.id, []):
             lines += [
                 f'<figure class="figure-placeholder" id="{urls.figure_anchor(figure.id)}">',
-                f'<figcaption><span class="figure-label">[{esc(figure.label)}]</span> {ctx.inline(src, figure.id)}</figcaption>',
+                f'<figcaption><span class="figure-label">[{esc(figure.label)}]</span> '
+                f'<span class="author-words" data-source-line="{figure.source_line}">{ctx.inline(src, figure.id)}</span></figcaption>',
                 f'<p class="editorial">Editor’s note: {esc(figure.note)}</p>',
                 "</figure>",
                 "",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .. import urls
 from ..citation import bibliography_entry, reference_csl
-from ..citations import Cite, Work, index
+from ..citations import Cite, Work, former_work_ids, index
 from .common import Context, esc
 from .intext import pieces
 
@@ -55,7 +55,7 @@ def listed_entry(ctx: Context, src: str, work: Work) -> str:
         f'<p class="reference-entry">{bibliography_entry(reference_csl(ref), STYLE, as_html=True)}</p>',
         cited_in(ctx, src, work),
         f'<p class="reference-printed"><span class="reference-printed__label">As printed:</span> '
-        f"{ctx.inline(src, ref.id, False)}</p>",
+        f"{ctx.author_words(src, ref.id, abbreviations=False)}</p>",
     ]
     parts += notes(ctx, src, work)
     parts.append("</li>")
@@ -65,6 +65,8 @@ def listed_entry(ctx: Context, src: str, work: Work) -> str:
 def unlisted_entry(ctx: Context, src: str, work: Work) -> str:
     parts = [
         f'<li id="{urls.reference_anchor(work.id)}" class="reference reference--unlisted">',
+        # Published anchors of the ids this work had before a correction was withdrawn keep working.
+        *(f'<span id="{urls.reference_anchor(old)}"></span>' for old in former_work_ids(ctx.edition, index(ctx.edition)).get(work.id, [])),
         f'<p class="reference-entry">{esc(work.author)} {esc(work.year)}</p>',
         cited_in(ctx, src, work),
     ]
@@ -106,7 +108,7 @@ def notes(ctx: Context, src: str, work: Work) -> list[str]:
                 f'(<a href="{esc(href)}">correction {esc(erratum.id)}</a>).'
             )
         for query in edition.queries_by_target.get(cite.paragraph_id, []):
-            if query.text == cite.found.key:
+            if query.text in cite.found.key:
                 found.append(f"{esc(query.query)} ({where}, {query_link(ctx, src, query.id)})")
     if work.reference:
         for query in edition.queries_by_target.get(work.reference.id, []):
