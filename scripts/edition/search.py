@@ -25,6 +25,8 @@ PARAGRAPH_BOOST = 3.0
 # The argument map's "in the paper's words" sections (render/argument.py) repeat paragraphs verbatim; the
 # paragraph itself is the hit a reader wants, so the repeats are left out.
 QUOTES_ANCHOR = "quotes"
+# A proposal page's actor links repeat the paragraphs' words too (render/argument.py, "Actors in the paper's words").
+ACTOR_QUOTES_ANCHOR = "actors"
 
 
 def paragraph_title(edition: Edition, paragraph_id: str) -> str:
@@ -33,11 +35,13 @@ def paragraph_title(edition: Edition, paragraph_id: str) -> str:
 
 
 def printed_words(edition: Edition, target_id: str) -> str:
-    """The printed words a correction replaced, so that search finds a paragraph in either reading."""
-    originals = list(dict.fromkeys(segment.erratum.original for segment in edition.segments(target_id) if segment.erratum))
-    if not originals:
+    """The printed words that the corrected reading lacks ("systern", "ecosystern", "2024"), so that search
+    finds a paragraph in either reading."""
+    corrected = set(edition.text(target_id).split())
+    words = [word for word in dict.fromkeys(edition.printed(target_id).split()) if word not in corrected]
+    if not words:
         return ""
-    return f"<p>As printed: {html.escape('; '.join(originals))}</p>"
+    return f"<p>As printed: {html.escape(' '.join(words))}</p>"
 
 
 def section_entries(edition: Edition, directory_urls: bool) -> tuple[dict[str, list[dict]], set[str]]:
@@ -84,7 +88,7 @@ def rewrite(index: dict, edition: Edition, directory_urls: bool) -> dict:
     for doc in index["docs"]:
         location = doc["location"]
         page = location.split("#", 1)[0]
-        if location.startswith(cite_prefix) or location.endswith("#" + QUOTES_ANCHOR):
+        if location.startswith(cite_prefix) or location.endswith(("#" + QUOTES_ANCHOR, "#" + ACTOR_QUOTES_ANCHOR)):
             continue
         if page in by_page:
             # The page's first entry stands for the whole page: emit all its new entries there, once.
