@@ -58,7 +58,7 @@ def counted(counter: Counter, labels: dict[str, str]) -> str:
     items = "".join(
         f"<li><strong>{counter[kind]}</strong> {esc(label)}</li>" for kind, label in labels.items() if counter[kind]
     )
-    return f'<ul class="method-counts">{items}</ul>'
+    return f'<ul class="method-counts">{items}</ul>' if items else ""
 
 
 def table(caption: str, header: list[str], rows: list[list[str]], css_class: str = "method-table") -> list[str]:
@@ -110,8 +110,9 @@ def page(ctx: Context) -> str:
         "",
         counted(Counter(e.kind for e in edition.errata), ERRATUM_KINDS),
         "",
-        f"Corrections withdrawn under the policy, each now a query: <strong>{len(edition.withdrawn)}</strong> "
-        + "(" + ", ".join(f'<a href="{about(urls.erratum_anchor(w.id))}">{esc(w.id)}</a>' for w in edition.withdrawn) + ").",
+        f"Corrections withdrawn under the policy, each now a query: <strong>{len(edition.withdrawn)}</strong>"
+        + (" (" + ", ".join(f'<a href="{about(urls.erratum_anchor(w.id))}">{esc(w.id)}</a>' for w in edition.withdrawn) + ")"
+           if edition.withdrawn else "") + ".",
         "",
         f"Editor’s queries: <strong>{len(edition.queries)}</strong>, by kind:",
         "",
