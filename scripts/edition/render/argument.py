@@ -103,7 +103,8 @@ def proposal_list(ctx: Context, src: str, proposals: list[r.Proposal]) -> str:
     if not proposals:
         return "<p>None.</p>"
     items = "".join(f"<li>{link(ctx, src, urls.proposal_page(p.id), p.title)}</li>" for p in proposals)
-    return f'<ul class="record-list">{items}</ul>'
+    # Titles of other pages: a search for a proposal's words should land on the proposal, not on each list.
+    return f'<ul class="record-list" data-search-exclude>{items}</ul>'
 
 
 def paragraph_links(ctx: Context, src: str, paragraph_ids: list[str]) -> str:
@@ -324,7 +325,7 @@ def challenge_page(ctx: Context, challenge: r.Challenge) -> str:
     lines += quotes_section(ctx, src, challenge.quotes)
     lines += ["## Proposals that answer it {#proposals}", "", proposal_list(ctx, src, proposals), ""]
     area_links = ", ".join(link(ctx, src, urls.area_page(a), edition.area[a].title) for a in areas)
-    lines += ["## Cooperation areas {#areas}", "", f"<p>{area_links or 'None.'}</p>", ""]
+    lines += ["## Cooperation areas {#areas}", "", f"<p data-search-exclude>{area_links or 'None.'}</p>", ""]
     lines.append(f'<p data-search-exclude>{link(ctx, src, urls.CHALLENGES, "All challenges")} · {link(ctx, src, urls.MATRIX, "Challenges × areas")}</p>')
     return "\n".join(lines) + "\n"
 
