@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .. import urls
-from ..modality import CLASS_LABELS, POSSIBLE, RECOMMENDING, REGISTER_MODALS, coverage, modal_sentences
+from ..modality import CLASS_LABELS, POSSIBLE, RECOMMENDING, REGISTER_MODALS, coverage, modal_hits, modal_sentences
 from ..sourcing import general_statements, provenance, sourced
 from .common import Context, esc
 
@@ -206,7 +206,7 @@ def register_part(ctx: Context, src: str) -> list[str]:
         f"<p>Words looked for: {esc(', '.join(REGISTER_MODALS))}.</p>",
         "</div>",
         "",
-        f"Sentences with one of these words: <strong>{len(sentences)}</strong> ({len(cover.by_proposal) + len(cover.by_register)} "
+        f"Sentences with one of these words: <strong>{len(sentences)}</strong> ({len(modal_hits(edition))} "
         f"occurrences); occurrences quoted by a proposal: <strong>{len(cover.by_proposal)}</strong>; register entries: "
         f"<strong>{len(edition.register)}</strong>, covering <strong>{len(cover.by_register)}</strong> occurrences; "
         f"left unaccounted for: <strong>{len(cover.uncovered)}</strong>.",
