@@ -66,7 +66,9 @@ def home(ctx: Context) -> str:
         "",
         '<p class="editorial">This is a reference edition of the paper as the publisher\'s web page shows it. '
         f'Each paragraph has a number (¶) and a URL of its own. Corrections are marked † and listed, with the '
-        f'original wording, on the page <a href="{esc(ctx.href(src, urls.ABOUT))}">About this edition</a>.</p>',
+        f'original wording, on the page <a href="{esc(ctx.href(src, urls.ABOUT))}">About this edition</a>; the switch '
+        "<strong>As printed</strong> in the header shows the text exactly as the publisher printed it. "
+        f'How the edition reads the paper: <a href="{esc(ctx.href(src, urls.METHOD))}">Editorial method</a>.</p>',
         "",
     ]
     return "\n".join(lines)
