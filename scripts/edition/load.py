@@ -8,8 +8,8 @@ from typing import Any
 
 from . import records as r
 from .convert import Converter
-from .errors import DataError
-from .yamlio import Mark, load_yaml
+from .errors import DataError, Mark
+from .yamlio import load_yaml
 
 # One YAML file per kind of record, so an editor knows where to look; the class says what it holds.
 DATA_FILES: dict[str, type] = {

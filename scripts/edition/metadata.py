@@ -12,13 +12,12 @@ The page's canonical link is the theme's own (Material writes it from `site_url`
 
 from __future__ import annotations
 
-import json
 from urllib.parse import urlencode
 
 from . import urls
 from .citations import index
+from .escape import esc, script_json
 from .model import ABSTRACT_ID, Edition
-from .render.common import esc
 
 SCHEMA_DC = "http://purl.org/dc/elements/1.1/"
 # Link previews cut descriptions at about this length; the full abstract is in citation_abstract.
@@ -205,8 +204,7 @@ def coins(edition: Edition, page_url: str) -> str:
 
 def head(edition: Edition, src_uri: str, page_url: str, page_title: str, site_url: str, site_name: str) -> str:
     data = json_ld(edition, src_uri, page_url, page_title, site_url)
-    # "</" inside a JSON string would end the script element early.
-    script = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    script = script_json(data)
     lines = highwire(edition, page_url, src_uri) + dublin_core(edition, page_url) + opengraph(edition, page_url, page_title, site_name)
     lines.append(f'<script type="application/ld+json">{script}</script>')
     return "\n".join(lines)

@@ -10,12 +10,12 @@ of its words, and paragraphs are boosted above the editor's summaries of them.
 
 from __future__ import annotations
 
-import html
 import json
 import posixpath
 from pathlib import Path
 
 from . import urls
+from .escape import esc
 from .model import Edition
 
 INDEX = Path("search") / "search_index.json"
@@ -49,7 +49,7 @@ def section_entries(edition: Edition, directory_urls: bool) -> tuple[dict[str, l
                     "location": location,
                     # Filled in from Material's own entry, which has the heading as the page shows it.
                     "title": None,
-                    "text": " ".join(f"<p>{html.escape(f'[{f.label}] ' + edition.text(f.id))}</p>" for f in figures),
+                    "text": " ".join(f"<p>{esc(f'[{f.label}] ' + edition.text(f.id))}</p>" for f in figures),
                 }
             )
             for paragraph in paragraphs:
@@ -57,7 +57,7 @@ def section_entries(edition: Edition, directory_urls: bool) -> tuple[dict[str, l
                     {
                         "location": f"{page}#{urls.paragraph_anchor(paragraph.id)}",
                         "title": paragraph_title(edition, paragraph.id),
-                        "text": f"<p>{html.escape(edition.text(paragraph.id))}</p>",
+                        "text": f"<p>{esc(edition.text(paragraph.id))}</p>",
                         "boost": PARAGRAPH_BOOST,
                     }
                 )

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from .. import urls
+from ..escape import esc
 from ..model import ABSTRACT_ID
-from .common import Context, esc
+from .common import Context
 
 
 def render(ctx: Context) -> dict[str, str]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from .. import records as r
 from .. import urls
-from .common import Context, esc, md_text
+from ..escape import esc, md_text
+from .common import Context
 
 # The kinds of records a paragraph can be cited by, with how the small links under it are labelled.
 BACKLINK_KINDS = (

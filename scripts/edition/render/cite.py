@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from .. import urls
 from ..citation import FORMATS, STYLES, cite_formats, in_text
+from ..escape import esc, md_text
 from ..model import Edition
-from .common import Context, esc, md_text
+from .common import Context
 
 # Reveals the copy buttons and copies a box's text; without a secure context (file://) it selects the
 # text and uses the older copy command instead.

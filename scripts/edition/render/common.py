@@ -3,24 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-import html
-import re
 
 from .. import urls
+from ..escape import esc
 from ..model import Edition, Segment
-
-# Characters that Markdown would read as markup; exactly Python-Markdown's escapable set, because
-# a backslash before any other character would be shown.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+.!-])")
-
-
-def md_text(text: str) -> str:
-    """Text that Markdown shows literally (for headings and link labels written in Markdown)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
-
-
-def esc(text: str) -> str:
-    return html.escape(text, quote=True)
 
 
 @dataclasses.dataclass

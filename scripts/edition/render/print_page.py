@@ -10,7 +10,8 @@ from __future__ import annotations
 from .. import records as r
 from .. import urls
 from ..citation import paper_citation_text
-from .common import Context, esc, md_text
+from ..escape import esc, md_text
+from .common import Context
 
 
 def render(ctx: Context) -> dict[str, str]:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from .. import urls
 from ..citation import bibliography_entry, reference_csl
 from ..citations import Cite, Work, index
-from .common import Context, esc
+from ..escape import esc
+from .common import Context
 from .intext import pieces
 
 STYLE = "chicago"
