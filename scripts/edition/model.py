@@ -6,8 +6,9 @@ import dataclasses
 from collections import defaultdict
 from typing import Optional, Union
 
+from . import intext_citations
 from . import records as r
-from .inline import FormIndex  # one matching rule for finding terms and for marking them
+from .glossary_forms import FormIndex  # one matching rule for finding terms and for marking them
 
 TextTarget = Union[r.Paragraph, r.Section, r.Subsection, r.Figure, r.Reference, r.Paper]
 
@@ -140,6 +141,8 @@ class Edition:
             for target_id, target in self.text_targets().items()
         }
         self._build_back_references()
+        # The in-text citations, found once: every page that shows a paragraph links them.
+        self.citations = intext_citations.build(self.references, {p.id: self.text(p.id) for p in self.paragraphs})
 
     def text_targets(self) -> dict[str, TextTarget]:
         """Everything that carries text from the source, by id: what errata may point at."""

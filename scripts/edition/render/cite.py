@@ -8,7 +8,7 @@ buttons. The boxes sit on their own pages, not under each paragraph, so the sect
 from __future__ import annotations
 
 from .. import urls
-from ..citation import FORMATS, STYLES, cite_formats, in_text
+from ..csl import FORMATS, STYLES, cite_formats, in_text
 from ..escape import esc, md_text
 from ..model import Edition
 from .common import Context
@@ -43,9 +43,9 @@ document.querySelectorAll("button.cite-copy").forEach(function (button) {
 </script>"""
 
 
-def render(edition: Edition, directory_urls: bool, site_url: str, downloads: list[tuple[str, str, str]]) -> dict[str, str]:
+def render(ctx: Context, site_url: str, downloads: list[tuple[str, str, str]]) -> dict[str, str]:
     """The cite pages. Exact URLs need the published address, so this takes `site_url` as well."""
-    ctx = Context(edition, urls.Linker(directory_urls))
+    edition = ctx.edition
     base = site_url if site_url.endswith("/") else site_url + "/"
     pages = {urls.CITE: data_page(ctx, base, downloads)}
     for section in edition.sections:

@@ -10,8 +10,8 @@ import dataclasses
 from typing import Callable, Optional
 
 from .. import urls
-from ..citation import preview
-from ..citations import Cite, Work, index
+from ..csl import preview
+from ..intext_citations import Cite, Work
 from ..model import Segment
 
 
@@ -48,7 +48,7 @@ def work_title(work: Work) -> str:
 
 def linked_text(ctx, from_src: str, target_id: str, plain: Callable[[str], str], esc: Callable[[str], str]) -> Optional[str]:
     """The HTML of a text that holds citations, or None if it holds none."""
-    cites = index(ctx.edition).cites.get(target_id)
+    cites = ctx.edition.citations.cites.get(target_id)
     if not cites:
         return None
     parts: list[str] = []

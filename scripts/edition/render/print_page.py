@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .. import records as r
 from .. import urls
-from ..citation import paper_citation_text
+from ..csl import paper_citation_text
 from ..escape import esc, md_text
 from .common import Context
 

@@ -4,9 +4,9 @@ omits, and for each entry the paragraphs that cite it and the editor's notes on 
 from __future__ import annotations
 
 from .. import urls
-from ..citation import bibliography_entry, reference_csl
-from ..citations import Cite, Work, index
+from ..csl import bibliography_entry, reference_csl
 from ..escape import esc
+from ..intext_citations import Cite, Work
 from .common import Context
 from .intext import pieces
 
@@ -16,7 +16,7 @@ STYLE_NAME = "Chicago author-date"
 
 def page(ctx: Context) -> str:
     src = urls.REFERENCES
-    cites = index(ctx.edition)
+    cites = ctx.edition.citations
     lines = [
         "# References",
         "",
@@ -75,7 +75,7 @@ def unlisted_entry(ctx: Context, src: str, work: Work) -> str:
 
 
 def cited_in(ctx: Context, src: str, work: Work) -> str:
-    paragraphs = index(ctx.edition).cited_in.get(work.id, [])
+    paragraphs = ctx.edition.citations.cited_in.get(work.id, [])
     if not paragraphs:
         return '<p class="reference-cited">Not cited in the text.</p>'
     links = ", ".join(ctx.paragraph_link(src, paragraph_id) for paragraph_id in paragraphs)
@@ -83,7 +83,7 @@ def cited_in(ctx: Context, src: str, work: Work) -> str:
 
 
 def work_cites(ctx: Context, work: Work) -> list[Cite]:
-    return [cite for cite in index(ctx.edition).all_cites() if cite.work.id == work.id]
+    return [cite for cite in ctx.edition.citations.all_cites() if cite.work.id == work.id]
 
 
 def notes(ctx: Context, src: str, work: Work) -> list[str]:

