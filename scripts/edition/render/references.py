@@ -27,7 +27,7 @@ def page(ctx: Context) -> str:
         "in a group of their own, with only the author and year the text gives.</p>",
         "</div>",
         "",
-        f"## The paper’s reference list ({len(cites.listed)} works) {{#listed}}",
+        f"## The paper’s reference list ({len(cites.listed)} works) {{#{urls.LISTED_ANCHOR}}}",
         "",
         '<ol class="reference-list">',
     ]
@@ -36,7 +36,7 @@ def page(ctx: Context) -> str:
     lines += [
         "</ol>",
         "",
-        f"## Cited in the text, not in the reference list ({len(cites.unlisted)} works) {{#unlisted}}",
+        f"## Cited in the text, not in the reference list ({len(cites.unlisted)} works) {{#{urls.UNLISTED_ANCHOR}}}",
         "",
         '<p class="editorial"><span class="editorial-label">Editor’s note:</span> the paper names these works only by '
         "author and year. The edition adds no title, publisher or address that the paper does not give.</p>",
@@ -56,7 +56,7 @@ def listed_entry(ctx: Context, src: str, work: Work) -> str:
         f'<p class="reference-entry">{bibliography_entry(reference_csl(ref), STYLE, as_html=True)}</p>',
         cited_in(ctx, src, work),
         f'<p class="reference-printed"><span class="reference-printed__label">As printed:</span> '
-        f"{ctx.inline(src, ref.id, False)}</p>",
+        f"{ctx.text_html(src, ref.id, False)}</p>",
     ]
     parts += notes(ctx, src, work)
     parts.append("</li>")
