@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from .. import urls
 from ..csl import reference_csl
+from ..load import SECTIONS_DIR
 from ..model import Edition
 from . import bibtex, ris, schema, tables
 
@@ -55,6 +56,6 @@ def files(edition: Edition) -> dict[str, Download]:
         f"{d}/references.json": Download("References (CSL-JSON)", "the paper’s reference list", _json(items)),
     }
     for kind, document in schema.schemas().items():
-        where = f"data/{kind}/*.yml" if kind == "sections" else f"data/{kind}.yml"
+        where = f"data/{kind}/*.yml" if kind == SECTIONS_DIR else f"data/{kind}.yml"
         out[f"{d}/{SCHEMA_DIR}/{kind}.schema.json"] = Download(f"JSON Schema: {kind}", f"what {where} may hold", _json(document))
     return out
