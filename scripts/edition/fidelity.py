@@ -14,8 +14,6 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .errors import DataError
-from .load import Located, Loaded
 from .model import Edition, occurrences
 
 # An erratum of this kind rests on the paper's reference list; its reason must say so (errata policy).
@@ -57,68 +55,70 @@ def _where(edition: Edition, target_id: str) -> str:
     return target_id
 
 
-def check(edition: Edition, loaded: Loaded) -> list[DataError]:
-    errors: list[DataError] = []
-
-    def error(where: Located, path: str, message: str) -> None:
-        errors.append(DataError(where.mark(path), path, message))
-
-    errata = loaded.files.get("errata.yml")
-    if errata is not None:
-        _check_errata_policy(edition, errata, error)
-    glossary = loaded.files.get("glossary.yml")
-    if glossary is not None:
-        for i, term in enumerate(edition.terms):
-            if term.expansion_by == "paper" and term.expansion and term.defined_at:
-                if term.expansion not in term.defined_at.text:
-                    error(glossary, f"terms[{i}].expansion",
-                          f"expected the expansion as the paper gives it, inside the defined_at quote, "
-                          f"found '{short(term.expansion)}', which the quote does not hold")
-    actors = loaded.files.get("actors.yml")
-    if actors is not None:
-        for i, actor in enumerate(edition.actors):
-            if actor.expansion and actor.expansion_by is None:
-                error(actors, f"actors[{i}].expansion_by", "missing required field 'expansion_by' (paper or editor)")
-            if actor.expansion_by == "paper" and actor.expansion:
-                if not any(actor.expansion in mention.text for mention in actor.mentions):
-                    error(actors, f"actors[{i}].expansion",
-                          f"expected the expansion as the paper gives it, inside one of the mentions, "
-                          f"found '{short(actor.expansion)}', which no mention holds; label it expansion_by: editor")
-    return errors
+Problem = tuple[str, str]  # (field path in its file, message)
 
 
-def _check_errata_policy(edition: Edition, located: Located, error) -> None:
+def errata_problems(edition: Edition) -> list[Problem]:
+    """The errata policy as far as a machine can check it, and each query's words against the printed text."""
+    problems: list[Problem] = []
     targets = edition.text_targets()
     ids = {e.id for e in edition.errata} | {q.id for q in edition.queries}
     seen: set[str] = set()
     for i, withdrawn in enumerate(edition.withdrawn):
         path = f"withdrawn[{i}]"
         if withdrawn.id in ids or withdrawn.id in seen:
-            error(located, f"{path}.id", f"duplicate id '{withdrawn.id}': a withdrawn erratum keeps its id for itself")
+            problems.append((f"{path}.id", f"duplicate id '{withdrawn.id}': a withdrawn erratum keeps its id for itself"))
         seen.add(withdrawn.id)
         if withdrawn.now not in edition.query:
-            error(located, f"{path}.now", f"expected the id of the query that replaced it, found '{withdrawn.now}', which does not exist")
+            problems.append((f"{path}.now", f"expected the id of the query that replaced it, found '{withdrawn.now}', which does not exist"))
         if withdrawn.target not in targets:
-            error(located, f"{path}.target", f"expected a paragraph, heading, figure, reference or 'abstract', found '{withdrawn.target}'")
+            problems.append((f"{path}.target", f"expected a paragraph, heading, figure, reference or 'abstract', found '{withdrawn.target}'"))
         elif withdrawn.original not in edition.printed(withdrawn.target):
-            error(located, f"{path}.original", f"expected words printed in {withdrawn.target}, found '{short(withdrawn.original)}'")
+            problems.append((f"{path}.original", f"expected words printed in {withdrawn.target}, found '{short(withdrawn.original)}'"))
     for i, erratum in enumerate(edition.errata):
         if erratum.kind == REFERENCE_LIST_KIND and REFERENCE_LIST_WORDS not in erratum.reason:
-            error(located, f"errata[{i}].reason",
-                  f"expected a reason that names the {REFERENCE_LIST_WORDS} it rests on (errata policy), found "
-                  f"'{short(erratum.reason)}'")
+            problems.append((f"errata[{i}].reason",
+                             f"expected a reason that names the {REFERENCE_LIST_WORDS} it rests on (errata policy), found "
+                             f"'{short(erratum.reason)}'"))
     for i, query in enumerate(edition.queries):
-        if query.target not in targets:
-            continue  # reported by the validator
-        problem = quote_problem(edition, query.target, query.text)
-        if problem:
-            error(located, f"queries[{i}].text", problem)
-            continue
-        printed = edition.printed(query.target)
-        for start in occurrences(printed, query.text):
-            end = start + len(query.text)
-            for span in edition.spans(query.target):
-                if span.erratum and span.start < end and start < span.end:
-                    error(located, f"queries[{i}].text",
-                          f"expected words apart from every correction, found words that overlap correction "
-                          f"{span.erratum.id} in {query.target}; a query is about the printed words")
+        if query.target in targets:  # a wrong target is reported by the errata check
+            problems += [(f"queries[{i}].text", message) for message in _query_problems(edition, query)]
+    return problems
+
+
+def _query_problems(edition: Edition, query) -> list[str]:
+    problem = quote_problem(edition, query.target, query.text)
+    if problem:
+        return [problem]
+    found = []
+    for start in occurrences(edition.printed(query.target), query.text):
+        end = start + len(query.text)
+        for span in edition.spans(query.target):
+            if span.erratum and span.start < end and start < span.end:
+                found.append(f"expected words apart from every correction, found words that overlap correction "
+                             f"{span.erratum.id} in {query.target}; a query is about the printed words")
+    return found
+
+
+def glossary_problems(edition: Edition) -> list[Problem]:
+    """An expansion credited to the paper is in the quote where the paper spells it out."""
+    return [
+        (f"terms[{i}].expansion",
+         f"expected the expansion as the paper gives it, inside the defined_at quote, found '{short(term.expansion)}', "
+         "which the quote does not hold")
+        for i, term in enumerate(edition.terms)
+        if term.expansion_by == "paper" and term.expansion and term.defined_at and term.expansion not in term.defined_at.text
+    ]
+
+
+def actor_problems(edition: Edition) -> list[Problem]:
+    """An actor's expansion says who gives it; the paper's own is in one of the actor's mentions."""
+    problems: list[Problem] = []
+    for i, actor in enumerate(edition.actors):
+        if actor.expansion and actor.expansion_by is None:
+            problems.append((f"actors[{i}].expansion_by", "missing required field 'expansion_by' (paper or editor)"))
+        if actor.expansion_by == "paper" and actor.expansion and not any(actor.expansion in m.text for m in actor.mentions):
+            problems.append((f"actors[{i}].expansion",
+                             f"expected the expansion as the paper gives it, inside one of the mentions, found "
+                             f"'{short(actor.expansion)}', which no mention holds; label it expansion_by: editor"))
+    return problems

@@ -17,9 +17,7 @@ import re
 from typing import Iterable, Optional
 
 from . import records as r
-from .errors import DataError
 from .fidelity import quote_problem, short
-from .load import Located, Loaded
 from .model import Edition, occurrences
 
 # --- how strongly words commit ---------------------------------------------------------------
@@ -163,142 +161,132 @@ def coverage(edition: Edition) -> Coverage:
 
 # --- the checks ------------------------------------------------------------------------------
 
+Problem = tuple[str, str]  # (field path in its file, message)
 
-def check(edition: Edition, loaded: Loaded) -> list[DataError]:
-    errors: list[DataError] = []
 
-    def error(where: Located, path: str, message: str) -> None:
-        errors.append(DataError(where.mark(path), path, message))
+def proposal_problems(edition: Edition) -> list[Problem]:
+    forms = {actor.id: actor.forms for actor in edition.actors}
+    problems: list[Problem] = []
+    for i, proposal in enumerate(edition.proposals):
+        path = f"proposals[{i}]"
+        problems += _modality(edition, path, proposal)
+        problems += _horizon_and_status(path, proposal)
+        problems += _actor_links(edition, path, proposal, forms)
+    return problems
 
-    proposals = loaded.files.get("proposals.yml")
-    if proposals is not None:
-        forms = {actor.id: actor.forms for actor in edition.actors}
-        for i, proposal in enumerate(edition.proposals):
-            _check_proposal(edition, proposals, f"proposals[{i}]", proposal, forms, error)
-    register = loaded.files.get("register.yml")
-    if register is not None and proposals is not None:
-        _check_register(edition, register, error)
-        paragraph_marks = _paragraph_marks(loaded)
-        for hit in coverage(edition).uncovered:
-            where, path = paragraph_marks[hit.paragraph]
-            error(
-                where,
-                path,
-                f"¶{edition.paragraph[hit.paragraph].number} ({hit.paragraph}): the sentence "
-                f"'{short(sentence_of(edition, hit))}' holds “{hit.word}”, and no proposal quotes it nor does "
-                "data/register.yml list it; quote it in a proposal, or list it in the register with the reason "
-                "it is not a proposal",
-            )
-    return errors
+
+def uncovered_message(edition: Edition, hit: Hit) -> str:
+    return (
+        f"¶{edition.paragraph[hit.paragraph].number} ({hit.paragraph}): the sentence "
+        f"'{short(sentence_of(edition, hit))}' holds “{hit.word}”, and no proposal quotes it nor does "
+        "data/register.yml list it; quote it in a proposal, or list it in the register with the reason "
+        "it is not a proposal"
+    )
 
 
 def _inside_a_quote(proposal: r.Proposal, paragraph_id: Optional[str], words: Optional[str]) -> bool:
     return any(q.paragraph == paragraph_id and words and words in q.text for q in proposal.quotes)
 
 
-def _check_proposal(edition: Edition, where: Located, path: str, proposal: r.Proposal, forms: dict, error) -> None:
+def _modality(edition: Edition, path: str, proposal: r.Proposal) -> list[Problem]:
     modality = proposal.modality
-    if modality.paragraph in edition.paragraph:
-        problem = quote_problem(edition, modality.paragraph, modality.words)
-        if problem:
-            error(where, f"{path}.modality.words", problem)
-        elif not _inside_a_quote(proposal, modality.paragraph, modality.words):
-            error(where, f"{path}.modality.words",
-                  f"expected the author's modal wording from one of the proposal's own quotes of {modality.paragraph}, "
-                  f"found '{short(modality.words)}', which none of them holds")
-        wording = class_of(modality.words)
-        if wording != modality.class_:
-            _, modal = strength(modality.words)
-            found = f"“{modal}”" if modal else "no modal"
-            error(where, f"{path}.modality.class",
-                  f"expected '{wording}' for the wording '{short(modality.words)}' ({found}), found '{modality.class_}'")
-    else:
-        error(where, f"{path}.modality.paragraph", f"expected the id of a paragraph, found '{modality.paragraph}'")
+    found: list[Problem] = []
+    if modality.paragraph not in edition.paragraph:
+        found.append((f"{path}.modality.paragraph", f"expected the id of a paragraph, found '{modality.paragraph}'"))
+    elif problem := quote_problem(edition, modality.paragraph, modality.words):
+        found.append((f"{path}.modality.words", problem))
+    elif not _inside_a_quote(proposal, modality.paragraph, modality.words):
+        found.append((f"{path}.modality.words",
+                      f"expected the author's modal wording from one of the proposal's own quotes of {modality.paragraph}, "
+                      f"found '{short(modality.words)}', which none of them holds"))
+    wording = class_of(modality.words)
+    if wording != modality.class_:
+        _, modal = strength(modality.words)
+        shown = f"“{modal}”" if modal else "no modal"
+        found.append((f"{path}.modality.class",
+                      f"expected '{wording}' for the wording '{short(modality.words)}' ({shown}), found '{modality.class_}'"))
     level, modal = strength(proposal.statement)
     if level > STRENGTH[modality.class_]:
-        error(where, f"{path}.statement",
-              f"expected a statement no stronger than the paper's wording ('{short(modality.words)}', "
-              f"{modality.class_}), found “{modal}” in it")
+        found.append((f"{path}.statement",
+                      f"expected a statement no stronger than the paper's wording ('{short(modality.words)}', "
+                      f"{modality.class_}), found “{modal}” in it"))
+    return found
+
+
+def _horizon_and_status(path: str, proposal: r.Proposal) -> list[Problem]:
     horizon = proposal.horizon
+    found: list[Problem] = []
     if horizon.term == "not-stated":
         if horizon.words or horizon.paragraph:
-            error(where, f"{path}.horizon", "expected no words and no paragraph for a horizon the paper does not state")
+            found.append((f"{path}.horizon", "expected no words and no paragraph for a horizon the paper does not state"))
     elif not (horizon.words and horizon.paragraph):
-        error(where, f"{path}.horizon",
-              f"expected the paper's words and their paragraph for the horizon '{horizon.term}', or term: not-stated")
+        found.append((f"{path}.horizon",
+                      f"expected the paper's words and their paragraph for the horizon '{horizon.term}', or term: not-stated"))
     elif not _inside_a_quote(proposal, horizon.paragraph, horizon.words):
-        error(where, f"{path}.horizon.words",
-              f"expected words about this proposal, inside one of its quotes of {horizon.paragraph}, found "
-              f"'{short(horizon.words)}', which none of them holds; a horizon the proposal's own words do not "
-              "give is not-stated")
+        found.append((f"{path}.horizon.words",
+                      f"expected words about this proposal, inside one of its quotes of {horizon.paragraph}, found "
+                      f"'{short(horizon.words)}', which none of them holds; a horizon the proposal's own words do not "
+                      "give is not-stated"))
     if proposal.status and not _inside_a_quote(proposal, proposal.status.paragraph, proposal.status.words):
-        error(where, f"{path}.status.words",
-              f"expected words inside one of the proposal's quotes of {proposal.status.paragraph}, found "
-              f"'{short(proposal.status.words)}'")
-    quoted = set()
+        found.append((f"{path}.status.words",
+                      f"expected words inside one of the proposal's quotes of {proposal.status.paragraph}, found "
+                      f"'{short(proposal.status.words)}'"))
+    return found
+
+
+def _actor_links(edition: Edition, path: str, proposal: r.Proposal, forms: dict[str, list[str]]) -> list[Problem]:
+    found: list[Problem] = []
     for j, link in enumerate(proposal.actor_quotes):
         link_path = f"{path}.actor_quotes[{j}]"
-        quoted.add(link.actor)
         if link.actor not in proposal.actors:
-            error(where, f"{link_path}.actor", f"expected one of the proposal's actors ({', '.join(proposal.actors)}), found '{link.actor}'")
-            continue
-        if link.paragraph not in edition.paragraph:
-            error(where, f"{link_path}.paragraph", f"expected the id of a paragraph, found '{link.paragraph}'")
-            continue
-        problem = quote_problem(edition, link.paragraph, link.text)
-        if problem:
-            error(where, f"{link_path}.text", problem)
+            found.append((f"{link_path}.actor", f"expected one of the proposal's actors ({', '.join(proposal.actors)}), found '{link.actor}'"))
+        elif link.paragraph not in edition.paragraph:
+            found.append((f"{link_path}.paragraph", f"expected the id of a paragraph, found '{link.paragraph}'"))
+        elif problem := quote_problem(edition, link.paragraph, link.text):
+            found.append((f"{link_path}.text", problem))
         elif link.actor in forms and not any(_names(link.text, form) for form in forms[link.actor]):
-            error(where, f"{link_path}.text",
-                  f"expected words that name '{link.actor}' ({' or '.join(repr(f) for f in forms[link.actor])}), "
-                  f"found '{short(link.text)}'")
+            found.append((f"{link_path}.text",
+                          f"expected words that name '{link.actor}' ({' or '.join(repr(f) for f in forms[link.actor])}), "
+                          f"found '{short(link.text)}'"))
+    quoted = {link.actor for link in proposal.actor_quotes}
     for j, actor_id in enumerate(proposal.actors):
         if actor_id not in quoted:
-            error(where, f"{path}.actors[{j}]",
-                  f"expected an actor_quotes entry with the paper's words naming '{actor_id}' in connection with "
-                  "this proposal, found none")
+            found.append((f"{path}.actors[{j}]",
+                          f"expected an actor_quotes entry with the paper's words naming '{actor_id}' in connection with "
+                          "this proposal, found none"))
+    return found
 
 
 def _names(text: str, form: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text) is not None
 
 
-def _check_register(edition: Edition, where: Located, error) -> None:
+def register_problems(edition: Edition) -> list[Problem]:
+    """Each register entry is the paper's printed words, holds a modal, and is not quoted by a proposal."""
+    problems: list[Problem] = []
     seen: set[str] = set()
-    proposal_ids = set(edition.proposal)
+    hits = modal_hits(edition)
     for i, entry in enumerate(edition.register):
         path = f"entries[{i}]"
         if entry.id in seen:
-            error(where, f"{path}.id", f"duplicate id '{entry.id}': every id must be unique")
+            problems.append((f"{path}.id", f"duplicate id '{entry.id}': every id must be unique"))
         seen.add(entry.id)
-        if entry.proposal is not None and entry.proposal not in proposal_ids:
-            error(where, f"{path}.proposal", f"expected the id of a proposal, found '{entry.proposal}'")
+        if entry.proposal is not None and entry.proposal not in edition.proposal:
+            problems.append((f"{path}.proposal", f"expected the id of a proposal, found '{entry.proposal}'"))
         if entry.paragraph not in edition.paragraph:
-            error(where, f"{path}.paragraph", f"expected the id of a paragraph, found '{entry.paragraph}'")
-            continue
-        problem = quote_problem(edition, entry.paragraph, entry.text)
-        if problem:
-            error(where, f"{path}.text", problem)
-            continue
-        hits = [h for h in modal_hits(edition) if _covers(edition, entry.paragraph, entry.text, h)]
-        if not hits:
-            error(where, f"{path}.text", f"expected words that hold a modal of the coverage list, found none in '{short(entry.text)}'")
-            continue
-        quoted = [
-            p.id for p in edition.proposals
-            if all(any(_covers(edition, q.paragraph, q.text, h) for q in p.quotes) for h in hits)
-        ]  # fmt: skip
-        if quoted:
-            error(where, f"{path}.text", f"expected a sentence no proposal quotes, found one that proposal '{quoted[0]}' quotes; "
-                  "remove it from the register")
+            problems.append((f"{path}.paragraph", f"expected the id of a paragraph, found '{entry.paragraph}'"))
+        elif problem := quote_problem(edition, entry.paragraph, entry.text):
+            problems.append((f"{path}.text", problem))
+        else:
+            problems += [(f"{path}.text", message) for message in _entry_problems(edition, entry, hits)]
+    return problems
 
 
-def _paragraph_marks(loaded: Loaded) -> dict[str, tuple[Located, str]]:
-    marks = {}
-    for located in loaded.sections:
-        section: r.Section = located.record
-        groups = [("", section.paragraphs)] + [(f"subsections[{i}].", s.paragraphs) for i, s in enumerate(section.subsections)]
-        for prefix, paragraphs in groups:
-            for j, paragraph in enumerate(paragraphs):
-                marks[paragraph.id] = (located, f"{prefix}paragraphs[{j}].text")
-    return marks
+def _entry_problems(edition: Edition, entry: r.RegisterEntry, hits: list[Hit]) -> list[str]:
+    held = [h for h in hits if _covers(edition, entry.paragraph, entry.text, h)]
+    if not held:
+        return [f"expected words that hold a modal of the coverage list, found none in '{short(entry.text)}'"]
+    quoted = [p.id for p in edition.proposals if all(any(_covers(edition, q.paragraph, q.text, h) for q in p.quotes) for h in held)]
+    if quoted:
+        return [f"expected a sentence no proposal quotes, found one that proposal '{quoted[0]}' quotes; remove it from the register"]
+    return []

@@ -13,8 +13,6 @@ import unicodedata
 from typing import Any, Iterator, Optional
 
 from . import records as r
-from .errors import DataError
-from .load import Located, Loaded
 from .model import Edition
 
 # Where a front-matter value may come from besides a line of data/source/: the publisher's web page
@@ -53,27 +51,23 @@ def general_statements(edition: Edition) -> list[Sourced]:
     return [item for item in sourced(edition) if item.record.general]
 
 
-def check(edition: Edition, loaded: Loaded) -> list[DataError]:
-    errors: list[DataError] = []
+Problem = tuple[str, str]  # (field path in its file, message)
 
-    def error(where: Located, path: str, message: str) -> None:
-        errors.append(DataError(where.mark(path), path, message))
 
+def sources_problems(edition: Edition, kind: str) -> list[Problem]:
+    """A kind's summaries or definitions each name the paragraphs they rest on ("challenges", "terms", …)."""
+    problems: list[Problem] = []
     for item in sourced(edition):
-        where = loaded.files.get(item.file)
-        if where is None:
+        if item.kind != kind:
             continue
         if not item.record.sources:
-            error(where, f"{item.path}.sources",
-                  "expected the paragraphs the editor's text rests on, found an empty list; put what the paper "
-                  "does not say in 'general'")
+            problems.append((f"{item.path}.sources",
+                             "expected the paragraphs the editor's text rests on, found an empty list; put what the paper "
+                             "does not say in 'general'"))
         for j, paragraph_id in enumerate(item.record.sources):
             if paragraph_id not in edition.paragraph:
-                error(where, f"{item.path}.sources[{j}]", f"expected the id of a paragraph, found '{paragraph_id}'")
-    paper = loaded.files.get("paper.yml")
-    if paper is not None:
-        _check_provenance(edition, paper, error)
-    return errors
+                problems.append((f"{item.path}.sources[{j}]", f"expected the id of a paragraph, found '{paragraph_id}'"))
+    return problems
 
 
 def front_matter(paper: r.Paper) -> Iterator[tuple[str, Any]]:
@@ -123,25 +117,25 @@ def _on_line(value: Any, line: str) -> bool:
     return str(value) in line
 
 
-def _check_provenance(edition: Edition, where: Located, error) -> None:
-    paper = edition.paper
-    lines = edition.source_lines
+def provenance_problems(paper: r.Paper, lines: list[str]) -> list[Problem]:
+    """Every front-matter value has a source: its own line, or a provenance entry that checks out."""
+    problems: list[Problem] = []
     fields = dict(front_matter(paper))
     listed: set[str] = set()
     for i, entry in enumerate(paper.provenance):
         path = f"provenance[{i}]"
         if entry.field not in fields:
-            error(where, f"{path}.field", f"expected a front-matter field of this file, found '{entry.field}'")
+            problems.append((f"{path}.field", f"expected a front-matter field of this file, found '{entry.field}'"))
             continue
         listed.add(entry.field)
         if (entry.line is None) == (entry.source is None):
-            error(where, path, f"expected either a source line or source: \"{PUBLISHERS_PAGE}\", found "
-                  + ("both" if entry.line is not None else "neither"))
-        elif entry.line is not None:
-            if not 1 <= entry.line <= len(lines):
-                error(where, f"{path}.line", f"expected a line number from 1 to {len(lines)} of the source, found {entry.line}")
-            elif not _on_line(fields[entry.field], lines[entry.line - 1]):
-                error(where, f"{path}.line", f"expected a line that prints {entry.field} ('{fields[entry.field]}'), found line {entry.line}")
+            problems.append((path, f"expected either a source line or source: \"{PUBLISHERS_PAGE}\", found "
+                             + ("both" if entry.line is not None else "neither")))
+        elif entry.line is not None and not 1 <= entry.line <= len(lines):
+            problems.append((f"{path}.line", f"expected a line number from 1 to {len(lines)} of the source, found {entry.line}"))
+        elif entry.line is not None and not _on_line(fields[entry.field], lines[entry.line - 1]):
+            problems.append((f"{path}.line", f"expected a line that prints {entry.field} ('{fields[entry.field]}'), found line {entry.line}"))
     for field in fields:
         if own_line(paper, field) is None and field not in listed:
-            error(where, "provenance", f"expected where '{field}' comes from (a source line, or source: \"{PUBLISHERS_PAGE}\"), found nothing")
+            problems.append(("provenance", f"expected where '{field}' comes from (a source line, or source: \"{PUBLISHERS_PAGE}\"), found nothing"))
+    return problems

@@ -1,28 +1,16 @@
-"""What every page renderer shares: the edition, the link builder, and safe text-to-HTML helpers."""
+"""What every page renderer shares: the edition, the link builder, and the paper's text as safe HTML, both
+readings of each correction in it and the author's words marked as such."""
 
 from __future__ import annotations
 
 import dataclasses
-import html
-import re
+from typing import Optional
 
 from .. import records as r
 from .. import urls
+from ..escape import esc
 from ..model import Edition, Segment
 from .intext import linked_text
-
-# Characters that Markdown would read as markup; exactly Python-Markdown's escapable set, because
-# a backslash before any other character would be shown.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+.!-])")
-
-
-def md_text(text: str) -> str:
-    """Text that Markdown shows literally (for headings and link labels written in Markdown)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
-
-
-def esc(text: str) -> str:
-    return html.escape(text, quote=True)
 
 
 @dataclasses.dataclass
@@ -40,10 +28,9 @@ class Context:
     def paragraph_link(self, from_src: str, paragraph_id: str) -> str:
         """A '¶18' link as HTML, with the pinpoint in its accessible name."""
         paragraph = self.edition.paragraph[paragraph_id]
-        place = self.edition.place[paragraph_id]
         return (
             f'<a class="para-ref" href="{esc(self.paragraph_href(from_src, paragraph_id))}" '
-            f'title="§{esc(place.label)}, ¶{paragraph.number}">¶{paragraph.number}</a>'
+            f'title="{esc(self.edition.paragraph_pinpoint(paragraph_id))}">¶{paragraph.number}</a>'
         )
 
     def erratum_marker(self, from_src: str, segment: Segment) -> str:
@@ -73,23 +60,30 @@ class Context:
             f'<span class="reading-printed" data-search-exclude>{printed_html}</span></span>'
         )
 
+    def text_html(self, from_src: str, target_id: str, abbreviations: bool = True) -> str:
+        """The text of a target (paragraph, heading, abstract, figure, reference) as HTML: corrections marked
+        and linked (both readings), queried words marked, abbreviations explained, in-text citations linked."""
+        linked = linked_text(self, from_src, target_id, lambda text: self.words_html(text, abbreviations))
+        if linked is not None:
+            return linked
+        return self.segments_html(from_src, self.edition.segments(target_id), abbreviations)
+
     def segments_html(self, from_src: str, segments: list[Segment], abbreviations: bool = True, markers: bool = True) -> str:
         """Segments as HTML: corrections in both readings with their † link, queried words with their ? link.
         Without markers (inside a link, where links cannot nest) the caller places `markers_html` after it."""
         parts = []
         for segment in segments:
             if segment.erratum:
-                parts.append(
-                    self.correction(segment, self.plain(segment.text, abbreviations), self.plain(segment.original, abbreviations))
-                )
+                corrected = self.words_html(segment.text, abbreviations)
+                parts.append(self.correction(segment, corrected, self.words_html(segment.original, abbreviations)))
                 if markers:
                     parts.append(self.erratum_marker(from_src, segment))
             elif segment.query:
-                parts.append(f'<span class="queried">{self.plain(segment.text, abbreviations)}</span>')
+                parts.append(f'<span class="queried">{self.words_html(segment.text, abbreviations)}</span>')
                 if markers:
                     parts.append(self.query_marker(from_src, segment.query))
             else:
-                parts.append(self.plain(segment.text, abbreviations))
+                parts.append(self.words_html(segment.text, abbreviations))
         return "".join(parts)
 
     def markers_html(self, from_src: str, segments: list[Segment]) -> str:
@@ -99,7 +93,7 @@ class Context:
             if s.erratum or s.query
         )
 
-    def author_words(self, from_src: str, target_id: str, words: str | None = None, tag: str = "span",
+    def author_words(self, from_src: str, target_id: str, words: Optional[str] = None, tag: str = "span",
                      css_class: str = "", abbreviations: bool = True, markers: bool = True) -> str:
         """The author's printed words (all of a target's text, or an excerpt of it), marked as the author's
         with the source line they are checked against (tests/test_author_text.py walks the built HTML)."""
@@ -111,15 +105,7 @@ class Context:
             f"{self.segments_html(from_src, segments, abbreviations, markers)}</{tag}>"
         )
 
-    def inline(self, from_src: str, target_id: str, abbreviations: bool = True) -> str:
-        """The text of a target as HTML: corrections marked and linked (both readings), queried words
-        marked, abbreviations explained, in-text citations linked to the references page."""
-        linked = linked_text(self, from_src, target_id, lambda text: self.plain(text, abbreviations), esc)
-        if linked is not None:
-            return linked
-        return self.segments_html(from_src, self.edition.segments(target_id), abbreviations)
-
-    def plain(self, text: str, abbreviations: bool = True) -> str:
+    def words_html(self, text: str, abbreviations: bool = True) -> str:
         """Escape text and wrap each glossary abbreviation in a focusable <abbr> with its expansion."""
         if not abbreviations:
             return esc(text)
@@ -134,6 +120,3 @@ class Context:
             position = end
         out.append(esc(text[position:]))
         return "".join(out)
-
-    def text_only(self, target_id: str) -> str:
-        return self.edition.text(target_id)

@@ -1,7 +1,7 @@
 """A paragraph's text as HTML with each in-text citation linked to its entry on the references page.
 
-Corrections may fall inside a citation ("Farell" -> "Farrell"). Links cannot nest, so the corrected
-words stay inside the citation link and the correction's † marker follows the link.
+Corrections and queried words may fall inside a citation (the printed "Farell", query q31). Links cannot
+nest, so the words stay inside the citation link and the † or ? marker follows the link.
 """
 
 from __future__ import annotations
@@ -10,8 +10,9 @@ import dataclasses
 from typing import Callable, Optional
 
 from .. import urls
-from ..citation import preview
-from ..citations import Cite, Work, index
+from ..csl import preview
+from ..escape import esc
+from ..intext_citations import Cite, Work
 from ..model import Segment
 
 
@@ -47,9 +48,10 @@ def work_title(work: Work) -> str:
     return preview(work.reference)
 
 
-def linked_text(ctx, from_src: str, target_id: str, plain: Callable[[str], str], esc: Callable[[str], str]) -> Optional[str]:
-    """The HTML of a text that holds citations, or None if it holds none."""
-    cites = index(ctx.edition).cites.get(target_id)
+def linked_text(ctx, from_src: str, target_id: str, words_html: Callable[[str], str]) -> Optional[str]:
+    """The HTML of a text that holds citations, or None if it holds none. `ctx` is the page's render Context
+    (this module sits below it); `words_html` escapes words and explains abbreviations."""
+    cites = ctx.edition.citations.cites.get(target_id)
     if not cites:
         return None
     parts: list[str] = []
@@ -67,7 +69,7 @@ def linked_text(ctx, from_src: str, target_id: str, plain: Callable[[str], str],
                 parts.append(f'<a class="cite-ref" href="{esc(href)}" title="{esc(work_title(work))}">')
             open_cite = piece.cite
         # Abbreviation tooltips are focusable, so none are put inside a link.
-        text = esc if piece.cite else plain
+        text = esc if piece.cite else words_html
         if piece.segment.erratum:
             # The printed words go with the first piece of a correction cut by a citation boundary, so
             # that each reading, read whole, is exact.

@@ -8,7 +8,8 @@ from collections import Counter
 from .. import urls
 from ..modality import CLASS_LABELS, POSSIBLE, RECOMMENDING, REGISTER_MODALS, coverage, modal_hits, modal_sentences
 from ..sourcing import general_statements, provenance, sourced
-from .common import Context, esc
+from ..escape import esc
+from .common import Context
 
 # Editor's words for the kinds in data/errata.yml and data/register.yml.
 ERRATUM_KINDS = {
@@ -75,19 +76,26 @@ def table(caption: str, header: list[str], rows: list[list[str]], css_class: str
 
 def page(ctx: Context) -> str:
     src = urls.METHOD
-    edition = ctx.edition
-    about = lambda anchor="": esc(ctx.href(src, urls.ABOUT, anchor))  # noqa: E731
+    about = esc(ctx.href(src, urls.ABOUT, urls.ERRATA_ANCHOR))
     lines = [
         "# Editorial method",
         "",
         '<p class="editorial">The rules this edition follows, and how the build and the tests check each of them. '
         "Every count on this page is computed from the edition’s data when the site is built. The errata and "
-        f'queries themselves are listed on <a href="{about("errata")}">About this edition</a>.</p>',
+        f'queries themselves are listed on <a href="{about}">About this edition</a>.</p>',
         "",
-        "## The author’s words {#authors-words}",
+    ]
+    lines += authors_words_part(ctx) + errata_part(ctx, src) + as_printed_part()
+    lines += proposals_part(ctx, src) + register_part(ctx, src) + sourcing_part(ctx, src) + checks_part()
+    return "\n".join(lines)
+
+
+def authors_words_part(ctx: Context) -> list[str]:
+    return [
+        f"## The author’s words {{#{urls.AUTHORS_WORDS_ANCHOR}}}",
         "",
         '<div class="editorial">',
-        f"<p>The text is the publisher’s, word for word: each of the {len(edition.paragraphs)} paragraphs, every "
+        f"<p>The text is the publisher’s, word for word: each of the {len(ctx.edition.paragraphs)} paragraphs, every "
         "heading, the abstract, the figure caption and each entry of the reference list must equal its line in the "
         "saved copy of the publisher’s page (<code>data/source/</code>), or the build stops.</p>",
         "<p>Anything else the site shows as the author’s words (quotations, actor mentions, glossary expansions "
@@ -100,7 +108,16 @@ def page(ctx: Context) -> str:
         "the editor’s wherever they appear.</p>",
         "</div>",
         "",
-        "## Errata policy {#errata-policy}",
+    ]
+
+
+def errata_part(ctx: Context, src: str) -> list[str]:
+    edition = ctx.edition
+    withdrawn = ", ".join(
+        f'<a href="{esc(ctx.href(src, urls.ABOUT, urls.erratum_anchor(w.id)))}">{esc(w.id)}</a>' for w in edition.withdrawn
+    )
+    return [
+        f"## Errata policy {{#{urls.ERRATA_POLICY_ANCHOR}}}",
         "",
         '<div class="editorial">',
         policy_list(),
@@ -111,14 +128,18 @@ def page(ctx: Context) -> str:
         counted(Counter(e.kind for e in edition.errata), ERRATUM_KINDS),
         "",
         f"Corrections withdrawn under the policy, each now a query: <strong>{len(edition.withdrawn)}</strong>"
-        + (" (" + ", ".join(f'<a href="{about(urls.erratum_anchor(w.id))}">{esc(w.id)}</a>' for w in edition.withdrawn) + ")"
-           if edition.withdrawn else "") + ".",
+        + (f" ({withdrawn})" if withdrawn else "") + ".",
         "",
         f"Editor’s queries: <strong>{len(edition.queries)}</strong>, by kind:",
         "",
         counted(Counter(q.kind for q in edition.queries), QUERY_KINDS),
         "",
-        "## The “As printed” reading {#as-printed}",
+    ]
+
+
+def as_printed_part() -> list[str]:
+    return [
+        f"## The “As printed” reading {{#{urls.AS_PRINTED_ANCHOR}}}",
         "",
         '<div class="editorial">',
         "<p>The switch <strong>As printed</strong> in the header shows the paper’s text on every page exactly as the "
@@ -131,11 +152,6 @@ def page(ctx: Context) -> str:
         "</div>",
         "",
     ]
-    lines += proposals_part(ctx, src)
-    lines += register_part(ctx, src)
-    lines += sourcing_part(ctx, src)
-    lines += checks_part()
-    return "\n".join(lines)
 
 
 def proposals_part(ctx: Context, src: str) -> list[str]:
@@ -144,7 +160,7 @@ def proposals_part(ctx: Context, src: str) -> list[str]:
     stated = sum(1 for p in edition.proposals if p.horizon.term != "not-stated")
     links = sum(len(p.actor_quotes) for p in edition.proposals)
     return [
-        "## How proposals are read {#proposals}",
+        f"## How proposals are read {{#{urls.READING_PROPOSALS_ANCHOR}}}",
         "",
         '<div class="editorial">',
         "<p>Each proposal records the author’s own modal wording, verbatim from one of its quotations, and a class "
@@ -195,7 +211,7 @@ def register_part(ctx: Context, src: str) -> list[str]:
             ]
         )
     return [
-        "## The coverage register {#register}",
+        f"## The coverage register {{#{urls.REGISTER_ANCHOR}}}",
         "",
         '<div class="editorial">',
         "<p>So that no recommendation of the paper is missed, the build finds every sentence of the paper’s body "
@@ -231,7 +247,7 @@ def sourcing_part(ctx: Context, src: str) -> list[str]:
               "terms": "glossary entries"}  # fmt: skip
     rows = [[esc(field), esc(str(value)), esc(where)] for field, value, where in provenance(edition.paper)]
     return [
-        "## The editor’s statements and their sources {#sourcing}",
+        f"## The editor’s statements and their sources {{#{urls.SOURCING_ANCHOR}}}",
         "",
         '<div class="editorial">',
         "<p>Every summary or definition the editor writes for a challenge, 3P element, cooperation area, actor or "
@@ -255,7 +271,7 @@ def sourcing_part(ctx: Context, src: str) -> list[str]:
 
 def checks_part() -> list[str]:
     return [
-        "## How this is checked {#checks}",
+        f"## How this is checked {{#{urls.CHECKS_ANCHOR}}}",
         "",
         '<div class="editorial">',
         "<ul>",
@@ -266,7 +282,7 @@ def checks_part() -> list[str]:
         "outside the proposal’s quotations, an actor link without a quotation that names the actor, a modal "
         "sentence neither quoted nor in the register, an editor’s summary without its paragraphs, and a front-matter "
         "value without its source (<code>scripts/edition/fidelity.py</code>, <code>modality.py</code>, "
-        "<code>sourcing.py</code>).</li>",
+        "<code>sourcing.py</code>, reported by <code>checks_editorial.py</code>).</li>",
         "<li>A test walks the built site, not the data: every text marked as the author’s on every page, read as "
         "printed, must be in the printed line it names, and every difference from the corrected reading must lie "
         "inside a marked correction (<code>tests/test_author_text.py</code>). The same test shows that a quotation "

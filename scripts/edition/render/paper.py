@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from .. import records as r
 from .. import urls
-from ..citation import paper_citation_text
-from .common import Context, esc, md_text
+from ..csl import paper_citation_text
+from ..escape import esc, md_text
+from ..model import ABSTRACT_ID, part_label
+from .backlinks import paragraph_backlinks
+from .common import Context
 
 
 def render(ctx: Context) -> dict[str, str]:
@@ -16,8 +19,7 @@ def render(ctx: Context) -> dict[str, str]:
 
 
 def home(ctx: Context) -> str:
-    edition = ctx.edition
-    paper = edition.paper
+    paper = ctx.edition.paper
     src = urls.HOME
     lines = [
         "---",
@@ -35,31 +37,20 @@ def home(ctx: Context) -> str:
         f'<time datetime="{esc(paper.date)}">{esc(paper.date)}</time></p>',
         "</div>",
         "",
-        '## Abstract {#abstract}',
+        f"## Abstract {{#{urls.ABSTRACT_ANCHOR}}}",
         "",
-        f'<p class="abstract author-words" data-source-line="{paper.abstract_source_line}">{ctx.inline(src, "abstract")}</p>',
+        f'<p class="abstract author-words" data-source-line="{paper.abstract_source_line}">'
+        f"{ctx.text_html(src, ABSTRACT_ID)}</p>",
         "",
-        "## Contents {#contents}",
+        f"## Contents {{#{urls.CONTENTS_ANCHOR}}}",
         "",
     ]
-    # An erratum marker is a link, and a link inside a link is invalid HTML: markers follow the title's link.
-    lines.append('<ol class="contents">')
-    for section in edition.sections:
-        href = ctx.href(src, urls.section_page(section.id))
-        lines.append(f"<li>{title_link(ctx, src, href, f'{section.label}.', section.id)}")
-        if section.subsections:
-            lines.append("<ol>")
-            for subsection in section.subsections:
-                sub_href = ctx.href(src, urls.section_page(section.id), urls.heading_anchor(subsection.id))
-                lines.append(f"<li>{title_link(ctx, src, sub_href, f'{section.label}.{subsection.number}', subsection.id)}</li>")
-            lines.append("</ol>")
-        lines.append("</li>")
-    lines.append("</ol>")
+    lines += contents(ctx, src)
     lines += [
         "",
-        "## How to cite {#cite}",
+        f"## How to cite {{#{urls.HOW_TO_CITE_ANCHOR}}}",
         "",
-        f'<p class="citation">{esc(paper_citation_text(edition))}</p>',
+        f'<p class="citation">{esc(paper_citation_text(ctx.edition))}</p>',
         "",
         f'<p>Every format (Chicago, APA, MLA, BibTeX, RIS, CSL-JSON), for the paper, each section and each paragraph, '
         f'and the downloads: <a href="{esc(ctx.href(src, urls.CITE))}">Data and citation</a>.</p>',
@@ -74,6 +65,25 @@ def home(ctx: Context) -> str:
     return "\n".join(lines)
 
 
+def contents(ctx: Context, src: str) -> list[str]:
+    """The sections and subsections as a nested list of links."""
+    edition = ctx.edition
+    # An erratum marker is a link, and a link inside a link is invalid HTML: markers follow the title's link.
+    lines = ['<ol class="contents">']
+    for section in edition.sections:
+        href = ctx.href(src, urls.section_page(section.id))
+        lines.append(f"<li>{title_link(ctx, src, href, f'{section.label}.', section.id)}")
+        if section.subsections:
+            lines.append("<ol>")
+            for subsection in section.subsections:
+                sub_href = ctx.href(src, urls.section_page(section.id), urls.heading_anchor(subsection.id))
+                lines.append(f"<li>{title_link(ctx, src, sub_href, part_label(section, subsection), subsection.id)}</li>")
+            lines.append("</ol>")
+        lines.append("</li>")
+    lines.append("</ol>")
+    return lines
+
+
 def printed_words(text: str, line: int, escape=esc, css_class: str = "") -> str:
     """Front-matter words printed on a source line, marked as the author's."""
     classes = f"author-words {css_class}".strip()
@@ -82,10 +92,9 @@ def printed_words(text: str, line: int, escape=esc, css_class: str = "") -> str:
 
 def title_link(ctx: Context, src: str, href: str, label: str, target_id: str) -> str:
     """A link to a heading with its title's words, corrections shown but their markers after the link."""
-    segments = ctx.edition.segments(target_id)
     return (
         f'<a href="{esc(href)}">{esc(label)} {ctx.author_words(src, target_id, markers=False, abbreviations=False)}</a>'
-        + ctx.markers_html(src, segments)
+        + ctx.markers_html(src, ctx.edition.segments(target_id))
     )
 
 
@@ -98,17 +107,17 @@ def section_page(ctx: Context, section: r.Section) -> str:
         f'data-toc-label="{esc(section.label)}. {esc(edition.printed(section.id))}"}}',
         "",
     ]
-    cite = ctx.href(src, urls.cite_page(section.id), "section")
+    cite = ctx.href(src, urls.cite_page(section.id), urls.CITE_SECTION_ANCHOR)
     lines += [f'<p class="section-cite"><a href="{esc(cite)}">Cite this section or one of its paragraphs</a></p>', ""]
-    lines += paragraphs(ctx, src, section.paragraphs)
-    for subsection in section.subsections:
-        label = f"{section.label}.{subsection.number}"
-        lines += [
-            f"## {md_text(label)} {heading(ctx, src, subsection.id)} {{#{urls.heading_anchor(subsection.id)} "
-            f'data-toc-label="{esc(label)} {esc(edition.printed(subsection.id))}"}}',
-            "",
-        ]
-        lines += paragraphs(ctx, src, subsection.paragraphs)
+    for subsection, items in section.groups():
+        if subsection is not None:
+            label = part_label(section, subsection)
+            lines += [
+                f"## {md_text(label)} {heading(ctx, src, subsection.id)} {{#{urls.heading_anchor(subsection.id)} "
+                f'data-toc-label="{esc(label)} {esc(edition.printed(subsection.id))}"}}',
+                "",
+            ]
+        lines += paragraphs(ctx, src, items)
     return "\n".join(lines)
 
 
@@ -142,7 +151,8 @@ def paragraph_block(ctx: Context, src: str, paragraph: r.Paragraph) -> str:
     anchor = urls.paragraph_anchor(paragraph.id)
     place = ctx.edition.place[paragraph.id]
     number = (
-        f'<a class="para-num" href="#{anchor}" title="Link to this paragraph: §{esc(place.label)}, ¶{paragraph.number}">'
+        f'<a class="para-num" href="#{anchor}" '
+        f'title="Link to this paragraph: {esc(ctx.edition.paragraph_pinpoint(paragraph.id))}">'
         f"¶{paragraph.number}</a>"
     )
     cite = ctx.href(src, urls.cite_page(place.section.id), anchor)
@@ -150,30 +160,25 @@ def paragraph_block(ctx: Context, src: str, paragraph: r.Paragraph) -> str:
         f'<div class="para" id="{anchor}">',
         number,
         f'<a class="para-cite" href="{esc(cite)}" aria-label="Cite ¶{paragraph.number}">Cite</a>',
-        f'<p class="para-text author-words" data-source-line="{paragraph.source_line}">{ctx.inline(src, paragraph.id)}</p>',
+        f'<p class="para-text author-words" data-source-line="{paragraph.source_line}">{ctx.text_html(src, paragraph.id)}</p>',
     ]
-    links = backlinks(ctx, src, paragraph.id)
+    links = paragraph_backlinks(ctx, src, paragraph.id)
     if links:
         parts.append(links)
     parts.append("</div>")
     return "\n".join(parts)
 
 
-def backlinks(ctx: Context, src: str, paragraph_id: str) -> str:
-    """Small links to the records that quote this paragraph (filled once the argument map exists)."""
-    from .argument import paragraph_backlinks  # the argument map renders its own links
-
-    return paragraph_backlinks(ctx, src, paragraph_id)
-
-
-def figure_block(ctx: Context, src: str, figure: r.Figure) -> str:
-    anchor = urls.figure_anchor(figure.id)
+def figure_block(ctx: Context, src: str, figure: r.Figure, note_label: bool = True) -> str:
+    """A figure's caption and the editor's note on it. The print edition writes the note's label as plain
+    words (note_label=False), as it does for its other notes."""
+    lead = '<span class="editorial-label">Editor’s note:</span>' if note_label else "Editor’s note:"
     return "\n".join(
         [
-            f'<figure class="figure-placeholder" id="{anchor}">',
+            f'<figure class="figure-placeholder" id="{urls.figure_anchor(figure.id)}">',
             f'<figcaption><span class="figure-label">[{esc(figure.label)}]</span> '
-            f'<span class="author-words" data-source-line="{figure.source_line}">{ctx.inline(src, figure.id)}</span></figcaption>',
-            f'<p class="editorial"><span class="editorial-label">Editor’s note:</span> {esc(figure.note)}</p>',
+            f'<span class="author-words" data-source-line="{figure.source_line}">{ctx.text_html(src, figure.id)}</span></figcaption>',
+            f'<p class="editorial">{lead} {esc(figure.note)}</p>',
             "</figure>",
         ]
     )

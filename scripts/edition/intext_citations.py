@@ -13,7 +13,6 @@ from collections import defaultdict
 from typing import Optional
 
 from . import records as r
-from .model import Edition
 
 # A parenthesis that ends in a year (with an optional a/b/c suffix) and begins with a capital letter.
 _GROUP = re.compile(r"\(([A-Z][^()]*?\b\d{4}[a-z]?)\)")
@@ -117,50 +116,40 @@ def _slug(key: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", key.lower()).strip("-")
 
 
-def build(edition: Edition) -> Index:
-    listed = [Work(ref.id, author_key(ref.author), printed_year(ref), ref) for ref in edition.references]
+def build(references: list[r.Reference], texts: dict[str, str]) -> Index:
+    """The index of a text: `texts` holds each paragraph's corrected text by id, in reading order."""
+    listed = [Work(ref.id, author_key(ref.author), printed_year(ref), ref) for ref in references]
     by_key = {work.key: work for work in listed}
     # An undated entry is matched by its author alone; the mismatch is flagged on the references page.
     undated = {work.author: work for work in listed if work.year is None}
     unlisted: dict[str, Work] = {}
     cites: dict[str, list[Cite]] = {}
     cited_in: dict[str, list[str]] = defaultdict(list)
-    for paragraph in edition.paragraphs:
-        found_here = find(edition.text(paragraph.id))
+    for paragraph_id, text in texts.items():
+        found_here = find(text)
         if not found_here:
             continue
-        cites[paragraph.id] = []
+        cites[paragraph_id] = []
         for found in found_here:
             work = by_key.get(found.key) or undated.get(found.author)
             if work is None:
                 work = unlisted.setdefault(found.key, Work(UNLISTED_PREFIX + _slug(found.key), found.author, found.year))
-            cites[paragraph.id].append(Cite(paragraph.id, found, work))
-            if paragraph.id not in cited_in[work.id]:
-                cited_in[work.id].append(paragraph.id)
+            cites[paragraph_id].append(Cite(paragraph_id, found, work))
+            if paragraph_id not in cited_in[work.id]:
+                cited_in[work.id].append(paragraph_id)
     works = listed + list(unlisted.values())
     return Index(cites, works, {work.id: work for work in works}, dict(cited_in))
 
 
-def former_work_ids(edition: Edition, cites: "Index") -> dict[str, list[str]]:
+def former_work_ids(withdrawn: list[r.WithdrawnErratum], index: Index) -> dict[str, list[str]]:
     """Ids a work had before a correction inside its citation was withdrawn (data/errata.yml `withdrawn`):
-    the id of an unlisted work is made from the key the text cites, and a published anchor must keep
-    working (e2, "Farrell" back to the printed "Farell", kept #ref-unlisted-farrell-and-newman-2023)."""
+    an unlisted work's id is made from the key the text cites, and a published anchor must keep working
+    (e2 took "Farrell" back to the printed "Farell"; #ref-unlisted-farrell-and-newman-2023 stays)."""
     former: dict[str, list[str]] = defaultdict(list)
-    for withdrawn in edition.withdrawn:
-        for cite in cites.cites.get(withdrawn.target, []):
-            if cite.work.reference is None and withdrawn.original in cite.found.key:
-                old = UNLISTED_PREFIX + _slug(cite.found.key.replace(withdrawn.original, withdrawn.corrected))
+    for erratum in withdrawn:
+        for cite in index.cites.get(erratum.target, []):
+            if cite.work.reference is None and erratum.original in cite.found.key:
+                old = UNLISTED_PREFIX + _slug(cite.found.key.replace(erratum.original, erratum.corrected))
                 if old != cite.work.id and old not in former[cite.work.id]:
                     former[cite.work.id].append(old)
     return dict(former)
-
-
-# Only the latest edition is kept: `mkdocs serve` builds a new one on every change.
-_latest: list[tuple[Edition, Index]] = []
-
-
-def index(edition: Edition) -> Index:
-    """The citation index of an edition, built once (renderers ask for it per paragraph)."""
-    if not _latest or _latest[0][0] is not edition:
-        _latest[:] = [(edition, build(edition))]
-    return _latest[0][1]
