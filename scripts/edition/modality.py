@@ -130,10 +130,30 @@ def modal_sentences(edition: Edition) -> list[tuple[str, str]]:
     return found
 
 
-def _covers(edition: Edition, paragraph_id: str, words: str, hit: Hit) -> bool:
-    return hit.paragraph == paragraph_id and any(
-        start <= hit.start and hit.end <= start + len(words) for start in occurrences(edition.printed(paragraph_id), words)
-    )
+Spots = dict[str, list[tuple[int, int, str]]]  # paragraph id -> (start, end, record id) in the printed text
+
+
+def _spots(edition: Edition, items: Iterable[tuple[str, str, str]]) -> Spots:
+    """Where each (record id, paragraph, words) stands, by paragraph, so a hit is looked up in its paragraph only."""
+    found: Spots = {}
+    for record_id, paragraph_id, words in items:
+        if paragraph_id in edition.paragraph:
+            for start in occurrences(edition.printed(paragraph_id), words):
+                found.setdefault(paragraph_id, []).append((start, start + len(words), record_id))
+    return found
+
+
+def _holders(spots: Spots, hit: Hit) -> list[str]:
+    """The records whose words hold a hit, each once."""
+    return list(dict.fromkeys(rid for start, end, rid in spots.get(hit.paragraph, []) if start <= hit.start and hit.end <= end))
+
+
+def quote_spots(edition: Edition) -> Spots:
+    return _spots(edition, ((p.id, q.paragraph, q.text) for p in edition.proposals for q in p.quotes))
+
+
+def register_spots(edition: Edition) -> Spots:
+    return _spots(edition, ((e.id, e.paragraph, e.text) for e in edition.register))
 
 
 @dataclasses.dataclass
@@ -144,17 +164,17 @@ class Coverage:
 
 
 def coverage(edition: Edition) -> Coverage:
+    quotes, entries = quote_spots(edition), register_spots(edition)
     by_proposal: dict[Hit, list[str]] = {}
     by_register: dict[Hit, list[str]] = {}
     uncovered = []
     for hit in modal_hits(edition):
-        proposals = [p.id for p in edition.proposals if any(_covers(edition, q.paragraph, q.text, hit) for q in p.quotes)]
-        entries = [e.id for e in edition.register if _covers(edition, e.paragraph, e.text, hit)]
+        proposals, held_by = _holders(quotes, hit), _holders(entries, hit)
         if proposals:
             by_proposal[hit] = proposals
-        if entries:
-            by_register[hit] = entries
-        if not proposals and not entries:
+        if held_by:
+            by_register[hit] = held_by
+        if not proposals and not held_by:
             uncovered.append(hit)
     return Coverage(by_proposal, by_register, uncovered)
 
@@ -265,7 +285,10 @@ def register_problems(edition: Edition) -> list[Problem]:
     """Each register entry is the paper's printed words, holds a modal, and is not quoted by a proposal."""
     problems: list[Problem] = []
     seen: set[str] = set()
-    hits = modal_hits(edition)
+    hits: dict[str, list[Hit]] = {}
+    for hit in modal_hits(edition):
+        hits.setdefault(hit.paragraph, []).append(hit)
+    quotes = quote_spots(edition)
     for i, entry in enumerate(edition.register):
         path = f"entries[{i}]"
         if entry.id in seen:
@@ -278,15 +301,18 @@ def register_problems(edition: Edition) -> list[Problem]:
         elif problem := quote_problem(edition, entry.paragraph, entry.text):
             problems.append((f"{path}.text", problem))
         else:
-            problems += [(f"{path}.text", message) for message in _entry_problems(edition, entry, hits)]
+            problems += [(f"{path}.text", message) for message in _entry_problems(edition, entry, hits, quotes)]
     return problems
 
 
-def _entry_problems(edition: Edition, entry: r.RegisterEntry, hits: list[Hit]) -> list[str]:
-    held = [h for h in hits if _covers(edition, entry.paragraph, entry.text, h)]
+def _entry_problems(edition: Edition, entry: r.RegisterEntry, hits: dict[str, list[Hit]], quotes: Spots) -> list[str]:
+    mine = _spots(edition, [(entry.id, entry.paragraph, entry.text)])
+    held = [h for h in hits.get(entry.paragraph, []) if _holders(mine, h)]
     if not held:
         return [f"expected words that hold a modal of the coverage list, found none in '{short(entry.text)}'"]
-    quoted = [p.id for p in edition.proposals if all(any(_covers(edition, q.paragraph, q.text, h) for q in p.quotes) for h in held)]
+    # A proposal that quotes every modal the entry holds makes the entry superfluous.
+    quoted = set(_holders(quotes, held[0])).intersection(*(_holders(quotes, h) for h in held[1:]))
     if quoted:
-        return [f"expected a sentence no proposal quotes, found one that proposal '{quoted[0]}' quotes; remove it from the register"]
+        first = next(p.id for p in edition.proposals if p.id in quoted)
+        return [f"expected a sentence no proposal quotes, found one that proposal '{first}' quotes; remove it from the register"]
     return []

@@ -259,10 +259,15 @@ class Edition:
         # paragraph id -> the records that quote it, kept in file order and without repeats
         self.cited_by: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
 
+        # Records are compared by identity: comparing frozen dataclasses field by field made this quadratic
+        # in the size of the records (a proposal holds its quotes, modality and actor quotes).
+        noted: set[tuple[str, str, int]] = set()
+
         def note(kind: str, record, paragraph_id: str) -> None:
-            bucket = self.cited_by[paragraph_id][kind]
-            if record not in bucket:
-                bucket.append(record)
+            key = (paragraph_id, kind, id(record))
+            if key not in noted:
+                noted.add(key)
+                self.cited_by[paragraph_id][kind].append(record)
 
         for proposal in self.proposals:
             for quote in proposal.quotes:
