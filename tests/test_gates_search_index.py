@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from edition import urls
 
@@ -42,3 +43,43 @@ def test_back_links_to_the_indexes_are_not_indexed(built_site):
     back_links = ("All proposals", "All challenges", "All cooperation areas", "All actors")
     polluted = [doc["location"] for doc in load_index(built_site) if any(text in doc["text"] for text in back_links)]
     assert polluted == []
+
+
+def test_no_entry_runs_labels_together(built_site):
+    # Material joins the text of adjacent cells and list terms without a space ("Cooperation areaSupply chain …"):
+    # a lower-case word followed by a capitalised one. The indexes and record facts that did so are left out, and
+    # table cells are kept apart.
+    run_together = re.compile(r"[a-z]{2,}[A-Z][a-z]{2,}")
+    words_so_spelled = {"JavaScript"}
+    soup_found = [
+        f"{doc['location']}: {word}"
+        for doc in load_index(built_site)
+        for word in re.sub(r"<[^>]+>", " ", doc["text"]).split()
+        if run_together.search(word) and word.strip(".,;:()") not in words_so_spelled
+    ]
+    assert soup_found == []
+
+
+def test_facet_pages_and_the_home_contents_are_not_indexed(built_site):
+    locations = [doc["location"] for doc in load_index(built_site)]
+    assert [loc for loc in locations if loc.startswith(urls.FACET_PREFIX)] == []
+    assert f"#{urls.CONTENTS_ANCHOR}" not in locations
+
+
+def test_glossary_terms_and_references_have_an_entry_each_at_their_anchor(built_site, edition):
+    docs = {doc["location"]: doc for doc in load_index(built_site)}
+    glossary = urls.page_url(urls.GLOSSARY)
+    references = urls.page_url(urls.REFERENCES)
+    for term in edition.terms:
+        assert docs[f"{glossary}#{urls.term_anchor(term.id)}"]["title"] == term.term
+    for work in edition.citations.works:
+        assert docs[f"{references}#{urls.reference_anchor(work.id)}"]["title"] == work.key
+    # The glossary's letter groups are replaced by the terms' entries.
+    assert [loc for loc in docs if loc.startswith(f"{glossary}#{urls.letter_anchor('')}")] == []
+
+
+def test_the_papers_words_outrank_the_editors_pages(built_site):
+    docs = {doc["location"]: doc for doc in load_index(built_site)}
+    paragraph, proposal = docs["sections/iv/#p18"]["boost"], docs["proposals/joint-stockpiling/"]["boost"]
+    reference, method = docs["references/#ref-meti-2024"]["boost"], docs["method/#register"]["boost"]
+    assert paragraph > reference > method > proposal

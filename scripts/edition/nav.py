@@ -1,4 +1,10 @@
-"""The site navigation: a few dozen entries, never one per record, so every page stays small."""
+"""The site navigation: a few dozen entries, never one per record, so every page stays small.
+
+The paper comes first, in its reading order: the title page, the sections, then its references, so that "Next"
+after the last section leads to the references. The sections are entries of the top level, not a nested group:
+on a phone the menu then opens on the whole edition wherever the reader is, and the argument map is two taps away
+(the menu, then its entry, which leads to its landing page).
+"""
 
 from __future__ import annotations
 
@@ -12,29 +18,30 @@ MAX_SECTIONS_IN_NAV = 12
 
 
 def site_nav(edition: Edition) -> list:
-    paper: list = [{"Overview": urls.HOME}]
+    nav: list = [{"Title page and contents": urls.HOME}]
     if len(edition.sections) <= MAX_SECTIONS_IN_NAV:
-        paper += [
+        nav += [
             {f"{section.label}. {edition.text(section.id)}": urls.section_page(section.id)}
             for section in edition.sections
         ]
-    nav: list = [{"The paper": paper}]
-    if edition.proposals:
-        nav.append(
-            {
-                "Argument map": [
-                    {"Proposals": urls.PROPOSALS},
-                    {"Challenges": urls.CHALLENGES},
-                    {"Cooperation areas": urls.AREAS},
-                    {"Challenges × areas": urls.MATRIX},
-                    {"Actors": urls.ACTORS},
-                    {"Glossary": urls.GLOSSARY},
-                    {"Timeline": urls.TIMELINE},
-                ]
-            }
-        )
     nav.append({"References": urls.REFERENCES})
+    if edition.proposals:
+        nav.append({"Proposals and argument map": argument_map_nav(edition)})
     nav.append({"Data and citation": urls.CITE})
     nav.append({"About this edition": urls.ABOUT})
     nav.append({"Editorial method": urls.METHOD})
     return nav
+
+
+def argument_map_nav(edition: Edition) -> list:
+    """The argument map's pages, each label saying what it holds and how many; the landing page first."""
+    return [
+        {"The argument at a glance": urls.MAP},
+        {f"All proposals ({len(edition.proposals)}), with filters": urls.PROPOSALS},
+        {f"Challenges ({len(edition.challenges)})": urls.CHALLENGES},
+        {f"Cooperation areas ({len(edition.areas)})": urls.AREAS},
+        {"Matrix: challenges × areas": urls.MATRIX},
+        {f"Actors and institutions ({len(edition.actors)})": urls.ACTORS},
+        {f"Glossary ({len(edition.terms)} terms)": urls.GLOSSARY},
+        {f"Timeline ({len(edition.events)} dates)": urls.TIMELINE},
+    ]

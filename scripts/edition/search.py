@@ -4,8 +4,8 @@ Material's index has one entry per heading-delimited section, so a hit inside a 
 reader to its heading. Here the paper's section pages get one entry per paragraph instead, located at
 the paragraph's anchor; their heading entries keep only what is not a paragraph (figure captions).
 Cite pages are dropped (their boxes repeat every paragraph's pinpoint), and so are the argument map's
-quotations of paragraphs. Proposal pages are boosted, so that a proposal ranks above a passing mention
-of its words, and paragraphs are boosted above the editor's summaries of them.
+quotations of paragraphs. What ranks first (the paper's words before the editor's pages), the glossary's and the
+references' entries per term and per work, and what else is left out: search_ranking.py.
 """
 
 from __future__ import annotations
@@ -14,14 +14,13 @@ import json
 import posixpath
 from pathlib import Path
 
-from . import urls
+from . import search_ranking, urls
 from .escape import esc
 from .model import Edition
 
 INDEX = Path("search") / "search_index.json"
-PROPOSAL_BOOST = 2.0
-# The paper's own words outrank the editor's summaries of them on other pages.
-PARAGRAPH_BOOST = 3.0
+# The paper's own words outrank the editor's pages (search_ranking.py says why so much).
+PARAGRAPH_BOOST = search_ranking.PAPER_BOOST
 
 
 def printed_words(edition: Edition, target_id: str) -> str:
@@ -51,6 +50,7 @@ def section_entries(edition: Edition, directory_urls: bool) -> tuple[dict[str, l
                     # Filled in from Material's own entry, which has the heading as the page shows it.
                     "title": None,
                     "text": " ".join(f"<p>{esc(f'[{f.label}] ' + edition.text(f.id))}</p>" for f in figures),
+                    "boost": search_ranking.HEADING_BOOST if subsection is None else search_ranking.PAPER_BOOST,
                 }
             )
             for paragraph in paragraphs:
@@ -67,12 +67,17 @@ def section_entries(edition: Edition, directory_urls: bool) -> tuple[dict[str, l
 
 
 def rewrite(index: dict, edition: Edition, directory_urls: bool) -> dict:
-    """The index with per-paragraph entries on section pages, no cite pages, and proposals boosted."""
+    """The index with per-paragraph entries on section pages, per-term and per-work entries, no cite pages, and
+    the paper's words boosted above the editor's pages (search_ranking.py)."""
     by_page, replaced = section_entries(edition, directory_urls)
     titles = {doc["location"]: doc["title"] for doc in index["docs"]}
     cite_prefix = posixpath.dirname(urls.CITE) + "/"
-    proposal_prefix = posixpath.dirname(urls.PROPOSALS) + "/"
-    proposals_index = urls.page_url(urls.PROPOSALS, directory_urls)
+    # The glossary's terms and the references' works, each an entry of its own, written after their page's entry.
+    own_entries = {
+        urls.page_url(urls.GLOSSARY, directory_urls): search_ranking.glossary_entries(edition, directory_urls),
+        urls.page_url(urls.REFERENCES, directory_urls): search_ranking.reference_entries(edition, directory_urls),
+    }
+    sections_replaced = search_ranking.replaced_sections(directory_urls)
     docs: list[dict] = []
     for doc in index["docs"]:
         location = doc["location"]
@@ -81,6 +86,8 @@ def rewrite(index: dict, edition: Edition, directory_urls: bool) -> dict:
         # verbatim; the paragraph itself is the hit a reader wants, so the repeats are left out.
         if location.startswith(cite_prefix) or location.endswith(("#" + urls.QUOTES_ANCHOR, "#" + urls.ACTOR_QUOTES_ANCHOR)):
             continue
+        if search_ranking.excluded(location, directory_urls) or location.startswith(tuple(sections_replaced)):
+            continue
         if page in by_page:
             # The page's first entry stands for the whole page: emit all its new entries there, once.
             for entry in by_page.pop(page):
@@ -88,9 +95,8 @@ def rewrite(index: dict, edition: Edition, directory_urls: bool) -> dict:
             continue
         if location in replaced:
             continue  # already written with its page
-        if page.startswith(proposal_prefix) and page != proposals_index:
-            doc = dict(doc, boost=PROPOSAL_BOOST)
-        docs.append(doc)
+        docs.append(dict(doc, boost=search_ranking.boost(location, directory_urls)))
+        docs += own_entries.pop(location, [])
     return dict(index, docs=docs)
 
 

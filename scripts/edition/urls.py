@@ -13,6 +13,8 @@ CHALLENGES = "challenges/index.md"
 AREAS = "areas/index.md"
 ACTORS = "actors/index.md"
 MATRIX = "matrix.md"
+# The argument map's landing page: the diagram of challenges, areas and proposals, and what each index holds.
+MAP = "map.md"
 GLOSSARY = "glossary.md"
 TIMELINE = "timeline.md"
 # The editorial method: errata policy, how proposals are read, the coverage register, sourcing, checks.
@@ -40,6 +42,23 @@ def proposal_page(proposal_id: str) -> str:
     return f"proposals/{proposal_id}.md"
 
 
+# The facets of the proposals index. Each value has a static page listing its proposals (for readers without
+# JavaScript, and to share); each facet a page listing its values. The names are published: never rename one.
+FACETS = ("class", "area", "challenge", "actor", "horizon", "three-p")
+# Every facet page's path starts so (a proposal's id may not start with "by-").
+FACET_PREFIX = "proposals/by-"
+
+
+def facet_index_page(facet: str) -> str:
+    """The values of one facet of the proposals, e.g. proposals/by-challenge/."""
+    return f"{FACET_PREFIX}{facet}/index.md"
+
+
+def facet_page(facet: str, value: str) -> str:
+    """The proposals with one value of a facet, e.g. proposals/by-challenge/low-growth/."""
+    return f"{FACET_PREFIX}{facet}/{value}.md"
+
+
 def challenge_page(challenge_id: str) -> str:
     return f"challenges/{challenge_id}.md"
 
@@ -57,6 +76,10 @@ def actor_page(actor_id: str) -> str:
 ABSTRACT_ANCHOR = "abstract"
 CONTENTS_ANCHOR = "contents"
 HOW_TO_CITE_ANCHOR = "cite"
+# The argument map's counts and links, on the home page and on the map's landing page.
+GLANCE_ANCHOR = "at-a-glance"
+# The map's landing page: the drawing of challenges, areas and proposals.
+DIAGRAM_ANCHOR = "drawn"
 PRINT_REFERENCES_ANCHOR = "references"
 # About this edition:
 SOURCE_ANCHOR = "source"
@@ -69,17 +92,23 @@ QUERIES_ANCHOR = "queries"
 AUTHORS_WORDS_ANCHOR = "authors-words"
 AS_PRINTED_ANCHOR = "as-printed"
 READING_PROPOSALS_ANCHOR = "proposals"
+# A proposal page's classification (class, area, challenges, actors, horizon, 3P, instrument), the editor's.
+CLASSIFICATION_ANCHOR = "classification"
 REGISTER_ANCHOR = "register"
 SOURCING_ANCHOR = "sourcing"
 CHECKS_ANCHOR = "checks"
 # The references page: the paper's list, then the works the text cites but the list lacks.
 LISTED_ANCHOR = "listed"
 UNLISTED_ANCHOR = "unlisted"
+# A note that several unlisted works share, given once above them: "shared-note-1", …
+SHARED_NOTE_ANCHOR = "shared-note"
 # The argument map's record pages. The quotes section repeats paragraphs verbatim; search leaves it out.
 QUOTES_ANCHOR = "quotes"
 # A proposal page's actor links, each with the paper's words naming the actor; search leaves it out too.
 ACTOR_QUOTES_ANCHOR = "actors"
 PROPOSALS_ANCHOR = "proposals"
+# A proposal page's classification (class, area, challenges, actors, horizon, 3P, instrument), the editor's.
+CLASSIFICATION_ANCHOR = "classification"
 AREAS_ANCHOR = "areas"
 THREE_P_ANCHOR = "three-p"
 # Cite pages: "Data and citation" has the paper's box, the list of parts and the downloads; a section's cite
@@ -141,6 +170,11 @@ def term_anchor(term_id: str) -> str:
 
 def event_anchor(event_id: str) -> str:
     return f"event-{event_id}"
+
+
+def letter_anchor(letter: str) -> str:
+    """A letter's group on the glossary page ("letter-a"); terms that start with a digit are under "0-9"."""
+    return f"letter-{letter.lower()}"
 
 
 def page_url(src_uri: str, directory_urls: bool = True) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import urls
 from ..escape import esc
 from ..model import ABSTRACT_ID
-from . import references
+from . import references, tables
 from .common import Context
 from .method import ERRATUM_KINDS, QUERY_KINDS, policy_list
 
@@ -91,24 +91,22 @@ def errata_policy() -> list[str]:
 
 
 def errata(ctx: Context, src: str) -> list[str]:
-    lines = [
-        f"## Errata {{#{urls.ERRATA_ANCHOR}}}",
-        "",
-        '<table class="errata">',
-        "<thead><tr><th scope=\"col\">No.</th><th scope=\"col\">Where</th><th scope=\"col\">Source reads</th>"
-        "<th scope=\"col\">Corrected to</th><th scope=\"col\">Kind</th><th scope=\"col\">Reason</th></tr></thead>",
-        "<tbody>",
-    ]
-    for erratum in ctx.edition.errata:
-        lines.append(
-            f'<tr id="{urls.erratum_anchor(erratum.id)}"><td>{esc(erratum.id)}</td>'
-            f"<td>{target_link(ctx, src, erratum.target)}</td>"
-            f"<td>{printed(ctx, erratum.target, erratum.original)}"
-            f"{_times(erratum.occurrences)}</td>"
-            f"<td>{esc(erratum.corrected)}</td><td>{esc(ERRATUM_KINDS[erratum.kind])}</td>"
-            f"<td>{esc(erratum.reason)}</td></tr>"
+    rows = [
+        tables.Row(
+            [
+                esc(erratum.id),
+                target_link(ctx, src, erratum.target),
+                f"{printed(ctx, erratum.target, erratum.original)}{_times(erratum.occurrences)}",
+                esc(erratum.corrected),
+                esc(ERRATUM_KINDS[erratum.kind]),
+                esc(erratum.reason),
+            ],
+            {"id": urls.erratum_anchor(erratum.id)},
         )
-    return lines + ["</tbody>", "</table>", ""]
+        for erratum in ctx.edition.errata
+    ]
+    header = ["No.", "Where", "Source reads", "Corrected to", "Kind", "Reason"]
+    return [f"## Errata {{#{urls.ERRATA_ANCHOR}}}", "", *tables.table("Corrections in force", header, rows, "errata"), ""]
 
 
 def withdrawn(ctx: Context, src: str) -> list[str]:

@@ -58,7 +58,8 @@ def area_page(ctx: Context, area: r.Area) -> str:
         "",
         sourced_summary(ctx, src, area),
         "",
-        html_block(['<dl class="record-facts">'] + [f"<dt>{n}</dt><dd>{v}</dd>" for n, v in facts] + ["</dl>"]),
+        # Labels and links to pages indexed on their own: left out of search, where they would run together.
+        html_block(['<dl class="record-facts" data-search-exclude>'] + [f"<dt>{n}</dt>\n<dd>{v}</dd>" for n, v in facts] + ["</dl>"]),
     ]
     lines += quotes_section(ctx, src, area.quotes)
     lines += [f"## Proposals {{#{urls.PROPOSALS_ANCHOR}}}", "", proposal_list(ctx, src, edition.proposals_by_area[area.id]), ""]

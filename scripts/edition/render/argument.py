@@ -1,4 +1,5 @@
-"""The argument map: proposals, challenges, cooperation areas, actors, glossary and timeline pages.
+"""The argument map: its landing page, proposals (with their facet pages), challenges, cooperation areas, actors,
+glossary and timeline pages.
 
 Each family of pages has its own module; this one puts them together in the site's page order.
 """
@@ -6,7 +7,7 @@ Each family of pages has its own module; this one puts them together in the site
 from __future__ import annotations
 
 from .. import urls
-from . import actors, areas, challenges, glossary, proposals, timeline
+from . import actors, areas, challenges, facets, glossary, map_page, matrix, proposals, timeline
 from .common import Context
 
 
@@ -15,14 +16,16 @@ def render(ctx: Context) -> dict[str, str]:
     if not edition.proposals:
         return {}
     pages = {
+        urls.MAP: map_page.map_page(ctx),
         urls.PROPOSALS: proposals.proposals_index(ctx),
         urls.CHALLENGES: challenges.challenges_index(ctx),
         urls.AREAS: areas.areas_index(ctx),
         urls.ACTORS: actors.actors_index(ctx),
-        urls.MATRIX: challenges.matrix(ctx),
+        urls.MATRIX: matrix.matrix(ctx),
         urls.GLOSSARY: glossary.glossary(ctx),
         urls.TIMELINE: timeline.timeline(ctx),
     }
+    pages.update(facets.render_pages(ctx, proposals.facet_table))
     for proposal in edition.proposals:
         pages[urls.proposal_page(proposal.id)] = proposals.proposal_page(ctx, proposal)
     for challenge in edition.challenges:

@@ -1,11 +1,11 @@
-"""Challenges: their index, one page per challenge, and the challenge × cooperation area matrix."""
+"""Challenges: their index and one page per challenge (the challenge × area matrix is in matrix.py)."""
 
 from __future__ import annotations
 
 from .. import records as r
 from .. import urls
 from ..escape import esc, md_text
-from .blocks import html_block, index_page, link, proposal_list, quotes_section, sourced_summary
+from .blocks import index_page, link, proposal_list, quotes_section, sourced_summary
 from .common import Context
 
 
@@ -39,39 +39,3 @@ def challenge_page(ctx: Context, challenge: r.Challenge) -> str:
     lines += [f"## Cooperation areas {{#{urls.AREAS_ANCHOR}}}", "", f"<p data-search-exclude>{area_links or 'None.'}</p>", ""]
     lines.append(f'<p data-search-exclude>{link(ctx, src, urls.CHALLENGES, "All challenges")} · {link(ctx, src, urls.MATRIX, "Challenges × areas")}</p>')
     return "\n".join(lines) + "\n"
-
-
-def matrix(ctx: Context) -> str:
-    src = urls.MATRIX
-    edition = ctx.edition
-    header = "".join(
-        f'<th scope="col">{link(ctx, src, urls.area_page(a.id), a.title)}</th>' for a in edition.areas
-    )
-    rows = []
-    for challenge in edition.challenges:
-        cells = []
-        for area in edition.areas:
-            both = [p for p in edition.proposals_by_challenge[challenge.id] if p.area == area.id]
-            cells.append("<td>" + ("<br>".join(link(ctx, src, urls.proposal_page(p.id), p.title) for p in both)) + "</td>")
-        rows.append(
-            f'<tr><th scope="row">{link(ctx, src, urls.challenge_page(challenge.id), challenge.title)}</th>{"".join(cells)}</tr>'
-        )
-    lines = [
-        "# Challenges × cooperation areas",
-        "",
-        '<p class="editorial">Each cell lists the proposals that answer the challenge (row) within the '
-        "cooperation area (column), as the editor classifies them.</p>",
-        "",
-        html_block(
-            [
-                '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">',
-                '<table class="matrix">',
-                "<caption>Proposals by challenge and cooperation area</caption>",
-                f'<thead><tr><th scope="col">Challenge</th>{header}</tr></thead>',
-                "<tbody>",
-                *rows,
-                "</tbody></table></div></div>",
-            ]
-        ),
-    ]
-    return "\n".join(lines)

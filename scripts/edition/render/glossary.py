@@ -19,19 +19,52 @@ def glossary(ctx: Context) -> str:
         "is the author’s own, as printed; the others are the editor’s, and are labelled so wherever they show.</p>",
         "",
     ]
-    entries = []
+    groups: dict[str, list[str]] = {}
     for term in sorted(edition.terms, key=lambda t: t.term.casefold()):
-        parts = [f'<dt id="{urls.term_anchor(term.id)}">{esc(term.term)}</dt><dd>']
-        if term.expansion:
-            line = edition.source_line(term.defined_at.paragraph) if term.defined_at else None
-            parts.append(f'<p class="glossary-expansion">{expansion_note(term.expansion, term.expansion_by, line)}</p>')
-        parts.append(sourced_summary(ctx, src, term, "Editor’s definition", term.definition))
-        if term.defined_at:
-            parts.append(quote_block(ctx, src, term.defined_at))
-        parts.append(occurrences(ctx, src, edition.term_paragraphs[term.id]) + "</dd>")
-        entries.append("".join(parts))
-    lines.append(html_block(['<dl class="glossary">', *entries, "</dl>"]))
+        groups.setdefault(letter_of(term.term), []).append(entry(ctx, src, term))
+    lines += [az_bar(list(groups)), ""]
+    for letter, entries in groups.items():
+        lines += [f"## {letter} {{#{urls.letter_anchor(letter_key(letter))}}}", ""]
+        lines.append(html_block(['<dl class="glossary">', *entries, "</dl>"]))
     return "\n".join(lines)
+
+
+# Terms that do not start with a letter of A-Z are grouped under one heading, first.
+OTHER = "0–9"
+ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def letter_of(term: str) -> str:
+    first = term[:1].upper()
+    return first if first in ALPHABET else OTHER
+
+
+def letter_key(letter: str) -> str:
+    return "0-9" if letter == OTHER else letter
+
+
+def az_bar(present: list[str]) -> str:
+    """A–Z: a link for each letter that has terms; the others are shown, greyed, so the bar keeps its shape."""
+    cells = []
+    for letter in ([OTHER] if OTHER in present else []) + list(ALPHABET):
+        if letter in present:
+            cells.append(f'<a href="#{urls.letter_anchor(letter_key(letter))}">{letter}</a>')
+        else:
+            cells.append(f'<span class="az-bar__none">{letter}</span>')
+    return f'<nav class="az-bar" aria-label="Glossary by first letter" data-search-exclude>{"".join(cells)}</nav>'
+
+
+def entry(ctx: Context, src: str, term) -> str:
+    edition = ctx.edition
+    parts = [f'<dt id="{urls.term_anchor(term.id)}">{esc(term.term)}</dt><dd>']
+    if term.expansion:
+        line = edition.source_line(term.defined_at.paragraph) if term.defined_at else None
+        parts.append(f'<p class="glossary-expansion">{expansion_note(term.expansion, term.expansion_by, line)}</p>')
+    parts.append(sourced_summary(ctx, src, term, "Editor’s definition", term.definition))
+    if term.defined_at:
+        parts.append(quote_block(ctx, src, term.defined_at))
+    parts.append(occurrences(ctx, src, edition.term_paragraphs[term.id]) + "</dd>")
+    return "".join(parts)
 
 
 # A term found in more paragraphs than this is listed by its first ones and its count; search finds
@@ -41,6 +74,9 @@ MAX_OCCURRENCES_LISTED = 20
 
 def occurrences(ctx: Context, src: str, paragraph_ids: list[str]) -> str:
     if len(paragraph_ids) <= MAX_OCCURRENCES_LISTED:
-        return f"<p>Occurs in: {paragraph_links(ctx, src, paragraph_ids)}</p>"
+        return f'<p class="glossary-occurs">Occurs in: {paragraph_links(ctx, src, paragraph_ids)}</p>'
     shown = paragraph_links(ctx, src, paragraph_ids[:MAX_OCCURRENCES_LISTED])
-    return f"<p>Occurs in {len(paragraph_ids)} paragraphs, the first {MAX_OCCURRENCES_LISTED} of them: {shown}, …</p>"
+    return (
+        f'<p class="glossary-occurs">Occurs in {len(paragraph_ids)} paragraphs, the first {MAX_OCCURRENCES_LISTED} '
+        f"of them: {shown}, …</p>"
+    )

@@ -9,6 +9,7 @@ from .. import urls
 from ..modality import CLASS_LABELS, POSSIBLE, RECOMMENDING, REGISTER_MODALS, coverage, modal_hits, modal_sentences
 from ..sourcing import general_statements, provenance, sourced
 from ..escape import esc
+from . import tables
 from .common import Context
 
 # Editor's words for the kinds in data/errata.yml and data/register.yml.
@@ -63,15 +64,7 @@ def counted(counter: Counter, labels: dict[str, str]) -> str:
 
 
 def table(caption: str, header: list[str], rows: list[list[str]], css_class: str = "method-table") -> list[str]:
-    return [
-        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">',
-        f'<table class="{css_class}">',
-        f"<caption>{esc(caption)}</caption>",
-        "<thead><tr>" + "".join(f'<th scope="col">{esc(name)}</th>' for name in header) + "</tr></thead>",
-        "<tbody>",
-        *("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows),
-        "</tbody></table></div></div>",
-    ]
+    return tables.table(caption, header, [tables.Row(row) for row in rows], css_class)
 
 
 def page(ctx: Context) -> str:

@@ -9,6 +9,7 @@ from ..escape import esc, md_text
 from ..model import ABSTRACT_ID, part_label
 from .backlinks import paragraph_backlinks
 from .common import Context
+from .map_page import glance
 
 
 def render(ctx: Context) -> dict[str, str]:
@@ -19,14 +20,11 @@ def render(ctx: Context) -> dict[str, str]:
 
 
 def home(ctx: Context) -> str:
+    """The title page: where to start reading, the abstract and the contents (on a phone the contents first, the
+    abstract folded), the argument map at a glance, and how to cite."""
     paper = ctx.edition.paper
     src = urls.HOME
     lines = [
-        "---",
-        "hide:",
-        "  - navigation",
-        "---",
-        "",
         f"# {printed_words(paper.title, paper.title_source_line, md_text)}",
         "",
         '<div class="front-matter">',
@@ -37,15 +35,32 @@ def home(ctx: Context) -> str:
         f'<time datetime="{esc(paper.date)}">{esc(paper.date)}</time></p>',
         "</div>",
         "",
+        start_links(ctx, src),
+        "",
+        # The abstract and the contents share a column; on a phone the stylesheet puts the contents first and the
+        # abstract folds (its summary shows only there).
+        '<div class="home-front" markdown="1">',
+        '<div class="home-front__abstract" markdown="1">',
+        "",
         f"## Abstract {{#{urls.ABSTRACT_ANCHOR}}}",
         "",
+        '<details class="abstract-fold quiet-fold" open><summary>Show or hide the abstract</summary>',
         f'<p class="abstract author-words" data-source-line="{paper.abstract_source_line}">'
         f"{ctx.text_html(src, ABSTRACT_ID)}</p>",
+        "</details>",
+        # Folded on a phone from the start; without JavaScript it stays open.
+        "<script>matchMedia(\"(max-width: 44.9375em)\").matches&&(document.currentScript.previousElementSibling.open=!1)</script>",
+        "",
+        "</div>",
+        '<div class="home-front__contents" markdown="1">',
         "",
         f"## Contents {{#{urls.CONTENTS_ANCHOR}}}",
         "",
     ]
     lines += contents(ctx, src)
+    lines += ["", "</div>", "</div>", ""]
+    if ctx.edition.proposals:
+        lines += [f"## The argument map at a glance {{#{urls.GLANCE_ANCHOR}}}", "", glance(ctx, src)]
     lines += [
         "",
         f"## How to cite {{#{urls.HOW_TO_CITE_ANCHOR}}}",
@@ -53,7 +68,8 @@ def home(ctx: Context) -> str:
         f'<p class="citation">{esc(paper_citation_text(ctx.edition))}</p>',
         "",
         f'<p>Every format (Chicago, APA, MLA, BibTeX, RIS, CSL-JSON), for the paper, each section and each paragraph, '
-        f'and the downloads: <a href="{esc(ctx.href(src, urls.CITE))}">Data and citation</a>.</p>',
+        f'and the downloads: <a href="{esc(ctx.href(src, urls.CITE))}">Data and citation</a>. To cite one paragraph, '
+        "follow its “Cite” link; its ¶ number is its address.</p>",
         "",
         '<p class="editorial">This is a reference edition of the paper as the publisher\'s web page shows it. '
         f'Each paragraph has a number (¶) and a URL of its own. Corrections are marked † and listed, with the '
@@ -63,6 +79,23 @@ def home(ctx: Context) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def start_links(ctx: Context, src: str) -> str:
+    """The three ways in: read from the start, the argument map, how to cite."""
+    edition = ctx.edition
+    links = []
+    if edition.sections:
+        first = edition.sections[0]
+        href = ctx.href(src, urls.section_page(first.id))
+        links.append(
+            f'<a class="md-button md-button--primary" href="{esc(href)}">Start reading: {esc(first.label)}. '
+            f"{ctx.author_words(src, first.id, markers=False, abbreviations=False)}</a>"
+        )
+    if edition.proposals:
+        links.append(f'<a class="md-button" href="{esc(ctx.href(src, urls.MAP))}">The argument map</a>')
+    links.append(f'<a class="md-button" href="#{urls.HOW_TO_CITE_ANCHOR}">How to cite</a>')
+    return f'<p class="home-start">{" ".join(links)}</p>'
 
 
 def contents(ctx: Context, src: str) -> list[str]:

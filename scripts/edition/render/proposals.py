@@ -6,19 +6,29 @@ from .. import records as r
 from .. import urls
 from ..escape import esc, md_text
 from ..modality import CLASS_LABELS
+from . import facets, tables
 from .blocks import html_block, link, paragraph_links, quotes_section, summary, three_p_names
 from .common import Context
+from .facets import HORIZON_LABELS
 
 
 # Editor's words for the controlled values, so filters and tables read as prose.
-HORIZON_LABELS = {"near": "Near term", "long": "Long term", "conditional": "Conditional", "not-stated": "Not stated"}
 STATUS_LABELS = {"agreed": "Agreed", "being-explored": "Being explored", "discussed": "Discussed", "proposed": "Proposed"}
+# The class, the status reported and the source paragraphs go under each proposal's title, so that the table fits
+# a laptop's width without splitting words; the other facets have a column each.
+TABLE_HEADER = ["Proposal", "Area", "Challenges", "Actors", "Horizon", "3P"]
 
 
 def proposals_index(ctx: Context) -> str:
     src = urls.PROPOSALS
     edition = ctx.edition
     lines = [
+        # The table needs the width the table of contents would take; the page has no headings to list.
+        "---",
+        "hide:",
+        "  - toc",
+        "---",
+        "",
         "# Proposals",
         "",
         f'<p class="editorial">Every proposal the paper makes or reports, {len(edition.proposals)} in all. '
@@ -26,38 +36,37 @@ def proposals_index(ctx: Context) -> str:
         "are the editor’s; each proposal page quotes the paragraphs it comes from. "
         "The class says how the paper itself puts each one: recommended, suggested as possible, or described "
         f'as already under way (<a href="{esc(ctx.href(src, urls.METHOD, urls.READING_PROPOSALS_ANCHOR))}">how proposals '
-        "are read</a>). Use the filters to narrow the table; without JavaScript the full table is shown.</p>",
+        "are read</a>).</p>",
         "",
-        filters(ctx),
+        facets.filter_form(ctx, src),
+        "",
+        facets.facet_links(ctx, src),
+        html_block(proposals_table(ctx, src, edition.proposals, "proposals-table")),
+        # Only this page filters: its script is loaded here, not on every page.
+        f'<script src="{esc(ctx.linker.file_href(src, FILTER_SCRIPT))}" defer></script>',
         "",
     ]
-    rows = [table_row(ctx, src, proposal) for proposal in edition.proposals]
-    lines.append(
-        html_block(
-            [
-                '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">',
-                '<table class="proposals-table" id="proposals-table">',
-                "<caption>Proposals of the paper</caption>",
-                "<thead><tr>"
-                + "".join(
-                    f'<th scope="col">{name}</th>'
-                    for name in ("Proposal", "Class", "Area", "Challenges", "Actors", "Horizon", "3P", "Status", "Source")
-                )
-                + "</tr></thead>",
-                "<tbody>",
-                *rows,
-                "</tbody>",
-                "</table>",
-                "</div></div>",
-                f'<p class="filter-count" id="proposals-count" aria-live="polite">{len(edition.proposals)} of '
-                f"{len(edition.proposals)} proposals shown.</p>",
-            ]
-        )
-    )
     return "\n".join(lines)
 
 
-def table_row(ctx: Context, src: str, proposal: r.Proposal) -> str:
+# The filters' script, served from docs/ (a hand-written file, not generated).
+FILTER_SCRIPT = "javascripts/proposal-filters.js"
+
+
+def proposals_table(ctx: Context, src: str, proposals: list[r.Proposal], table_id: str = "") -> list[str]:
+    """Proposals as a table (cards on a phone); each row's data- attributes are what the filters match."""
+    facet_list = facets.facets(ctx, src)
+    rows = [table_row(ctx, src, proposal, facet_list) for proposal in proposals]
+    caption = "Proposals of the paper" if table_id else f"Proposals ({len(proposals)})"
+    # Left out of search: each proposal is found on its own page, and a table's cells run together in results.
+    return tables.table(caption, TABLE_HEADER, rows, "proposals-table", table_id, row_heading=True, search=False)
+
+
+def facet_table(ctx: Context, src: str, proposals: list[r.Proposal]) -> list[str]:
+    return [html_block(proposals_table(ctx, src, proposals))]
+
+
+def table_row(ctx: Context, src: str, proposal: r.Proposal, facet_list: list[facets.Facet]) -> tables.Row:
     """One proposal in the index table; its data- attributes are what the filters match."""
     edition = ctx.edition
     area = edition.area[proposal.area]
@@ -65,44 +74,19 @@ def table_row(ctx: Context, src: str, proposal: r.Proposal) -> str:
         link(ctx, src, urls.challenge_page(c), edition.challenge[c].title) for c in proposal.challenges
     )
     actors = ", ".join(link(ctx, src, urls.actor_page(a), edition.actor[a].name) for a in proposal.actors) or "—"
-    status = STATUS_LABELS[proposal.status.value] if proposal.status else "—"
-    return (
-        f'<tr data-area="{esc(proposal.area)}" data-challenge="{esc(" ".join(proposal.challenges))}" '
-        f'data-actor="{esc(" ".join(proposal.actors))}" data-horizon="{esc(proposal.horizon.term)}" '
-        f'data-three-p="{esc(" ".join(proposal.three_p))}" data-class="{esc(proposal.modality.class_)}">'
-        f"<td>{link(ctx, src, urls.proposal_page(proposal.id), proposal.title)}</td>"
-        f"<td>{esc(CLASS_LABELS[proposal.modality.class_])}</td>"
-        f"<td>{link(ctx, src, urls.area_page(area.id), area.title)}</td>"
-        f"<td>{challenges}</td><td>{actors}</td>"
-        f"<td>{esc(HORIZON_LABELS[proposal.horizon.term])}</td>"
-        f"<td>{esc(three_p_names(ctx, proposal.three_p))}</td>"
-        f"<td>{esc(status)}</td>"
-        f"<td>{paragraph_links(ctx, src, [q.paragraph for q in proposal.quotes])}</td></tr>"
-    )
-
-
-def filters(ctx: Context) -> str:
-    """Filter controls; hidden until the script runs, so a reader without JavaScript sees no dead controls."""
-    edition = ctx.edition
-    used_actors = [a for a in edition.actors if a.id in edition.proposals_by_actor]
-    groups = [
-        ("class", "Class", list(CLASS_LABELS.items())),
-        ("area", "Area", [(a.id, a.title) for a in edition.areas]),
-        ("challenge", "Challenge", [(c.id, c.title) for c in edition.challenges]),
-        ("actor", "Actor", [(a.id, a.name) for a in used_actors]),
-        ("horizon", "Horizon", list(HORIZON_LABELS.items())),
-        ("three-p", "3P", [(t.id, t.title) for t in edition.three_p]),
+    status = f" · {STATUS_LABELS[proposal.status.value].lower()}" if proposal.status else ""
+    attributes = {f"data-{facet.key}": " ".join(facet.of(proposal)) for facet in facet_list}
+    sources = paragraph_links(ctx, src, [q.paragraph for q in proposal.quotes])
+    cells = [
+        f"{link(ctx, src, urls.proposal_page(proposal.id), proposal.title)}"
+        f'<span class="proposal-meta">{esc(CLASS_LABELS[proposal.modality.class_])}{esc(status)} · {sources}</span>',
+        link(ctx, src, urls.area_page(area.id), area.title),
+        challenges,
+        actors,
+        esc(HORIZON_LABELS[proposal.horizon.term]),
+        esc(three_p_names(ctx, proposal.three_p)),
     ]
-    parts = ['<form class="proposal-filters" id="proposal-filters" hidden aria-controls="proposals-table">']
-    for key, label, options in groups:
-        choices = "".join(f'<option value="{esc(value)}">{esc(text)}</option>' for value, text in options)
-        parts.append(
-            f'<label class="proposal-filters__field">{label} '
-            f'<select name="{key}" data-filter="{key}"><option value="">All</option>{choices}</select></label>'
-        )
-    parts.append('<button type="reset" class="md-button">Show all</button>')
-    parts.append("</form>")
-    return "".join(parts)
+    return tables.Row(cells, dict(attributes, **{"data-proposal": proposal.id}))
 
 
 def proposal_page(ctx: Context, proposal: r.Proposal) -> str:
@@ -110,17 +94,25 @@ def proposal_page(ctx: Context, proposal: r.Proposal) -> str:
     lines = [
         f"# {md_text(proposal.title)}",
         "",
+        # What is whose, said before any of it is used.
+        '<p class="reading-key" data-search-exclude>The title, the summary and the classification are the editor’s; words in quotation '
+        "marks are the paper’s, as printed, with any correction marked †. The summary says no more than the paper’s "
+        "own wording.</p>",
+        "",
         summary(proposal.statement),
         "",
-        html_block(
-            ['<dl class="record-facts">']
-            + [f"<dt>{name}</dt><dd>{value}</dd>" for name, value in facts(ctx, src, proposal)]
-            + ["</dl>", '<p class="editorial">The statement, the class and the labels for area, horizon, 3P and '
-               "instrument are the editor’s; the quoted words are the paper’s, as printed, with any correction "
-               "marked †. The statement says no more than the paper’s own wording.</p>"]
-        ),
     ]
     lines += quotes_section(ctx, src, proposal.quotes)
+    lines += [
+        f"## Classification {{#{urls.CLASSIFICATION_ANCHOR}}}",
+        "",
+        # Labels and links to pages indexed on their own: left out of search, where they would run together.
+        html_block(
+            ['<dl class="record-facts" data-search-exclude>']
+            + [f"<dt>{name}</dt>\n<dd>{value}</dd>" for name, value in facts(ctx, src, proposal)]
+            + ["</dl>"]
+        ),
+    ]
     lines += actor_quotes(ctx, src, proposal)
     lines.append(f'<p data-search-exclude>{link(ctx, src, urls.PROPOSALS, "All proposals")}</p>')
     return "\n".join(lines) + "\n"

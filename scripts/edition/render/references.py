@@ -3,6 +3,10 @@ omits, and for each entry the paragraphs that cite it and the editor's notes on 
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from dataclasses import dataclass
+
 from .. import urls
 from ..csl import bibliography_entry, reference_csl
 from ..escape import esc
@@ -23,8 +27,8 @@ def page(ctx: Context) -> str:
         '<div class="editorial">',
         f"<p><span class=\"editorial-label\">Editor’s note:</span> the paper’s reference list, in its order, formatted "
         f"in {STYLE_NAME} style by a CSL engine (citeproc-py). Under each entry: the paragraphs that cite it, the "
-        "entry as the paper prints it, and the editor’s notes. Works that the text cites but the list omits follow "
-        "in a group of their own, with only the author and year the text gives.</p>",
+        "entry as the paper prints it (“As printed”, folded), and the editor’s notes. Works that the text cites but "
+        "the list omits follow in a group of their own, with only the author and year the text gives.</p>",
         "</div>",
         "",
         f"## The paper’s reference list ({len(cites.listed)} works) {{#{urls.LISTED_ANCHOR}}}",
@@ -41,10 +45,19 @@ def page(ctx: Context) -> str:
         '<p class="editorial"><span class="editorial-label">Editor’s note:</span> the paper names these works only by '
         "author and year. The edition adds no title, publisher or address that the paper does not give.</p>",
         "",
-        '<ol class="reference-list reference-list--unlisted">',
     ]
+    # A note that several of these works share is given once, here; each work points to it.
+    all_notes = {work.id: notes(ctx, src, work) for work in cites.unlisted}
+    shared = [text for text, n in Counter(note.text for found in all_notes.values() for note in found).items() if n > 1]
+    for number, text in enumerate(shared, start=1):
+        lines += [
+            f'<p class="editorial reference-shared-note" id="{urls.SHARED_NOTE_ANCHOR}-{number}">'
+            f'<span class="editorial-label">Editor’s note on the works marked “note {number}”:</span> {text}</p>',
+            "",
+        ]
+    lines.append('<ol class="reference-list reference-list--unlisted">')
     for work in cites.unlisted:
-        lines.append(unlisted_entry(ctx, src, work))
+        lines.append(unlisted_entry(ctx, src, work, all_notes[work.id], shared))
     lines += ["</ol>", ""]
     return "\n".join(lines)
 
@@ -53,17 +66,18 @@ def listed_entry(ctx: Context, src: str, work: Work) -> str:
     ref = work.reference
     parts = [
         f'<li id="{urls.reference_anchor(work.id)}" class="reference">',
-        f'<p class="reference-entry">{bibliography_entry(reference_csl(ref), STYLE, as_html=True)}</p>',
+        f'<p class="reference-entry">{linked_urls(bibliography_entry(reference_csl(ref), STYLE, as_html=True))}</p>',
         cited_in(ctx, src, work),
-        f'<p class="reference-printed"><span class="reference-printed__label">As printed:</span> '
-        f"{ctx.author_words(src, ref.id, abbreviations=False)}</p>",
+        # The entry once; the list's own wording, which differs only in punctuation and order, one click away.
+        f'<details class="reference-printed quiet-fold"><summary>As printed</summary><p>'
+        f"{ctx.author_words(src, ref.id, abbreviations=False)}</p></details>",
     ]
-    parts += notes(ctx, src, work)
+    parts += [note.html() for note in notes(ctx, src, work)]
     parts.append("</li>")
     return "\n".join(part for part in parts if part)
 
 
-def unlisted_entry(ctx: Context, src: str, work: Work) -> str:
+def unlisted_entry(ctx: Context, src: str, work: Work, found: list[Note], shared: list[str]) -> str:
     parts = [
         f'<li id="{urls.reference_anchor(work.id)}" class="reference reference--unlisted">',
         # Published anchors of the ids this work had before a correction was withdrawn keep working.
@@ -72,7 +86,13 @@ def unlisted_entry(ctx: Context, src: str, work: Work) -> str:
         f'<p class="reference-entry">{esc(work.author)} {esc(work.year)}</p>',
         cited_in(ctx, src, work),
     ]
-    parts += notes(ctx, src, work)
+    for note in found:
+        if note.text in shared:
+            number = shared.index(note.text) + 1
+            href = f"#{urls.SHARED_NOTE_ANCHOR}-{number}"
+            parts.append(note.html(f'<a href="{href}">note {number}</a>, above'))
+        else:
+            parts.append(note.html())
     parts.append("</li>")
     return "\n".join(parts)
 
@@ -89,36 +109,48 @@ def work_cites(ctx: Context, work: Work) -> list[Cite]:
     return [cite for cite in ctx.edition.citations.all_cites() if cite.work.id == work.id]
 
 
-def notes(ctx: Context, src: str, work: Work) -> list[str]:
+@dataclass(frozen=True)
+class Note:
+    """An editor's note on a work: what it says, and where it applies (¶ and query links), both as HTML."""
+
+    text: str
+    where: str = ""
+
+    def html(self, text: str = "") -> str:
+        where = f" ({self.where})" if self.where else ""
+        return (
+            f'<p class="reference-note editorial"><span class="editorial-label">Editor’s note:</span> '
+            f"{text or self.text}{where}</p>"
+        )
+
+
+def notes(ctx: Context, src: str, work: Work) -> list[Note]:
     """The editor's notes on a work: inconsistencies between text and list, corrections, queries."""
     edition = ctx.edition
-    found: list[str] = []
+    found: list[Note] = []
     cites = work_cites(ctx, work)
     if work.reference and not cites:
-        found.append("Listed in the paper’s references but cited nowhere in the text.")
+        found.append(Note("Listed in the paper’s references but cited nowhere in the text."))
     for cite in cites:
         where = ctx.paragraph_link(src, cite.paragraph_id)
         if cite.mismatch:
-            found.append(
+            found.append(Note(
                 f"The text cites this entry as “{esc(cite.found.key)}” ({where}), but the list prints "
                 + ("no year." if work.year is None else f"“{esc(work.key)}”.")
-            )
+            ))
         for erratum in corrections_in(ctx, cite):
             href = ctx.href(src, urls.ABOUT, urls.erratum_anchor(erratum.id))
-            found.append(
+            found.append(Note(
                 f"In {where} the text prints “{esc(erratum.original)}”; the edition reads “{esc(erratum.corrected)}” "
                 f'(<a href="{esc(href)}">correction {esc(erratum.id)}</a>).'
-            )
+            ))
         for query in edition.queries_by_target.get(cite.paragraph_id, []):
             if query.text in cite.found.key:
-                found.append(f"{esc(query.query)} ({where}, {query_link(ctx, src, query.id)})")
+                found.append(Note(esc(query.query), f"{where}, {query_link(ctx, src, query.id)}"))
     if work.reference:
         for query in edition.queries_by_target.get(work.reference.id, []):
-            found.append(f"{esc(query.query)} ({query_link(ctx, src, query.id)})")
-    return [
-        f'<p class="reference-note editorial"><span class="editorial-label">Editor’s note:</span> {note}</p>'
-        for note in found
-    ]
+            found.append(Note(esc(query.query), query_link(ctx, src, query.id)))
+    return found
 
 
 def query_link(ctx: Context, src: str, query_id: str) -> str:
@@ -133,3 +165,19 @@ def corrections_in(ctx: Context, cite: Cite) -> list:
         if piece.cite is cite and piece.segment.erratum and piece.segment.erratum not in errata:
             errata.append(piece.segment.erratum)
     return errata
+
+
+# An address in a formatted entry: http(s), up to a space or tag, without the sentence's closing punctuation.
+URL = re.compile(r"https?://[^\s<>\"']+?(?=[.,;:)]?(?:\s|<|$))")
+
+
+def linked_urls(entry_html: str) -> str:
+    """The entry's addresses as links. An address the paper prints shortened (with "...", which its query notes)
+    leads nowhere and stays text."""
+    def link(match: re.Match) -> str:
+        url = match.group(0)
+        if "..." in url or "…" in url:
+            return url
+        return f'<a class="reference-url" href="{url}">{url}</a>'
+
+    return URL.sub(link, entry_html)

@@ -1,4 +1,4 @@
-"""The timeline: the dates and periods the paper mentions, in order."""
+"""The timeline: the dates and periods the paper mentions, in order, drawn as a line of events."""
 
 from __future__ import annotations
 
@@ -11,30 +11,21 @@ from .common import Context
 def timeline(ctx: Context) -> str:
     src = urls.TIMELINE
     edition = ctx.edition
-    rows = [
-        f'<tr id="{urls.event_anchor(e.id)}"><td>{ctx.author_words(src, e.quote.paragraph, e.when, abbreviations=False, markers=False)}</td>'
-        f"<td>{esc(e.title)}</td>"
-        f"<td>“{ctx.author_words(src, e.quote.paragraph, e.quote.text)}” ({ctx.paragraph_link(src, e.quote.paragraph)})</td></tr>"
+    events = [
+        f'<li class="timeline__event" id="{urls.event_anchor(e.id)}">'
+        f'<p class="timeline__when">{ctx.author_words(src, e.quote.paragraph, e.when, abbreviations=False, markers=False)}</p>'
+        f'<p class="timeline__title">{esc(e.title)}</p>'
+        f'<p class="timeline__quote">“{ctx.author_words(src, e.quote.paragraph, e.quote.text)}” '
+        f"({ctx.paragraph_link(src, e.quote.paragraph)})</p></li>"
         for e in sorted(edition.events, key=lambda e: (e.sort, edition.paragraph[e.quote.paragraph].number))
     ]
     return "\n".join(
         [
             "# Timeline",
             "",
-            '<p class="editorial">The dates and periods the paper mentions, in order. The dates are the paper’s '
-            "own words; the short descriptions are the editor’s, each resting on the paragraph quoted beside it.</p>",
+            '<p class="reading-key" data-search-exclude>The dates and periods the paper mentions, in order. Each date is the paper’s own '
+            "words; the line under it is the editor’s description; the quotation is the paper’s, with its paragraph.</p>",
             "",
-            html_block(
-                [
-                    '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">',
-                    '<table class="timeline">',
-                    "<caption>Dated events in the paper</caption>",
-                    '<thead><tr><th scope="col">When</th><th scope="col">Event (editor’s description)</th>'
-                    '<th scope="col">In the paper’s words</th></tr></thead>',
-                    "<tbody>",
-                    *rows,
-                    "</tbody></table></div></div>",
-                ]
-            ),
+            html_block(['<ol class="timeline">', *events, "</ol>"]),
         ]
     )
