@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build check test test-fast golden urls offline lighthouse bench browser-deps clean
+.PHONY: setup serve build check test test-fast golden urls offline lighthouse screenshots bench browser-deps clean
 
 setup: $(STAMP)
 
@@ -79,6 +79,11 @@ $(LIGHTHOUSE_STAMP): tools/lighthouse/package-lock.json
 
 lighthouse: build browser-deps $(LIGHTHOUSE_STAMP)
 	$(BIN)/python scripts/lighthouse_run.py site 3
+
+# Every page type at 390x844 and 1366x900, light and dark, in slices, into screenshots/ (git-ignored), to look at.
+# Not part of `make test`. SCREENSHOTS=home,matrix pictures those page types only.
+screenshots: build browser-deps
+	$(BIN)/python scripts/screenshots.py site screenshots $(SCREENSHOTS)
 
 clean:
 	rm -rf site site.* .build .pytest_cache offline

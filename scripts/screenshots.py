@@ -63,6 +63,9 @@ def shoot(site: Path, out: Path, only: set[str] | None = None) -> list[Path]:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     out.mkdir(parents=True, exist_ok=True)
+    if not only:
+        for old in out.glob("*.png"):  # a full run replaces the last one, so no stale picture remains
+            old.unlink()
     written = []
     pages = [(name, path) for name, path in representatives(site) + STATES if not only or name in only]
     with sync_playwright() as playwright:

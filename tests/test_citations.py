@@ -139,8 +139,14 @@ def test_inconsistencies_are_flagged(built_site):
     assert "but the list prints no year." in notes("ref-cabinet-office-sip")
     assert "cited nowhere in the text" in notes("ref-goldman-sachs-2022")
     assert "the text prints “The Japan Times 2024”" in notes("ref-japan-times-2023")
-    unlisted = page.select("#unlisted + p + ol li")
+    unlisted = page.select(f"#{urls.UNLISTED_ANCHOR} ~ ol.reference-list--unlisted > li")
     assert len(unlisted) == 17
+    # A note that many of them share is given once above them, and each points to it.
+    shared = page.select(f"#{urls.UNLISTED_ANCHOR} ~ p.reference-shared-note")
+    assert len(shared) == 1 and "not in the reference list" in shared[0].get_text()
+    pointing = [item for item in unlisted if "note A, above the list" in item.get_text()]
+    assert 2 <= len(pointing) < 17
+    assert page.get_text().count(shared[0].get_text().split(":", 1)[1].strip()) == 1
     for item in unlisted:
         assert item.select_one(".reference-entry").get_text().split()[-1].isdigit()
 

@@ -175,8 +175,10 @@ def test_matrix_cells_list_the_proposals_that_connect_challenge_and_area(built_s
 def test_proposals_index_shows_every_row_without_javascript(built_site, edition):
     page = soup(built_site, urls.PROPOSALS)
     rows = page.select("#proposals-table tbody tr")
-    assert [row.select_one("td a").get_text() for row in rows] == [p.title for p in edition.proposals]
+    assert [row.select_one("th a").get_text() for row in rows] == [p.title for p in edition.proposals]
     assert page.select_one("#proposal-filters").has_attr("hidden")
+    # Instead of controls that need a script: a link to each facet value's own page.
+    assert page.select_one("#facet-links a[href='by-challenge/low-growth/']")
 
 
 @pytest.mark.parametrize("kind", ["challenges", "areas", "proposals"])

@@ -100,8 +100,6 @@ CHECKS_ANCHOR = "checks"
 # The references page: the paper's list, then the works the text cites but the list lacks.
 LISTED_ANCHOR = "listed"
 UNLISTED_ANCHOR = "unlisted"
-# A note that several unlisted works share, given once above them: "shared-note-1", …
-SHARED_NOTE_ANCHOR = "shared-note"
 # The argument map's record pages. The quotes section repeats paragraphs verbatim; search leaves it out.
 QUOTES_ANCHOR = "quotes"
 # A proposal page's actor links, each with the paper's words naming the actor; search leaves it out too.

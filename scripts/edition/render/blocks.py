@@ -92,3 +92,8 @@ def index_page(title: str, intro: str, items: list[str], list_class: str = "reco
 def html_block(lines: list[str]) -> str:
     """A raw HTML block for Markdown: no blank lines inside, one after."""
     return "\n".join(lines) + "\n"
+
+
+def counted(count: int, singular: str, plural: str = "") -> str:
+    """'1 proposal', '29 proposals'."""
+    return f"{count} {singular if count == 1 else plural or singular + 's'}"

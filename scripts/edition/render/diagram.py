@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from .. import urls
 from ..escape import esc
+from .blocks import counted
 from .common import Context
 from .matrix import cells
 
@@ -157,7 +158,8 @@ def svg(ctx: Context, src: str, layout: Layout) -> str:
     challenges, areas, proposals, pairs = place(ctx, src, layout)
     by_id = {a.id: a for a in areas}
     height = max(b.y + b.h for b in challenges + areas + proposals) + layout.gap
-    title_id, desc_id = f"diagram-{layout.name}-title", f"diagram-{layout.name}-desc"
+    # Ids for the drawing's own title and description, not anchors to cite: "__" keeps them out of the URL contract.
+    title_id, desc_id = f"__diagram-{layout.name}-title", f"__diagram-{layout.name}-desc"
     parts = [
         f'<svg class="diagram diagram--{layout.name}" xmlns="http://www.w3.org/2000/svg" '
         f'viewBox="0 0 {layout.width} {height:.0f}" width="{layout.width}" height="{height:.0f}" '
@@ -183,8 +185,8 @@ def svg(ctx: Context, src: str, layout: Layout) -> str:
 
 def description(edition) -> str:
     return (
-        f"{len(edition.challenges)} challenges on the left, {len(edition.areas)} cooperation areas in the middle and "
-        f"{len(edition.proposals)} proposals on the right. A line joins a challenge to an area when proposals of that "
+        f"{counted(len(edition.challenges), 'challenge')} on the left, {counted(len(edition.areas), 'cooperation area')} "
+        f"in the middle and {counted(len(edition.proposals), 'proposal')} on the right. A line joins a challenge to an area when proposals of that "
         "area answer the challenge, thicker for more proposals; a line joins each area to each of its proposals. "
         "Every box links to its page. The matrix page gives the same as a table."
     )

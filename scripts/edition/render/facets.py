@@ -17,7 +17,7 @@ from .. import records as r
 from .. import urls
 from ..escape import esc, md_text
 from ..modality import CLASS_LABELS
-from .blocks import html_block, link
+from .blocks import counted, html_block, link
 from .common import Context
 
 # Editor's words for the controlled values, so filters and tables read as prose.
@@ -51,8 +51,7 @@ def facets(ctx: Context, src: str) -> list[Facet]:
               [(a.id, a.title) for a in edition.areas], lambda p: [p.area]),
         Facet("challenge", "Challenges", "challenges",
               "The challenges the proposal answers, as the editor reads the paper. Choose several to see the "
-              "proposals that answer any of them (for “shrinking”: low growth, population decline and aging, "
-              "diminishing weight).",
+              "proposals that answer any of them.",
               [(c.id, c.title) for c in edition.challenges], lambda p: list(p.challenges)),
         Facet("actor", "Actors", "actors",
               "The countries, governments and organisations the paper names in connection with the proposal.",
@@ -183,7 +182,7 @@ def facet_page(ctx: Context, facet: Facet, value: str, table) -> str:
         + [
             f"# {md_text(facet_title(facet, value))}",
             "",
-            f'<p class="editorial"><strong>{len(found)} of {len(edition.proposals)} proposals.</strong> {facet.help}</p>',
+            f'<p class="editorial"><strong>{len(found)} of {counted(len(edition.proposals), "proposal")}.</strong> {facet.help}</p>',
             "",
             f'<p class="facet-page__links">{link(ctx, src, urls.facet_index_page(facet.key), f"Other {facet.plural}")} · '
             f'<a href="{esc(filtered)}">This list in the proposals index, to combine with other filters</a></p>',

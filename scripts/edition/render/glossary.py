@@ -23,9 +23,20 @@ def glossary(ctx: Context) -> str:
     for term in sorted(edition.terms, key=lambda t: t.term.casefold()):
         groups.setdefault(letter_of(term.term), []).append(entry(ctx, src, term))
     lines += [az_bar(list(groups)), ""]
-    for letter, entries in groups.items():
+    # Every letter has its anchor, whether or not a term starts with it today, so that a link to one keeps working
+    # when terms change: a letter without terms is an empty mark before the next letter that has some.
+    waiting: list[str] = []
+    for letter in [OTHER, *ALPHABET]:
+        if letter not in groups:
+            waiting.append(f'<span id="{urls.letter_anchor(letter_key(letter))}"></span>')
+            continue
+        if waiting:
+            lines += ["".join(waiting), ""]
+            waiting = []
         lines += [f"## {letter} {{#{urls.letter_anchor(letter_key(letter))}}}", ""]
-        lines.append(html_block(['<dl class="glossary">', *entries, "</dl>"]))
+        lines.append(html_block(['<dl class="glossary">', *groups[letter], "</dl>"]))
+    if waiting:
+        lines += ["".join(waiting), ""]
     return "\n".join(lines)
 
 

@@ -7,7 +7,7 @@ from .. import urls
 from ..escape import esc
 from ..modality import CLASS_LABELS
 from . import diagram, facets
-from .blocks import html_block, link
+from .blocks import counted, html_block, link
 from .common import Context
 from .matrix import cells
 
@@ -32,15 +32,15 @@ def glance(ctx: Context, src: str) -> str:
     )
     filled = len(cells(edition))
     cards = [
-        card(ctx, src, urls.PROPOSALS, f"{len(edition.proposals)} proposals",
+        card(ctx, src, urls.PROPOSALS, counted(len(edition.proposals), "proposal"),
              f"<p>{classes}</p><p>By cooperation area:</p><ul>{areas}</ul>"
              f'<p>{link(ctx, src, urls.PROPOSALS, "All proposals, with filters")}</p>', wide=True),
-        card(ctx, src, urls.CHALLENGES, f"{len(edition.challenges)} challenges",
+        card(ctx, src, urls.CHALLENGES, counted(len(edition.challenges), "challenge"),
              f"<p>The problems the proposals answer, with how many answer each:</p><ul>{challenges}</ul>", wide=True),
         card(ctx, src, urls.MATRIX, "Matrix",
-             f"<p>{len(edition.challenges)} challenges by {len(edition.areas)} areas; {filled} of "
+             f"<p>{counted(len(edition.challenges), 'challenge')} by {counted(len(edition.areas), 'area')}; {filled} of "
              f"{len(edition.challenges) * len(edition.areas)} cells hold proposals.</p>"),
-        card(ctx, src, urls.ACTORS, f"{len(edition.actors)} actors",
+        card(ctx, src, urls.ACTORS, counted(len(edition.actors), "actor"),
              "<p>Who the paper names.</p>"),
         card(ctx, src, urls.GLOSSARY, f"Glossary ({len(edition.terms)})",
              "<p>Terms and abbreviations, A–Z.</p>"),
@@ -84,7 +84,7 @@ def map_page(ctx: Context) -> str:
             "proposals answer it (the thicker the line, the more proposals), and each area to its proposals. Every box "
             f"is a link. The same as a table: the "
             f'<a href="{esc(ctx.href(src, urls.MATRIX))}">matrix</a>; as a list: '
-            f'<a href="{esc(ctx.href(src, urls.PROPOSALS))}">all {len(edition.proposals)} proposals</a>.</p>',
+            f'<a href="{esc(ctx.href(src, urls.PROPOSALS))}">every proposal</a>.</p>',
             "",
             html_block([diagram.figure(ctx, src)]),
             f"## What the map holds {{#{urls.GLANCE_ANCHOR}}}",

@@ -15,6 +15,8 @@ from .common import Context
 from .intext import pieces
 
 STYLE = "chicago"
+# Notes shared by several unlisted works are lettered, not numbered or anchored: they are not citable places.
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 STYLE_NAME = "Chicago author-date"
 
 
@@ -46,13 +48,13 @@ def page(ctx: Context) -> str:
         "author and year. The edition adds no title, publisher or address that the paper does not give.</p>",
         "",
     ]
-    # A note that several of these works share is given once, here; each work points to it.
+    # A note that several of these works share is given once, here, lettered; each work names its letter.
     all_notes = {work.id: notes(ctx, src, work) for work in cites.unlisted}
     shared = [text for text, n in Counter(note.text for found in all_notes.values() for note in found).items() if n > 1]
-    for number, text in enumerate(shared, start=1):
+    for letter, text in zip(LETTERS, shared):
         lines += [
-            f'<p class="editorial reference-shared-note" id="{urls.SHARED_NOTE_ANCHOR}-{number}">'
-            f'<span class="editorial-label">Editor’s note on the works marked “note {number}”:</span> {text}</p>',
+            f'<p class="editorial reference-shared-note"><span class="editorial-label">Editor’s note {letter}, on each '
+            f"work below that names it:</span> {text}</p>",
             "",
         ]
     lines.append('<ol class="reference-list reference-list--unlisted">')
@@ -88,9 +90,7 @@ def unlisted_entry(ctx: Context, src: str, work: Work, found: list[Note], shared
     ]
     for note in found:
         if note.text in shared:
-            number = shared.index(note.text) + 1
-            href = f"#{urls.SHARED_NOTE_ANCHOR}-{number}"
-            parts.append(note.html(f'<a href="{href}">note {number}</a>, above'))
+            parts.append(note.html(f"note {LETTERS[shared.index(note.text)]}, above the list"))
         else:
             parts.append(note.html())
     parts.append("</li>")
