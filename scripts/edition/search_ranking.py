@@ -25,8 +25,10 @@ PAPER_BOOST = 20.0
 # sharing one word with a section's title would land on the section instead of the paragraph holding every word.
 HEADING_BOOST = 6.0
 # The argument map's record pages (proposals, challenges, areas, actors) restate the paper in the editor's words,
-# mostly the paper's own: they come after the paragraphs they rest on.
+# mostly the paper's own: they come after the paragraphs they rest on. A proposal is what a reader most often
+# looks for among them, so it comes first of them, one look below the paragraph that makes it.
 RECORD_BOOST = 0.5
+PROPOSAL_BOOST = 1.5
 # The edition's own pages (about, method, glossary, timeline, matrix, the map, how to cite) hold what the paper does
 # not say (its words are rarely the paper's), so a query for them is rarely about the paper.
 EDITION_BOOST = 4.0
@@ -52,6 +54,9 @@ def boost(location: str, directory_urls: bool) -> float:
     page, _, anchor = location.partition("#")
     if page == urls.page_url(urls.HOME, directory_urls) and anchor == urls.ABSTRACT_ANCHOR:
         return PAPER_BOOST
+    proposals = posixpath.dirname(urls.PROPOSALS) + "/"
+    if page.startswith(proposals) and page != urls.page_url(urls.PROPOSALS, directory_urls):
+        return PROPOSAL_BOOST
     if page.startswith(RECORD_FOLDERS):
         return RECORD_BOOST
     return EDITION_BOOST
