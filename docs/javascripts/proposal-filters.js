@@ -11,6 +11,8 @@
     form.dataset.ready = "1";
     var rows = Array.prototype.slice.call(table.tBodies[0].rows);
     var count = document.getElementById("proposals-count");
+    var chosenNote = form.querySelector("[data-chosen]");
+    var fold = form.querySelector(".proposal-filters__fold");
     var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"));
     var facets = [];
     boxes.forEach(function (box) {
@@ -71,6 +73,10 @@
         label.classList.toggle("facet__value--empty", n === 0 && !box.checked);
       });
       count.textContent = shown + " of " + rows.length + " proposals shown.";
+      var ticked = boxes.filter(function (box) {
+        return box.checked;
+      }).length;
+      if (chosenNote) chosenNote.textContent = ticked ? "(" + ticked + " ticked)" : "";
       var address = location.pathname + query(choice) + location.hash;
       if (address !== location.pathname + location.search + location.hash) history.replaceState(null, "", address);
     }
@@ -85,6 +91,8 @@
     }
 
     restore();
+    // On a phone the filters start folded, so that the list is in view; the count and "clear" stay above.
+    if (fold && window.matchMedia("(max-width: 44.9375em)").matches) fold.open = false;
     boxes.forEach(function (box) {
       box.addEventListener("change", apply);
     });

@@ -234,9 +234,19 @@ def visible_proposals(page) -> list[str]:
     )
 
 
+def open_filters(page) -> None:
+    """On a phone the filters start folded: the reader opens them."""
+    fold = page.locator(".proposal-filters__fold")
+    if not fold.evaluate("details => details.open"):
+        fold.locator("summary").click()
+
+
 def test_the_filters_state_is_in_the_url_and_round_trips(screen, site_url, edition):
     index = site_url + urls.page_url(urls.PROPOSALS)
     screen.goto(index)
+    folded = not screen.locator(".proposal-filters__fold").evaluate("details => details.open")
+    assert folded == (screen.size == "phone")
+    open_filters(screen)
     shrinking = ["low-growth", "demographic-shrinking", "shrinking-global-weight"]
     for value in shrinking:
         screen.locator(f"#proposal-filters input[name=challenge][value={value}]").check()
@@ -259,6 +269,8 @@ def test_the_filters_state_is_in_the_url_and_round_trips(screen, site_url, editi
     screen.goto("about:blank")
     screen.goto(index + query)
     assert visible_proposals(screen) == wanted
+    open_filters(screen)
+    assert screen.locator(".proposal-filters__chosen").inner_text() == "(4 ticked)"
     assert screen.locator("#proposal-filters input:checked").count() == 4
     # Each value's count is what ticking it would show with the other facets' choices.
     described = screen.locator("#proposal-filters input[name=class][value=described]")

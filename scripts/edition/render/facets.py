@@ -90,6 +90,9 @@ def filter_form(ctx: Context, src: str) -> str:
         '<div class="proposal-filters__status">'
         f'<p class="filter-count" id="proposals-count" role="status">{total} of {total} proposals shown.</p>'
         '<button type="reset" class="md-button proposal-filters__clear">Clear all filters</button></div>',
+        # Folded on a phone until opened (the script decides), so that the table is not a long scroll away.
+        '<details class="proposal-filters__fold quiet-fold" open><summary>Filters '
+        '<span class="proposal-filters__chosen" data-chosen></span></summary>',
         '<p class="proposal-filters__how editorial">Within a group, a proposal that has any of the ticked values is '
         "shown; across groups, it must match each group. The address of the page keeps the choice, to share or reload it.</p>",
         '<div class="proposal-filters__groups">',
@@ -106,7 +109,7 @@ def filter_form(ctx: Context, src: str) -> str:
             f'<fieldset class="facet" data-facet="{esc(facet.key)}"><legend>{esc(facet.label)}</legend>'
             f'<p class="facet__help">{facet.help}</p><div class="facet__values">{options}</div></fieldset>'
         )
-    parts += ["</div>", "</form>"]
+    parts += ["</div>", "</details>", "</form>"]
     return "".join(parts)
 
 

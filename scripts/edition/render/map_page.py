@@ -43,7 +43,7 @@ def glance(ctx: Context, src: str) -> str:
         card(ctx, src, urls.ACTORS, counted(len(edition.actors), "actor"),
              "<p>Who the paper names.</p>"),
         card(ctx, src, urls.GLOSSARY, f"Glossary ({len(edition.terms)})",
-             "<p>Terms and abbreviations, A–Z.</p>"),
+             "<p>Terms and abbreviations, in alphabetical order.</p>"),
         card(ctx, src, urls.TIMELINE, f"Timeline ({len(edition.events)})",
              "<p>The dates the paper mentions, in order.</p>"),
     ]
