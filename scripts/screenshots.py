@@ -19,7 +19,13 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 SIZES = {"390": {"width": 390, "height": 844}, "1366": {"width": 1366, "height": 900}}
 SCHEMES = ("light", "dark")
 # A page is pictured in slices (desktop, phone) that read at full size, down to MAX_HEIGHT: the top of a long
@@ -29,7 +35,10 @@ MAX_HEIGHT = 4200
 # States that a page type alone does not show: (name, path with query and fragment).
 STATES = [
     ("target-p18", "sections/iv/#p18"),
-    ("proposals-filtered", "proposals/?challenge=low-growth,demographic-shrinking,shrinking-global-weight&class=recommended"),
+    (
+        "proposals-filtered",
+        "proposals/?challenge=low-growth,demographic-shrinking,shrinking-global-weight&class=recommended",
+    ),
     ("search-hydrogen", "?q=hydrogen"),
 ]
 

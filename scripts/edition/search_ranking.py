@@ -39,7 +39,9 @@ REFERENCE_BOOST = 8.0
 # A glossary term: the editor's definition, after the paragraphs that use the term.
 TERM_BOOST = 2.0
 # The folders of the record pages.
-RECORD_FOLDERS = tuple(posixpath.dirname(page) + "/" for page in (urls.PROPOSALS, urls.CHALLENGES, urls.AREAS, urls.ACTORS))
+RECORD_FOLDERS = tuple(
+    posixpath.dirname(page) + "/" for page in (urls.PROPOSALS, urls.CHALLENGES, urls.AREAS, urls.ACTORS)
+)
 
 
 def excluded(location: str, directory_urls: bool) -> bool:

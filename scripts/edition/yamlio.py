@@ -126,6 +126,5 @@ def _not_utf8(raw: bytes, exc: UnicodeDecodeError, display_name: str) -> DataErr
     return DataError(
         Mark(display_name, line, column),
         "",
-        f"expected UTF-8 text, found byte 0x{raw[exc.start]:02x} that is not valid UTF-8; "
-        "save the file as UTF-8",
+        f"expected UTF-8 text, found byte 0x{raw[exc.start]:02x} that is not valid UTF-8; save the file as UTF-8",
     )

@@ -253,8 +253,7 @@ def test_the_filters_state_is_in_the_url_and_round_trips(screen, site_url, editi
     screen.locator("#proposal-filters input[name=class][value=recommended]").check()
     # OR within a facet, AND across facets.
     wanted = [
-        p.id for p in edition.proposals
-        if set(p.challenges) & set(shrinking) and p.modality.class_ == "recommended"
+        p.id for p in edition.proposals if set(p.challenges) & set(shrinking) and p.modality.class_ == "recommended"
     ]
     assert visible_proposals(screen) == wanted
     count = screen.locator("#proposals-count")
@@ -274,12 +273,16 @@ def test_the_filters_state_is_in_the_url_and_round_trips(screen, site_url, editi
     assert screen.locator("#proposal-filters input:checked").count() == 4
     # Each value's count is what ticking it would show with the other facets' choices.
     described = screen.locator("#proposal-filters input[name=class][value=described]")
-    expected = len([p for p in edition.proposals if set(p.challenges) & set(shrinking) and p.modality.class_ == "described"])
+    expected = len(
+        [p for p in edition.proposals if set(p.challenges) & set(shrinking) and p.modality.class_ == "described"]
+    )
     label = described.locator("xpath=ancestor::label")
     assert label.locator("[data-count]").inner_text() == str(expected)
     # Cleared: every proposal, and no query.
     screen.locator("#proposal-filters button[type=reset]").click()
-    screen.wait_for_function(f"document.querySelectorAll('#proposals-table tbody tr:not([hidden])').length == {len(edition.proposals)}")
+    screen.wait_for_function(
+        f"document.querySelectorAll('#proposals-table tbody tr:not([hidden])').length == {len(edition.proposals)}"
+    )
     assert screen.evaluate("location.search") == ""
 
 
@@ -340,7 +343,10 @@ def test_the_home_page_on_a_phone_puts_the_contents_before_a_folded_abstract(scr
         assert screen.locator("p.abstract").is_visible()
     # Start reading, the argument map at a glance, how to cite.
     assert screen.locator(".home-start a.md-button--primary").get_attribute("href").endswith("sections/i/")
-    assert screen.locator(f"#{urls.GLANCE_ANCHOR}").is_visible() and screen.locator(f"#{urls.HOW_TO_CITE_ANCHOR}").is_visible()
+    assert (
+        screen.locator(f"#{urls.GLANCE_ANCHOR}").is_visible()
+        and screen.locator(f"#{urls.HOW_TO_CITE_ANCHOR}").is_visible()
+    )
 
 
 def test_the_argument_map_is_two_taps_away_on_a_phone(screen, site_url, built_site):

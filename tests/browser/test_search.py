@@ -55,7 +55,11 @@ QUERIES = [
     # An exact phrase of the paper: its paragraph first.
     ("horizontal symmetrical relationship", "sections/iii/#p11", "phrase"),
     ("forging international norms", "sections/iv/#p23", "phrase"),
-    ("economic security policies are organized as protection, promotion, and partnership", "sections/iv/#p16", "phrase"),
+    (
+        "economic security policies are organized as protection, promotion, and partnership",
+        "sections/iv/#p16",
+        "phrase",
+    ),
     # Quoted, as a researcher copies a name: every word is required.
     ('"Strategic Innovation Program"', "sections/v/#p28", "phrase"),
     ("Partnerships for protection are likely to be developed comparatively faster", "sections/iv/#p18", "phrase"),
@@ -132,7 +136,7 @@ def results(page, site_path: str, query: str) -> list[str]:
     found = []
     for href in page.evaluate(VISIBLE_HITS):
         parts = urlsplit(href)
-        path = parts.path[len(site_path):]
+        path = parts.path[len(site_path) :]
         found.append(path + (f"#{parts.fragment}" if parts.fragment else ""))
     search_box.fill("")
     search_box.press("End")
@@ -165,12 +169,23 @@ def ranked(browser, site_url) -> dict[str, list[str]]:
 @pytest.mark.browser
 def test_query_suite_finds_its_targets_first_and_in_the_top_three(ranked):
     first = [f"{q!r} ({kind}): wanted {t}, first was {ranked[q][:1]}" for q, t, kind in QUERIES if ranked[q][:1] != [t]]
-    top3 = [f"{q!r} ({kind}): wanted {t}, top 3 were {ranked[q][:3]}" for q, t, kind in QUERIES if t not in ranked[q][:3]]
+    top3 = [
+        f"{q!r} ({kind}): wanted {t}, top 3 were {ranked[q][:3]}" for q, t, kind in QUERIES if t not in ranked[q][:3]
+    ]
     hit_at_1 = 1 - len(first) / len(QUERIES)
     hit_at_3 = 1 - len(top3) / len(QUERIES)
     assert len(QUERIES) >= 60
     # Every kind of question of issue 11 is asked.
-    assert {kind for _, _, kind in QUERIES} >= {"word", "topic", "phrase", "printed", "heading", "pinpoint", "reference", "edition"}
+    assert {kind for _, _, kind in QUERIES} >= {
+        "word",
+        "topic",
+        "phrase",
+        "printed",
+        "heading",
+        "pinpoint",
+        "reference",
+        "edition",
+    }
     assert hit_at_1 >= MIN_HIT_AT_1, f"hit@1 {hit_at_1:.0%}:\n" + "\n".join(first)
     assert hit_at_3 >= MIN_HIT_RATE, f"hit@3 {hit_at_3:.0%}:\n" + "\n".join(top3)
 

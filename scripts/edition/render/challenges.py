@@ -36,6 +36,13 @@ def challenge_page(ctx: Context, challenge: r.Challenge) -> str:
     lines += quotes_section(ctx, src, challenge.quotes)
     lines += [f"## Proposals that answer it {{#{urls.PROPOSALS_ANCHOR}}}", "", proposal_list(ctx, src, proposals), ""]
     area_links = ", ".join(link(ctx, src, urls.area_page(a), edition.area[a].title) for a in areas)
-    lines += [f"## Cooperation areas {{#{urls.AREAS_ANCHOR}}}", "", f"<p data-search-exclude>{area_links or 'None.'}</p>", ""]
-    lines.append(f'<p data-search-exclude>{link(ctx, src, urls.CHALLENGES, "All challenges")} · {link(ctx, src, urls.MATRIX, "Challenges × areas")}</p>')
+    lines += [
+        f"## Cooperation areas {{#{urls.AREAS_ANCHOR}}}",
+        "",
+        f"<p data-search-exclude>{area_links or 'None.'}</p>",
+        "",
+    ]
+    lines.append(
+        f'<p data-search-exclude>{link(ctx, src, urls.CHALLENGES, "All challenges")} · {link(ctx, src, urls.MATRIX, "Challenges × areas")}</p>'
+    )
     return "\n".join(lines) + "\n"

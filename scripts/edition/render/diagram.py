@@ -40,7 +40,14 @@ class Layout:
 
 WIDE = Layout("wide", 940, ((0, 230), (300, 230), (600, 340)), font=13.0, line=16.0)
 NARROW = Layout(
-    "narrow", 360, ((0, 100), (118, 94), (230, 130)), font=11.0, line=13.0, pad=4.0, gap=6.0, top=30.0,
+    "narrow",
+    360,
+    ((0, 100), (118, 94), (230, 130)),
+    font=11.0,
+    line=13.0,
+    pad=4.0,
+    gap=6.0,
+    top=30.0,
     headings=("Challenges", "Areas", "Proposals"),
 )
 LAYOUTS = (WIDE, NARROW)
@@ -129,7 +136,8 @@ def node(layout: Layout, b: Box) -> str:
     text_x = b.x + layout.pad
     first = b.y + layout.pad + layout.font * 0.9
     spans = "".join(
-        f'<tspan x="{text_x:.1f}" y="{first + i * layout.line:.1f}">{esc(line)}</tspan>' for i, line in enumerate(b.lines)
+        f'<tspan x="{text_x:.1f}" y="{first + i * layout.line:.1f}">{esc(line)}</tspan>'
+        for i, line in enumerate(b.lines)
     )
     return (
         f'<a href="{esc(b.href)}" class="diagram__node diagram__node--{b.kind}"><title>{esc(b.title)}</title>'

@@ -41,29 +41,59 @@ def facets(ctx: Context, src: str) -> list[Facet]:
     method = esc(ctx.href(src, urls.METHOD, urls.READING_PROPOSALS_ANCHOR))
     three_p = esc(ctx.href(src, urls.AREAS, urls.THREE_P_ANCHOR))
     return [
-        Facet("class", "Class", "classes",
-              "How the paper itself puts the proposal: <em>recommended</em> (“should”, “must”, “it will be necessary”), "
-              "<em>suggested as possible</em> (“could”, “can”) or <em>described</em> as already under way "
-              f'(<a href="{method}">how proposals are read</a>).',
-              list(CLASS_LABELS.items()), lambda p: [p.modality.class_]),
-        Facet("area", "Area", "cooperation areas",
-              "The cooperation area: the part of the paper where the proposal is made.",
-              [(a.id, a.title) for a in edition.areas], lambda p: [p.area]),
-        Facet("challenge", "Challenges", "challenges",
-              "The challenges the proposal answers, as the editor reads the paper. Choose several to see the "
-              "proposals that answer any of them.",
-              [(c.id, c.title) for c in edition.challenges], lambda p: list(p.challenges)),
-        Facet("actor", "Actors", "actors",
-              "The countries, governments and organisations the paper names in connection with the proposal.",
-              [(a.id, a.name) for a in used_actors], lambda p: list(p.actors)),
-        Facet("horizon", "Horizon", "horizons",
-              "When, in the paper’s own words about the proposal; most give no time horizon (“Not stated”).",
-              list(HORIZON_LABELS.items()), lambda p: [p.horizon.term]),
-        Facet("three-p", "3P", "3P strands",
-              "3P: the paper’s frame for economic security policy, which most governments, it says, organize as "
-              f'<em>protection</em>, <em>promotion</em> and <em>partnership</em> (<a href="{three_p}">the 3P frame</a>). '
-              "Not every proposal falls under it.",
-              [(t.id, t.title) for t in edition.three_p], lambda p: [str(v) for v in p.three_p]),
+        Facet(
+            "class",
+            "Class",
+            "classes",
+            "How the paper itself puts the proposal: <em>recommended</em> (“should”, “must”, “it will be necessary”), "
+            "<em>suggested as possible</em> (“could”, “can”) or <em>described</em> as already under way "
+            f'(<a href="{method}">how proposals are read</a>).',
+            list(CLASS_LABELS.items()),
+            lambda p: [p.modality.class_],
+        ),
+        Facet(
+            "area",
+            "Area",
+            "cooperation areas",
+            "The cooperation area: the part of the paper where the proposal is made.",
+            [(a.id, a.title) for a in edition.areas],
+            lambda p: [p.area],
+        ),
+        Facet(
+            "challenge",
+            "Challenges",
+            "challenges",
+            "The challenges the proposal answers, as the editor reads the paper. Choose several to see the "
+            "proposals that answer any of them.",
+            [(c.id, c.title) for c in edition.challenges],
+            lambda p: list(p.challenges),
+        ),
+        Facet(
+            "actor",
+            "Actors",
+            "actors",
+            "The countries, governments and organisations the paper names in connection with the proposal.",
+            [(a.id, a.name) for a in used_actors],
+            lambda p: list(p.actors),
+        ),
+        Facet(
+            "horizon",
+            "Horizon",
+            "horizons",
+            "When, in the paper’s own words about the proposal; most give no time horizon (“Not stated”).",
+            list(HORIZON_LABELS.items()),
+            lambda p: [p.horizon.term],
+        ),
+        Facet(
+            "three-p",
+            "3P",
+            "3P strands",
+            "3P: the paper’s frame for economic security policy, which most governments, it says, organize as "
+            f'<em>protection</em>, <em>promotion</em> and <em>partnership</em> (<a href="{three_p}">the 3P frame</a>). '
+            "Not every proposal falls under it.",
+            [(t.id, t.title) for t in edition.three_p],
+            lambda p: [str(v) for v in p.three_p],
+        ),
     ]
 
 
@@ -125,7 +155,8 @@ def facet_links(ctx: Context, src: str) -> str:
     for facet in facets(ctx, src):
         count = counts(edition, facet)
         values = " · ".join(
-            f"{link(ctx, src, urls.facet_page(facet.key, value), label)} ({count[value]})" for value, label in facet.values
+            f"{link(ctx, src, urls.facet_page(facet.key, value), label)} ({count[value]})"
+            for value, label in facet.values
         )
         parts.append(f"<dt>{link(ctx, src, urls.facet_index_page(facet.key), facet.label)}</dt><dd>{values}</dd>")
     parts += ["</dl>", "</div>"]

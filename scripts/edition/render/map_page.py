@@ -32,24 +32,52 @@ def glance(ctx: Context, src: str) -> str:
     )
     filled = len(cells(edition))
     cards = [
-        card(ctx, src, urls.PROPOSALS, counted(len(edition.proposals), "proposal"),
-             f"<p>{classes}</p><p>By cooperation area:</p><ul>{areas}</ul>"
-             f'<p>{link(ctx, src, urls.PROPOSALS, "All proposals, with filters")}</p>', wide=True),
-        card(ctx, src, urls.CHALLENGES, counted(len(edition.challenges), "challenge"),
-             f"<p>The problems the proposals answer, with how many answer each:</p><ul>{challenges}</ul>", wide=True),
-        card(ctx, src, urls.MATRIX, "Matrix",
-             f"<p>{counted(len(edition.challenges), 'challenge')} by {counted(len(edition.areas), 'area')}; {filled} of "
-             f"{len(edition.challenges) * len(edition.areas)} cells hold proposals.</p>"),
-        card(ctx, src, urls.ACTORS, counted(len(edition.actors), "actor"),
-             "<p>Who the paper names.</p>"),
-        card(ctx, src, urls.GLOSSARY, f"Glossary ({len(edition.terms)})",
-             "<p>Terms and abbreviations, in alphabetical order.</p>"),
-        card(ctx, src, urls.TIMELINE, f"Timeline ({len(edition.events)})",
-             "<p>The dates the paper mentions, in order.</p>"),
+        card(
+            ctx,
+            src,
+            urls.PROPOSALS,
+            counted(len(edition.proposals), "proposal"),
+            f"<p>{classes}</p><p>By cooperation area:</p><ul>{areas}</ul>"
+            f'<p>{link(ctx, src, urls.PROPOSALS, "All proposals, with filters")}</p>',
+            wide=True,
+        ),
+        card(
+            ctx,
+            src,
+            urls.CHALLENGES,
+            counted(len(edition.challenges), "challenge"),
+            f"<p>The problems the proposals answer, with how many answer each:</p><ul>{challenges}</ul>",
+            wide=True,
+        ),
+        card(
+            ctx,
+            src,
+            urls.MATRIX,
+            "Matrix",
+            f"<p>{counted(len(edition.challenges), 'challenge')} by {counted(len(edition.areas), 'area')}; {filled} of "
+            f"{len(edition.challenges) * len(edition.areas)} cells hold proposals.</p>",
+        ),
+        card(ctx, src, urls.ACTORS, counted(len(edition.actors), "actor"), "<p>Who the paper names.</p>"),
+        card(
+            ctx,
+            src,
+            urls.GLOSSARY,
+            f"Glossary ({len(edition.terms)})",
+            "<p>Terms and abbreviations, in alphabetical order.</p>",
+        ),
+        card(
+            ctx,
+            src,
+            urls.TIMELINE,
+            f"Timeline ({len(edition.events)})",
+            "<p>The dates the paper mentions, in order.</p>",
+        ),
     ]
     # Links with counts, left out of search (each page is indexed itself). The excluded element holds no element of
     # its own tag: Material's search parser ends an excluded element at the first end tag of the same name.
-    return html_block(['<nav class="glance" aria-label="The argument map at a glance" data-search-exclude>', *cards, "</nav>"])
+    return html_block(
+        ['<nav class="glance" aria-label="The argument map at a glance" data-search-exclude>', *cards, "</nav>"]
+    )
 
 
 def card(ctx: Context, src: str, page: str, title: str, body: str, wide: bool = False) -> str:

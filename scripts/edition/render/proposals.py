@@ -13,7 +13,12 @@ from .facets import HORIZON_LABELS
 
 
 # Editor's words for the controlled values, so filters and tables read as prose.
-STATUS_LABELS = {"agreed": "Agreed", "being-explored": "Being explored", "discussed": "Discussed", "proposed": "Proposed"}
+STATUS_LABELS = {
+    "agreed": "Agreed",
+    "being-explored": "Being explored",
+    "discussed": "Discussed",
+    "proposed": "Proposed",
+}
 # The class, the status reported and the source paragraphs go under each proposal's title, so that the table fits
 # a laptop's width without splitting words; the other facets have a column each.
 TABLE_HEADER = ["Proposal", "Area", "Challenges", "Actors", "Horizon", "3P"]
@@ -153,7 +158,18 @@ def facts(ctx: Context, src: str, proposal: r.Proposal) -> list[tuple[str, str]]
     found.append(("3P frame", esc(three_p_names(ctx, proposal.three_p))))
     found.append(("Instrument", esc(proposal.instrument.replace("-", " "))))
     found.append(("Source paragraphs", paragraph_links(ctx, src, [q.paragraph for q in proposal.quotes])))
-    found.append(("Cite", link(ctx, src, urls.CITE_PROPOSALS, "Cite the paper for this proposal", urls.proposal_cite_anchor(proposal.id))))
+    found.append(
+        (
+            "Cite",
+            link(
+                ctx,
+                src,
+                urls.CITE_PROPOSALS,
+                "Cite the paper for this proposal",
+                urls.proposal_cite_anchor(proposal.id),
+            ),
+        )
+    )
     return found
 
 
@@ -175,4 +191,8 @@ def actor_quotes(ctx: Context, src: str, proposal: r.Proposal) -> list[str]:
         f"“{ctx.author_words(src, q.paragraph, q.text)}” ({ctx.paragraph_link(src, q.paragraph)})</li>"
         for q in proposal.actor_quotes
     )
-    return [f"## Actors in the paper’s words {{#{urls.ACTOR_QUOTES_ANCHOR}}}", "", html_block([f'<ul class="actor-quotes">{items}</ul>'])]
+    return [
+        f"## Actors in the paper’s words {{#{urls.ACTOR_QUOTES_ANCHOR}}}",
+        "",
+        html_block([f'<ul class="actor-quotes">{items}</ul>']),
+    ]

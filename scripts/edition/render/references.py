@@ -83,8 +83,10 @@ def unlisted_entry(ctx: Context, src: str, work: Work, found: list[Note], shared
     parts = [
         f'<li id="{urls.reference_anchor(work.id)}" class="reference reference--unlisted">',
         # Published anchors of the ids this work had before a correction was withdrawn keep working.
-        *(f'<span id="{urls.reference_anchor(old)}"></span>'
-          for old in former_work_ids(ctx.edition.withdrawn, ctx.edition.citations).get(work.id, [])),
+        *(
+            f'<span id="{urls.reference_anchor(old)}"></span>'
+            for old in former_work_ids(ctx.edition.withdrawn, ctx.edition.citations).get(work.id, [])
+        ),
         f'<p class="reference-entry">{esc(work.author)} {esc(work.year)}</p>',
         cited_in(ctx, src, work),
     ]
@@ -134,16 +136,20 @@ def notes(ctx: Context, src: str, work: Work) -> list[Note]:
     for cite in cites:
         where = ctx.paragraph_link(src, cite.paragraph_id)
         if cite.mismatch:
-            found.append(Note(
-                f"The text cites this entry as “{esc(cite.found.key)}” ({where}), but the list prints "
-                + ("no year." if work.year is None else f"“{esc(work.key)}”.")
-            ))
+            found.append(
+                Note(
+                    f"The text cites this entry as “{esc(cite.found.key)}” ({where}), but the list prints "
+                    + ("no year." if work.year is None else f"“{esc(work.key)}”.")
+                )
+            )
         for erratum in corrections_in(ctx, cite):
             href = ctx.href(src, urls.ABOUT, urls.erratum_anchor(erratum.id))
-            found.append(Note(
-                f"In {where} the text prints “{esc(erratum.original)}”; the edition reads “{esc(erratum.corrected)}” "
-                f'(<a href="{esc(href)}">correction {esc(erratum.id)}</a>).'
-            ))
+            found.append(
+                Note(
+                    f"In {where} the text prints “{esc(erratum.original)}”; the edition reads “{esc(erratum.corrected)}” "
+                    f'(<a href="{esc(href)}">correction {esc(erratum.id)}</a>).'
+                )
+            )
         for query in edition.queries_by_target.get(cite.paragraph_id, []):
             if query.text in cite.found.key:
                 found.append(Note(esc(query.query), f"{where}, {query_link(ctx, src, query.id)}"))
@@ -174,6 +180,7 @@ URL = re.compile(r"https?://[^\s<>\"']+?(?=[.,;:)]?(?:\s|<|$))")
 def linked_urls(entry_html: str) -> str:
     """The entry's addresses as links. An address the paper prints shortened (with "...", which its query notes)
     leads nowhere and stays text."""
+
     def link(match: re.Match) -> str:
         url = match.group(0)
         if "..." in url or "…" in url:
