@@ -7,16 +7,26 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build check test test-fast golden urls offline lighthouse bench browser-deps clean
+.PHONY: setup lock serve build check lint format test test-fast golden urls offline lighthouse bench browser-deps clean
 
 setup: $(STAMP)
 
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
-	# The package under scripts/ is importable from the venv without copying it.
-	$(BIN)/python -c "import pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()['purelib'], 'edition-scripts.pth').write_text(str(pathlib.Path('scripts').resolve()) + '\n')"
+	# The package itself, editable. Its build backend (setuptools) comes from the lock, hence no isolation.
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+# Rewrites requirements.lock from pyproject.toml, keeping the pins it can. No index or find-links lines:
+# they would record this machine's pip configuration in the lock.
+PIP_TOOLS := pip-tools==7.6.2
+lock:
+	$(PYTHON) -m venv .build/pip-tools
+	.build/pip-tools/bin/pip install --quiet $(PIP_TOOLS)
+	.build/pip-tools/bin/pip-compile --quiet --allow-unsafe --build-deps-for=editable --extra=dev --extra=test \
+		--generate-hashes --no-emit-find-links --no-emit-index-url --output-file=requirements.lock --strip-extras \
+		pyproject.toml
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -28,12 +38,25 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python -m edition check
 
-test: $(STAMP) browser-deps
+# Lint, format and types first (CI runs `make test`, so it runs these too); then every test.
+test: lint browser-deps
 	$(BIN)/python -m pytest -n 2
 
-# The tests that need no browser, for a quick loop while editing.
+# Unit tests per stage and the checks of data: no site build, no browser, no npm (under 15 s).
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -n 2 -m "not browser"
+	$(BIN)/python -m pytest -n 2 -m "not slow and not browser"
+
+LINTED := scripts tests benchmarks
+# ruff checks the style and formatting (config in pyproject.toml), mypy the types of scripts/.
+lint: $(STAMP)
+	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/mypy
+
+# Rewrites the code as `make lint` wants it: run it after a merge.
+format: $(STAMP)
+	$(BIN)/ruff format $(LINTED)
+	$(BIN)/ruff check --fix $(LINTED)
 
 # Rewrites tests/golden/ from the current data; review the diff before committing.
 golden: $(STAMP)
