@@ -11,13 +11,14 @@ import html
 from playwright.sync_api import sync_playwright
 
 from edition.paths import DATA_DIR, ROOT
+from edition.model import Edition
 from edition.validate import check
 
 CHROMIUM = "/usr/bin/chromium"
 OUT = ROOT / "docs" / "assets" / "og-image.png"
 
 
-def card(edition) -> str:
+def card(edition: Edition) -> str:
     paper = edition.paper
     esc = html.escape
     return f"""<!doctype html><meta charset="utf-8"><style>

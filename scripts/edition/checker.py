@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator, Optional
+from typing import Iterable, Iterator, Optional, Protocol
 
 from . import records as r
 from .errors import DataError, did_you_mean
 from .load import Located, Loaded
 from .model import Edition
+
+
+class _Record(Protocol):
+    @property
+    def id(self) -> str: ...
 
 
 class Checker:
@@ -26,6 +31,13 @@ class Checker:
 
     def file(self, kind: type) -> Optional[Located]:
         return self.loaded.of(kind)
+
+    def needed(self, kind: type) -> Located:
+        """A file the Edition is built from (validate.NEEDED_FOR_EDITION): loaded wherever an Edition exists."""
+        located = self.file(kind)
+        if located is None:
+            raise LookupError(f"{kind.__name__}: the Edition needs this file, and it did not load")
+        return located
 
     def ids(self, kind: type, records: Iterable) -> Optional[list[str]]:
         """The ids of a kind's records, or None if its file did not load (its own errors say why)."""
@@ -72,7 +84,7 @@ class Checker:
                 f"found words that are not there: '{_short(words)}'",
             )
 
-    def every_used(self, where: Optional[Located], key: str, items, used: dict) -> None:
+    def every_used(self, where: Optional[Located], key: str, items: Iterable[_Record], used: dict) -> None:
         if where is None:
             return
         for i, item in enumerate(items):

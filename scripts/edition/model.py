@@ -120,9 +120,9 @@ class Edition:
         self.section_of: dict[str, r.Section] = {}
         for section in self.sections:
             self.section_of[section.id] = section
-            for subsection in section.subsections:
-                self.subsections[subsection.id] = subsection
-                self.section_of[subsection.id] = section
+            for child in section.subsections:
+                self.subsections[child.id] = child
+                self.section_of[child.id] = section
             for subsection, paragraphs in section.groups():
                 for paragraph in paragraphs:
                     self.paragraphs.append(paragraph)
@@ -186,7 +186,7 @@ class Edition:
         # paragraph id -> the records that quote it, kept in file order and without repeats
         self.cited_by: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
 
-        def note(kind: str, record, paragraph_id: str) -> None:
+        def note(kind: str, record: object, paragraph_id: str) -> None:
             bucket = self.cited_by[paragraph_id][kind]
             if record not in bucket:
                 bucket.append(record)

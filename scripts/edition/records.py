@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Literal, Optional
+from typing import Any, Literal, Optional
 
 
-def key(yaml_key: str, **kwargs):
+def key(yaml_key: str, **kwargs: Any) -> Any:
     """A field whose YAML key is not a Python name, such as CSL's `container-title`."""
     return field(metadata={"key": yaml_key}, **kwargs)
 

@@ -61,9 +61,9 @@ def build_edition(c: Checker) -> Optional[Edition]:
         located = c.file(kind)
         return getattr(located.record, field) if located else []
 
-    errata_file: r.ErrataFile = c.file(r.ErrataFile).record
+    errata_file: r.ErrataFile = c.needed(r.ErrataFile).record
     return Edition(
-        paper=c.file(r.Paper).record,
+        paper=c.needed(r.Paper).record,
         sections=[s.record for s in c.sections],
         figures=records(r.FiguresFile, "figures"),
         references=records(r.ReferencesFile, "references"),

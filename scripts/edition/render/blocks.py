@@ -48,7 +48,7 @@ def paragraph_links(ctx: Context, src: str, paragraph_ids: list[str]) -> str:
     return ", ".join(ctx.paragraph_link(src, paragraph_id) for paragraph_id in seen)
 
 
-def three_p_names(ctx: Context, ids: list[str]) -> str:
+def three_p_names(ctx: Context, ids: list[r.ThreePId]) -> str:
     return ", ".join(ctx.edition.three_p_by_id[i].title for i in ids) or "—"
 
 

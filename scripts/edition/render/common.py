@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 
+from .. import records as r
 from .. import urls
 from ..escape import esc
-from ..model import Edition, Segment
+from ..model import Edition
 from .intext import linked_text
 
 
@@ -30,8 +31,7 @@ class Context:
             f'title="{esc(self.edition.paragraph_pinpoint(paragraph_id))}">¶{paragraph.number}</a>'
         )
 
-    def erratum_marker(self, from_src: str, segment: Segment) -> str:
-        erratum = segment.erratum
+    def erratum_marker(self, from_src: str, erratum: r.Erratum) -> str:
         href = self.href(from_src, urls.ABOUT, urls.erratum_anchor(erratum.id))
         label = f"Correction {erratum.id}: the source reads “{erratum.original}”"
         return f'<a class="erratum-mark" href="{esc(href)}" title="{esc(label)}" aria-label="{esc(label)}">†</a>'
@@ -47,7 +47,7 @@ class Context:
             if segment.erratum:
                 parts.append(
                     f'<span class="corrected">{self.words_html(segment.text, abbreviations)}</span>'
-                    + self.erratum_marker(from_src, segment)
+                    + self.erratum_marker(from_src, segment.erratum)
                 )
             else:
                 parts.append(self.words_html(segment.text, abbreviations))

@@ -7,13 +7,14 @@ words stay inside the citation link and the correction's † marker follows the 
 from __future__ import annotations
 
 import dataclasses
-from typing import Callable, Optional
+from typing import Callable, Optional, Protocol
 
+from .. import records as r
 from .. import urls
 from ..csl import preview
 from ..escape import esc
 from ..intext_citations import Cite, Work
-from ..model import Segment
+from ..model import Edition, Segment
 
 
 @dataclasses.dataclass(frozen=True)
@@ -47,9 +48,19 @@ def work_title(work: Work) -> str:
     return preview(work.reference)
 
 
-def linked_text(ctx, from_src: str, target_id: str, words_html: Callable[[str], str]) -> Optional[str]:
-    """The HTML of a text that holds citations, or None if it holds none. `ctx` is the page's render Context
-    (this module sits below it); `words_html` escapes words and explains abbreviations."""
+class PageContext(Protocol):
+    """What this module needs of render.common.Context, which sits above it."""
+
+    edition: Edition
+
+    def href(self, from_src: str, to_src: str, anchor: str = "") -> str: ...
+
+    def erratum_marker(self, from_src: str, erratum: r.Erratum) -> str: ...
+
+
+def linked_text(ctx: PageContext, from_src: str, target_id: str, words_html: Callable[[str], str]) -> Optional[str]:
+    """The HTML of a text that holds citations, or None if it holds none. `ctx` is the page's render Context;
+    `words_html` escapes words and explains abbreviations."""
     cites = ctx.edition.citations.cites.get(target_id)
     if not cites:
         return None
@@ -72,7 +83,7 @@ def linked_text(ctx, from_src: str, target_id: str, words_html: Callable[[str], 
         if piece.segment.erratum:
             parts.append(f'<span class="corrected">{words}</span>')
             if piece.ends_segment:
-                marker = ctx.erratum_marker(from_src, piece.segment)
+                marker = ctx.erratum_marker(from_src, piece.segment.erratum)
                 (deferred if piece.cite else parts).append(marker)
         else:
             parts.append(words)

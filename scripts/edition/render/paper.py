@@ -112,7 +112,7 @@ def heading(ctx: Context, src: str, target_id: str) -> str:
     for segment in ctx.edition.segments(target_id):
         parts.append(md_text(segment.text))
         if segment.erratum:
-            parts.append(ctx.erratum_marker(src, segment))
+            parts.append(ctx.erratum_marker(src, segment.erratum))
     return "".join(parts)
 
 

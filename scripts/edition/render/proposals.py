@@ -81,7 +81,7 @@ def filters(ctx: Context) -> str:
     """Filter controls; hidden until the script runs, so a reader without JavaScript sees no dead controls."""
     edition = ctx.edition
     used_actors = [a for a in edition.actors if a.id in edition.proposals_by_actor]
-    groups = [
+    groups: list[tuple[str, str, list[tuple[str, str]]]] = [
         ("area", "Area", [(a.id, a.title) for a in edition.areas]),
         ("challenge", "Challenge", [(c.id, c.title) for c in edition.challenges]),
         ("actor", "Actor", [(a.id, a.name) for a in used_actors]),

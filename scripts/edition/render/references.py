@@ -3,6 +3,7 @@ omits, and for each entry the paragraphs that cite it and the editor's notes on 
 
 from __future__ import annotations
 
+from .. import records as r
 from .. import urls
 from ..csl import bibliography_entry, reference_csl
 from ..escape import esc
@@ -32,7 +33,8 @@ def page(ctx: Context) -> str:
         '<ol class="reference-list">',
     ]
     for work in cites.listed:
-        lines.append(listed_entry(ctx, src, work))
+        if work.reference is not None:
+            lines.append(listed_entry(ctx, src, work, work.reference))
     lines += [
         "</ol>",
         "",
@@ -49,8 +51,7 @@ def page(ctx: Context) -> str:
     return "\n".join(lines)
 
 
-def listed_entry(ctx: Context, src: str, work: Work) -> str:
-    ref = work.reference
+def listed_entry(ctx: Context, src: str, work: Work, ref: r.Reference) -> str:
     parts = [
         f'<li id="{urls.reference_anchor(work.id)}" class="reference">',
         f'<p class="reference-entry">{bibliography_entry(reference_csl(ref), STYLE, as_html=True)}</p>',
@@ -66,7 +67,7 @@ def listed_entry(ctx: Context, src: str, work: Work) -> str:
 def unlisted_entry(ctx: Context, src: str, work: Work) -> str:
     parts = [
         f'<li id="{urls.reference_anchor(work.id)}" class="reference reference--unlisted">',
-        f'<p class="reference-entry">{esc(work.author)} {esc(work.year)}</p>',
+        f'<p class="reference-entry">{esc(work.author)} {esc(work.year or "")}</p>',
         cited_in(ctx, src, work),
     ]
     parts += notes(ctx, src, work)
