@@ -55,9 +55,22 @@ def test_works_missing_from_the_list_are_the_ones_the_text_cites_without_an_entr
     # The list of 16, checked against the text, plus the one it missed (¶30).
     assert sorted(work.key for work in index.unlisted) == sorted(
         [
-            "Blackwill and Fontaine 2024", "Farrell and Newman 2023", "James 2018", "Gusterson 2017",
-            "Gao 2000", "Kimiya 2021", "Kojima 2000", "Abe 2015", "Kim 2015", "Drezner et al. 2021",
-            "Mazzucato 2021", "Acemoglu and Johnson 2023", "Park 2019", "Lee 2014", "Yoon 2014", "Zang 2014",
+            "Blackwill and Fontaine 2024",
+            "Farrell and Newman 2023",
+            "James 2018",
+            "Gusterson 2017",
+            "Gao 2000",
+            "Kimiya 2021",
+            "Kojima 2000",
+            "Abe 2015",
+            "Kim 2015",
+            "Drezner et al. 2021",
+            "Mazzucato 2021",
+            "Acemoglu and Johnson 2023",
+            "Park 2019",
+            "Lee 2014",
+            "Yoon 2014",
+            "Zang 2014",
             "Office of Policy Planning and Coordination on Territory and Sovereignty 2024",
         ]
     )
@@ -123,7 +136,8 @@ def test_each_entry_links_back_to_every_paragraph_that_cites_it(built_site, edit
         item = page.select_one(f"#{urls.reference_anchor(work.id)}")
         backlinks = [a["href"] for a in item.select(".reference-cited a")]
         expected = [
-            f"../{urls.page_url(urls.section_page(edition.place[p].section.id))}#{p}" for p in index.cited_in.get(work.id, [])
+            f"../{urls.page_url(urls.section_page(edition.place[p].section.id))}#{p}"
+            for p in index.cited_in.get(work.id, [])
         ]
         assert backlinks == expected, work.id
 

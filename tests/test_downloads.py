@@ -30,7 +30,9 @@ def rows(site, name: str) -> list[dict]:
 
 
 def test_data_page_links_every_download(built_site, edition):
-    page = BeautifulSoup((built_site / urls.page_url(urls.CITE) / "index.html").read_text(encoding="utf-8"), "html.parser")
+    page = BeautifulSoup(
+        (built_site / urls.page_url(urls.CITE) / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
     linked = {a["href"] for a in page.select("#downloads ~ ul a[download]")}
     expected = {"../" + path for path in files(edition)}
     assert linked == expected
@@ -128,7 +130,10 @@ def test_references_csl_json(built_site, edition):
 
 def yaml_files() -> list[tuple[str, str]]:
     found = [(name.removesuffix(".yml"), name) for name in DATA_FILES]
-    found += [(SECTIONS_DIR, path.relative_to(DATA_DIR).as_posix()) for path in sorted((DATA_DIR / SECTIONS_DIR).glob("*.yml"))]
+    found += [
+        (SECTIONS_DIR, path.relative_to(DATA_DIR).as_posix())
+        for path in sorted((DATA_DIR / SECTIONS_DIR).glob("*.yml"))
+    ]
     return found
 
 

@@ -61,7 +61,11 @@ class Checker:
             return True
         known = list(known)
         if value not in known:
-            self.error(where, path, f"expected the id of {what}, found '{value}', which does not exist{did_you_mean(value, known)}")
+            self.error(
+                where,
+                path,
+                f"expected the id of {what}, found '{value}', which does not exist{did_you_mean(value, known)}",
+            )
             return False
         return True
 

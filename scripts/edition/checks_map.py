@@ -27,9 +27,15 @@ def errata(c: Checker, edition: Edition) -> None:
     for i, query in enumerate(edition.queries):
         path = f"queries[{i}]"
         if c.refers(located, f"{path}.target", query.target, targets, TEXT_TARGET):
-            text = joined(apply_errata(source_text(targets[query.target]), edition.errata_by_target.get(query.target, [])))
+            text = joined(
+                apply_errata(source_text(targets[query.target]), edition.errata_by_target.get(query.target, []))
+            )
             if query.text not in text:
-                c.error(located, f"{path}.text", f"expected words found in {query.target} (after corrections), found '{query.text}'")
+                c.error(
+                    located,
+                    f"{path}.text",
+                    f"expected words found in {query.target} (after corrections), found '{query.text}'",
+                )
 
 
 def _erratum(c: Checker, located: Located, path: str, erratum: r.Erratum, targets: dict) -> None:
@@ -138,7 +144,13 @@ def _proposal(c: Checker, where: Located, path: str, proposal: r.Proposal, editi
     three_p = c.ids(r.AreasFile, edition.three_p)
     c.refers(where, f"{path}.area", proposal.area, areas_known, f"a cooperation area in data/{file_name(r.AreasFile)}")
     for j, value in enumerate(proposal.challenges):
-        c.refers(where, f"{path}.challenges[{j}]", value, challenges_known, f"a challenge in data/{file_name(r.ChallengesFile)}")
+        c.refers(
+            where,
+            f"{path}.challenges[{j}]",
+            value,
+            challenges_known,
+            f"a challenge in data/{file_name(r.ChallengesFile)}",
+        )
     for j, value in enumerate(proposal.actors):
         c.refers(where, f"{path}.actors[{j}]", value, actors_known, f"an actor in data/{file_name(r.ActorsFile)}")
     for j, value in enumerate(proposal.three_p):
@@ -163,7 +175,11 @@ def glossary(c: Checker, edition: Edition) -> None:
         path = f"terms[{i}]"
         for j, form in enumerate(term.forms):
             if form not in occurring:
-                c.error(where, f"{path}.forms[{j}]", f"expected words that occur in the paper, found '{form}', which occurs in no paragraph")
+                c.error(
+                    where,
+                    f"{path}.forms[{j}]",
+                    f"expected words that occur in the paper, found '{form}', which occurs in no paragraph",
+                )
         if term.kind == "abbreviation" and not term.expansion:
             c.error(where, f"{path}", "missing required field 'expansion' (an abbreviation needs its expansion)")
         if term.expansion_by == "paper" and term.defined_at is None:
@@ -181,4 +197,8 @@ def timeline(c: Checker, edition: Edition) -> None:
     for i, event in enumerate(edition.events):
         c.quote(where, f"events[{i}].quote", event.quote, edition)
         if event.when not in event.quote.text:
-            c.error(where, f"events[{i}].when", f"expected words from the quote (the paper's own date), found '{event.when}'")
+            c.error(
+                where,
+                f"events[{i}].when",
+                f"expected words from the quote (the paper's own date), found '{event.when}'",
+            )

@@ -39,8 +39,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "build":
         return build_site(args.site_dir, args.data)
     if args.command == "check":
-        print(f"{args.data}: {len(edition.paragraphs)} paragraphs, {len(edition.errata)} errata, "
-              f"{len(edition.proposals)} proposals: all checks passed")
+        print(
+            f"{args.data}: {len(edition.paragraphs)} paragraphs, {len(edition.errata)} errata, "
+            f"{len(edition.proposals)} proposals: all checks passed"
+        )
         return 0
     # The same settings as the site build, so the cite pages carry the URLs the site would.
     config = load_config(str(MKDOCS_CONFIG))

@@ -90,4 +90,6 @@ def rewrite_site_index(site_dir: Path, edition: Edition, directory_urls: bool) -
         return  # search is switched off
     index = json.loads(path.read_text(encoding="utf-8"))
     # Compact like Material's own output; entries keep their order, so two builds stay byte-identical.
-    path.write_text(json.dumps(rewrite(index, edition, directory_urls), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    path.write_text(
+        json.dumps(rewrite(index, edition, directory_urls), ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )

@@ -101,7 +101,9 @@ class _MarkingLoader(_BaseLoader):
 
 def _wrong_node(expected: str, node: _Node) -> yaml.constructor.ConstructorError:
     # PyYAML's own words for it; load_yaml reports them as a syntax error at the node.
-    return yaml.constructor.ConstructorError(None, None, f"expected a {expected} node, but found {node.id}", node.start_mark)
+    return yaml.constructor.ConstructorError(
+        None, None, f"expected a {expected} node, but found {node.id}", node.start_mark
+    )
 
 
 _MarkingLoader.add_constructor("tag:yaml.org,2002:map", _MarkingLoader.construct_yaml_map)
@@ -142,6 +144,5 @@ def _not_utf8(raw: bytes, exc: UnicodeDecodeError, display_name: str) -> DataErr
     return DataError(
         Mark(display_name, line, column),
         "",
-        f"expected UTF-8 text, found byte 0x{raw[exc.start]:02x} that is not valid UTF-8; "
-        "save the file as UTF-8",
+        f"expected UTF-8 text, found byte 0x{raw[exc.start]:02x} that is not valid UTF-8; save the file as UTF-8",
     )

@@ -13,8 +13,22 @@ from ..model import Edition
 from . import bibtex, ris, schema, tables
 
 # The Edition's fields that are data; the source lines are the provenance copy, published on their own.
-EDITION_FIELDS = ("paper", "sections", "figures", "references", "errata", "queries", "challenges", "three_p",
-                  "areas", "proposal_paragraphs", "proposals", "actors", "terms", "events")
+EDITION_FIELDS = (
+    "paper",
+    "sections",
+    "figures",
+    "references",
+    "errata",
+    "queries",
+    "challenges",
+    "three_p",
+    "areas",
+    "proposal_paragraphs",
+    "proposals",
+    "actors",
+    "terms",
+    "events",
+)
 SCHEMA_DIR = "schema"
 
 
@@ -47,15 +61,27 @@ def files(edition: Edition) -> dict[str, Download]:
     items = [reference_csl(ref) for ref in edition.references]
     d = urls.DOWNLOADS_DIR
     out = {
-        f"{d}/edition.json": Download("The whole edition (JSON)", "every record of the edition, with each paragraph’s corrected text", edition_json(edition)),
+        f"{d}/edition.json": Download(
+            "The whole edition (JSON)",
+            "every record of the edition, with each paragraph’s corrected text",
+            edition_json(edition),
+        ),
         f"{d}/proposals.csv": Download("Proposals (CSV)", "one row per proposal", tables.proposals(edition)),
         f"{d}/challenges.csv": Download("Challenges (CSV)", "one row per challenge", tables.challenges(edition)),
-        f"{d}/references.csv": Download("References (CSV)", "every work the paper lists or cites, and where it is cited", tables.references(edition)),
-        f"{d}/references.bib": Download("References (BibTeX)", "the paper’s reference list", bibtex.dumps([bibtex.entry(i) for i in items])),
-        f"{d}/references.ris": Download("References (RIS)", "the paper’s reference list", ris.dumps([ris.record(i) for i in items])),
+        f"{d}/references.csv": Download(
+            "References (CSV)", "every work the paper lists or cites, and where it is cited", tables.references(edition)
+        ),
+        f"{d}/references.bib": Download(
+            "References (BibTeX)", "the paper’s reference list", bibtex.dumps([bibtex.entry(i) for i in items])
+        ),
+        f"{d}/references.ris": Download(
+            "References (RIS)", "the paper’s reference list", ris.dumps([ris.record(i) for i in items])
+        ),
         f"{d}/references.json": Download("References (CSL-JSON)", "the paper’s reference list", _json(items)),
     }
     for kind, document in schema.schemas().items():
         where = f"data/{kind}/*.yml" if kind == SECTIONS_DIR else f"data/{kind}.yml"
-        out[f"{d}/{SCHEMA_DIR}/{kind}.schema.json"] = Download(f"JSON Schema: {kind}", f"what {where} may hold", _json(document))
+        out[f"{d}/{SCHEMA_DIR}/{kind}.schema.json"] = Download(
+            f"JSON Schema: {kind}", f"what {where} may hold", _json(document)
+        )
     return out

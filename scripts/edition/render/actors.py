@@ -32,6 +32,11 @@ def actor_page(ctx: Context, actor: r.Actor) -> str:
         "",
     ]
     lines += quotes_section(ctx, src, actor.mentions, "Where the paper names it")
-    lines += [f"## Proposals that involve it {{#{urls.PROPOSALS_ANCHOR}}}", "", proposal_list(ctx, src, edition.proposals_by_actor[actor.id]), ""]
+    lines += [
+        f"## Proposals that involve it {{#{urls.PROPOSALS_ANCHOR}}}",
+        "",
+        proposal_list(ctx, src, edition.proposals_by_actor[actor.id]),
+        "",
+    ]
     lines.append(f'<p data-search-exclude>{link(ctx, src, urls.ACTORS, "All actors")}</p>')
     return "\n".join(lines) + "\n"

@@ -48,7 +48,10 @@ def area_page(ctx: Context, area: r.Area) -> str:
     edition = ctx.edition
     section = edition.section_of[area.part]
     facts = [
-        ("In the paper", link(ctx, src, urls.section_page(section.id), _part_label(ctx, area.part), urls.heading_anchor(area.part))),
+        (
+            "In the paper",
+            link(ctx, src, urls.section_page(section.id), _part_label(ctx, area.part), urls.heading_anchor(area.part)),
+        ),
         ("Pillar", esc(PILLAR_LABELS[area.pillar])),
         ("3P frame", esc(three_p_names(ctx, area.three_p))),
     ]
@@ -60,6 +63,11 @@ def area_page(ctx: Context, area: r.Area) -> str:
         html_block(['<dl class="record-facts">'] + [f"<dt>{n}</dt><dd>{v}</dd>" for n, v in facts] + ["</dl>"]),
     ]
     lines += quotes_section(ctx, src, area.quotes)
-    lines += [f"## Proposals {{#{urls.PROPOSALS_ANCHOR}}}", "", proposal_list(ctx, src, edition.proposals_by_area[area.id]), ""]
+    lines += [
+        f"## Proposals {{#{urls.PROPOSALS_ANCHOR}}}",
+        "",
+        proposal_list(ctx, src, edition.proposals_by_area[area.id]),
+        "",
+    ]
     lines.append(f'<p data-search-exclude>{link(ctx, src, urls.AREAS, "All cooperation areas")}</p>')
     return "\n".join(lines) + "\n"

@@ -116,7 +116,9 @@ def data_page(ctx: Context, site_url: str, downloads: list[tuple[str, str, str]]
     lines += ["", "<ul>"]
     for path, title, note in downloads:
         href = ctx.linker.file_href(src, path)
-        lines.append(f'<li><a href="{esc(href)}" download>{esc(title)}</a> (<code>{esc(path)}</code>): {esc(note)}</li>')
+        lines.append(
+            f'<li><a href="{esc(href)}" download>{esc(title)}</a> (<code>{esc(path)}</code>): {esc(note)}</li>'
+        )
     lines += ["</ul>", "", COPY_SCRIPT, ""]
     return "\n".join(lines)
 
@@ -127,8 +129,10 @@ def parts_list(ctx: Context, src: str) -> list[str]:
     lines = [f"## Sections and paragraphs {{#{urls.CITE_PARTS_ANCHOR}}}", "", "<ul>"]
     for section in edition.sections:
         href = ctx.href(src, urls.cite_page(section.id))
-        lines.append(f'<li><a href="{esc(href)}">Cite {esc(pinpoint(section.label))}. {esc(edition.text(section.id))}</a> '
-                     "and its paragraphs</li>")
+        lines.append(
+            f'<li><a href="{esc(href)}">Cite {esc(pinpoint(section.label))}. {esc(edition.text(section.id))}</a> '
+            "and its paragraphs</li>"
+        )
     if edition.proposals:
         href = ctx.href(src, urls.CITE_PROPOSALS)
         lines.append(f'<li><a href="{esc(href)}">Cite a proposal</a> (the paragraphs it rests on)</li>')
@@ -155,8 +159,16 @@ def section_page(ctx: Context, site_url: str, section: r.Section) -> str:
         f"## Section {esc(section.label)} {{#{urls.CITE_SECTION_ANCHOR}}}",
         "",
     ]
-    lines += box(ctx, CiteBox(section.id, urls.absolute_url(site_url, section_src), pinpoint(section.label),
-                              f"lee2025-{section.id}", f"section {section.label}"))
+    lines += box(
+        ctx,
+        CiteBox(
+            section.id,
+            urls.absolute_url(site_url, section_src),
+            pinpoint(section.label),
+            f"lee2025-{section.id}",
+            f"section {section.label}",
+        ),
+    )
     for paragraph in section.all_paragraphs():
         anchor = urls.paragraph_anchor(paragraph.id)
         back = ctx.href(src, section_src, anchor)
@@ -167,14 +179,22 @@ def section_page(ctx: Context, site_url: str, section: r.Section) -> str:
             f"{esc(_opening(edition.text(paragraph.id)))}</p>",
             "",
         ]
-        lines += box(ctx, CiteBox(paragraph.id, urls.absolute_url(site_url, section_src, anchor),
-                                  edition.paragraph_pinpoint(paragraph.id), f"lee2025-{paragraph.id}", f"¶{paragraph.number}"))
+        lines += box(
+            ctx,
+            CiteBox(
+                paragraph.id,
+                urls.absolute_url(site_url, section_src, anchor),
+                edition.paragraph_pinpoint(paragraph.id),
+                f"lee2025-{paragraph.id}",
+                f"¶{paragraph.number}",
+            ),
+        )
     lines += [COPY_SCRIPT, ""]
     return "\n".join(lines)
 
 
 def pinpoint_of(edition: Edition, paragraph_ids: list[str]) -> str:
-    """"§IV.1, ¶18, ¶19" for paragraphs in one part, "§IV.1, ¶18; §IV.2, ¶22" across parts."""
+    """ "§IV.1, ¶18, ¶19" for paragraphs in one part, "§IV.1, ¶18; §IV.2, ¶22" across parts."""
     groups: dict[str, list[str]] = {}
     for paragraph_id in paragraph_ids:
         groups.setdefault(edition.place[paragraph_id].pinpoint, []).append(f"¶{edition.paragraph[paragraph_id].number}")
@@ -193,7 +213,9 @@ def proposals_page(ctx: Context, site_url: str) -> str:
         "",
     ]
     for proposal in edition.proposals:
-        paragraph_ids = sorted(dict.fromkeys(q.paragraph for q in proposal.quotes), key=lambda p: edition.paragraph[p].number)
+        paragraph_ids = sorted(
+            dict.fromkeys(q.paragraph for q in proposal.quotes), key=lambda p: edition.paragraph[p].number
+        )
         first = paragraph_ids[0]
         section_src = urls.section_page(edition.place[first].section.id)
         url = urls.absolute_url(site_url, section_src, urls.paragraph_anchor(first))
@@ -206,8 +228,16 @@ def proposals_page(ctx: Context, site_url: str) -> str:
             + ".</p>",
             "",
         ]
-        lines += box(ctx, CiteBox(proposal.id, url, pinpoint_of(edition, paragraph_ids), f"lee2025-{proposal.id}",
-                                  f"proposal {proposal.title}"))
+        lines += box(
+            ctx,
+            CiteBox(
+                proposal.id,
+                url,
+                pinpoint_of(edition, paragraph_ids),
+                f"lee2025-{proposal.id}",
+                f"proposal {proposal.title}",
+            ),
+        )
     lines += [COPY_SCRIPT, ""]
     return "\n".join(lines)
 

@@ -23,7 +23,9 @@ def glossary(ctx: Context) -> str:
         parts = [f'<dt id="{urls.term_anchor(term.id)}">{esc(term.term)}</dt><dd>']
         if term.expansion:
             by = "as the paper gives it" if term.expansion_by == "paper" else "editor’s expansion"
-            parts.append(f'<p class="glossary-expansion">{esc(term.expansion)} <span class="record-kind">({by})</span></p>')
+            parts.append(
+                f'<p class="glossary-expansion">{esc(term.expansion)} <span class="record-kind">({by})</span></p>'
+            )
         parts.append(summary(term.definition, "Editor’s definition"))
         if term.defined_at:
             parts.append(quote_block(ctx, src, term.defined_at))

@@ -30,8 +30,7 @@ def home(ctx: Context) -> str:
         f"# {md_text(paper.title)}",
         "",
         '<div class="front-matter">',
-        f'<p class="byline"><span class="author">{esc(paper.author.name)}</span>, '
-        f"{esc(paper.author.affiliation)}</p>",
+        f'<p class="byline"><span class="author">{esc(paper.author.name)}</span>, {esc(paper.author.affiliation)}</p>',
         f'<p class="series">{esc(paper.type)} · {esc(paper.series.title)} (no. {paper.series.number}) · '
         f"{esc(paper.publisher)}, {esc(paper.centre)} · "
         f'<time datetime="{esc(paper.date)}">{esc(paper.date)}</time></p>',

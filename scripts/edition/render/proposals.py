@@ -11,7 +11,12 @@ from .common import Context
 
 # Editor's words for the controlled values, so filters and tables read as prose.
 HORIZON_LABELS = {"near": "Near term", "long": "Long term", "conditional": "Conditional"}
-STATUS_LABELS = {"agreed": "Agreed", "being-explored": "Being explored", "discussed": "Discussed", "proposed": "Proposed"}
+STATUS_LABELS = {
+    "agreed": "Agreed",
+    "being-explored": "Being explored",
+    "discussed": "Discussed",
+    "proposed": "Proposed",
+}
 
 
 def proposals_index(ctx: Context) -> str:
@@ -128,7 +133,18 @@ def proposal_page(ctx: Context, proposal: r.Proposal) -> str:
     facts.append(("3P frame", esc(three_p_names(ctx, proposal.three_p))))
     facts.append(("Instrument", esc(proposal.instrument.replace("-", " "))))
     facts.append(("Source paragraphs", paragraph_links(ctx, src, [q.paragraph for q in proposal.quotes])))
-    facts.append(("Cite", link(ctx, src, urls.CITE_PROPOSALS, "Cite the paper for this proposal", urls.proposal_cite_anchor(proposal.id))))
+    facts.append(
+        (
+            "Cite",
+            link(
+                ctx,
+                src,
+                urls.CITE_PROPOSALS,
+                "Cite the paper for this proposal",
+                urls.proposal_cite_anchor(proposal.id),
+            ),
+        )
+    )
     lines = [
         f"# {md_text(proposal.title)}",
         "",
@@ -137,8 +153,11 @@ def proposal_page(ctx: Context, proposal: r.Proposal) -> str:
         html_block(
             ['<dl class="record-facts">']
             + [f"<dt>{name}</dt><dd>{value}</dd>" for name, value in facts]
-            + ["</dl>", '<p class="editorial">Labels for area, horizon, 3P and instrument are the editor’s '
-               "classification; the quoted words are the paper’s.</p>"]
+            + [
+                "</dl>",
+                '<p class="editorial">Labels for area, horizon, 3P and instrument are the editor’s '
+                "classification; the quoted words are the paper’s.</p>",
+            ]
         ),
     ]
     lines += quotes_section(ctx, src, proposal.quotes)
