@@ -10,8 +10,8 @@ import html
 
 from playwright.sync_api import sync_playwright
 
-from edition.paths import DATA_DIR, ROOT
 from edition.model import Edition
+from edition.paths import DATA_DIR, ROOT
 from edition.validate import check
 
 CHROMIUM = "/usr/bin/chromium"

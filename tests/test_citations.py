@@ -145,7 +145,10 @@ def test_each_entry_links_back_to_every_paragraph_that_cites_it(built_site, edit
 @pytest.mark.slow
 def test_inconsistencies_are_flagged(built_site):
     page = soup(built_site, urls.REFERENCES)
-    notes = lambda anchor: " ".join(p.get_text(" ") for p in page.select(f"#{anchor} .reference-note"))
+
+    def notes(anchor: str) -> str:
+        return " ".join(p.get_text(" ") for p in page.select(f"#{anchor} .reference-note"))
+
     assert "cites this entry as “Cabinet Office 2024”" in notes("ref-cabinet-office-sip")
     assert "but the list prints no year." in notes("ref-cabinet-office-sip")
     assert "cited nowhere in the text" in notes("ref-goldman-sachs-2022")

@@ -177,7 +177,7 @@ PAPER_VARIABLES = {
 def test_no_bibliographic_fact_beyond_what_the_paper_states(built_site, edition):
     paper = edition.paper
     stated = {paper.title, paper.type, paper.series.title, str(paper.series.number), paper.publisher, paper.language}
-    for src, what, url, pinpoint in targets(edition):
+    for src, what, _url, _pinpoint in targets(edition):
         [item] = json.loads(box_texts(soup(built_site, src), what)["csl-json"])
         assert set(item) <= PAPER_VARIABLES, set(item) - PAPER_VARIABLES
         for key in ("title", "genre", "collection-title", "collection-number", "publisher", "language"):

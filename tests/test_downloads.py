@@ -59,7 +59,7 @@ def test_edition_json(built_site, edition):
 def test_proposals_csv(built_site, edition):
     table = rows(built_site, "proposals.csv")
     assert [row["id"] for row in table] == [p.id for p in edition.proposals]
-    for row, proposal in zip(table, edition.proposals):
+    for row, proposal in zip(table, edition.proposals, strict=True):
         assert row["title"] == proposal.title
         assert row["statement"] == proposal.statement
         assert row["area"] == proposal.area
@@ -70,7 +70,7 @@ def test_proposals_csv(built_site, edition):
 def test_challenges_csv(built_site, edition):
     table = rows(built_site, "challenges.csv")
     assert [row["id"] for row in table] == [c.id for c in edition.challenges]
-    for row, challenge in zip(table, edition.challenges):
+    for row, challenge in zip(table, edition.challenges, strict=True):
         assert row["title"] == challenge.title
         assert row["summary"] == challenge.summary
         answering = [p.id for p in edition.proposals if challenge.id in p.challenges]
@@ -101,7 +101,7 @@ def test_references_bibtex(built_site, edition):
     library = bibtexparser.parse_string(download(built_site, "references.bib"))
     assert library.failed_blocks == []
     assert [entry.key for entry in library.entries] == [ref.id for ref in edition.references]
-    for entry, ref in zip(library.entries, edition.references):
+    for entry, ref in zip(library.entries, edition.references, strict=True):
         fields = {field.key: field.value for field in entry.fields}
         assert fields["title"] == "{" + ref.title + "}"
         assert fields.get("url") == ref.URL
@@ -112,7 +112,7 @@ def test_references_bibtex(built_site, edition):
 def test_references_ris(built_site, edition):
     records = rispy.loads(download(built_site, "references.ris"))
     assert [record["title"] for record in records] == [ref.title for ref in edition.references]
-    for record, ref in zip(records, edition.references):
+    for record, ref in zip(records, edition.references, strict=True):
         assert record.get("urls") == ([ref.URL] if ref.URL else None)
         assert record["authors"] == [name.literal or f"{name.family}, {name.given}" for name in ref.author]
 
@@ -120,7 +120,7 @@ def test_references_ris(built_site, edition):
 def test_references_csl_json(built_site, edition):
     items = json.loads(download(built_site, "references.json"))
     assert [item["id"] for item in items] == [ref.id for ref in edition.references]
-    for item, ref in zip(items, edition.references):
+    for item, ref in zip(items, edition.references, strict=True):
         assert item["title"] == ref.title
         assert item.get("URL") == ref.URL
         assert item.get("issued") == ({"date-parts": ref.issued.date_parts} if ref.issued else None)

@@ -64,7 +64,7 @@ def test_highwire_tags(built_site, edition):
             assert references == [], url
             continue
         assert len(references) == len(works) == 27
-        for work, value in zip(works, references):
+        for work, value in zip(works, references, strict=True):
             fields = [field.split("=", 1) for field in value.split("; ")]
             year_given = dict(fields).get("citation_publication_date")
             assert year_given == (work.year[:4] if work.year else None), value
@@ -124,7 +124,7 @@ def test_json_ld(built_site, edition):
             assert [part["@id"] for part in data["hasPart"]] == list(sections)
             works = edition.citations.works
             assert len(data["citation"]) == len(works)
-            for work, cited in zip(works, data["citation"]):
+            for work, cited in zip(works, data["citation"], strict=True):
                 assert cited == work.key if work.reference is None else cited["name"] == work.reference.title
         elif url in sections:
             assert data["@type"] == "CreativeWork"

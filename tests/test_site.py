@@ -151,7 +151,7 @@ def test_quotes_are_marked_as_the_authors_and_carry_their_paragraph_link(built_s
     src = urls.proposal_page(proposal.id)
     quotes = soup(built_site, src).select("blockquote.author-quote")
     assert len(quotes) == len(proposal.quotes)
-    for block, quote in zip(quotes, proposal.quotes):
+    for block, quote in zip(quotes, proposal.quotes, strict=True):
         assert quote.text in block.get_text()
         assert f"#{quote.paragraph}" in block.select_one("a.para-ref")["href"]
     assert "Editor’s summary:" in soup(built_site, src).select_one("p.editorial").get_text()
@@ -161,9 +161,9 @@ def test_matrix_cells_list_the_proposals_that_connect_challenge_and_area(built_s
     page = soup(built_site, urls.MATRIX)
     rows = page.select("table.matrix tbody tr")
     assert len(rows) == len(edition.challenges)
-    for row, challenge in zip(rows, edition.challenges):
+    for row, challenge in zip(rows, edition.challenges, strict=True):
         cells = row.select("td")
-        for cell, area in zip(cells, edition.areas):
+        for cell, area in zip(cells, edition.areas, strict=True):
             expected = {p.title for p in edition.proposals if p.area == area.id and challenge.id in p.challenges}
             assert {a.get_text() for a in cell.select("a")} == expected
 

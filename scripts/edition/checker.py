@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator, Optional, Protocol
+from collections.abc import Iterable, Iterator
+from typing import Protocol
 
 from . import records as r
 from .errors import DataError, did_you_mean
-from .load import Located, Loaded
+from .load import Loaded, Located
 from .model import Edition
 
 
@@ -24,12 +25,12 @@ class Checker:
         self.text_ids: dict[str, tuple[Located, str]] = {}
         # The sections in the order data/paper.yml lists them; None while paper.yml or a section file could
         # not be read (checks that need every paragraph wait for them, so as not to echo those errors).
-        self.sections: Optional[list[Located]] = None
+        self.sections: list[Located] | None = None
 
     def error(self, where: Located, path: str, message: str) -> None:
         self.errors.append(DataError(where.mark(path), path, message))
 
-    def file(self, kind: type) -> Optional[Located]:
+    def file(self, kind: type) -> Located | None:
         return self.loaded.of(kind)
 
     def needed(self, kind: type) -> Located:
@@ -39,7 +40,7 @@ class Checker:
             raise LookupError(f"{kind.__name__}: the Edition needs this file, and it did not load")
         return located
 
-    def ids(self, kind: type, records: Iterable) -> Optional[list[str]]:
+    def ids(self, kind: type, records: Iterable) -> list[str] | None:
         """The ids of a kind's records, or None if its file did not load (its own errors say why)."""
         return [record.id for record in records] if self.file(kind) else None
 
@@ -56,7 +57,7 @@ class Checker:
             else:
                 seen[value] = (where, path)
 
-    def refers(self, where: Located, path: str, value: str, known: Optional[Iterable[str]], what: str) -> bool:
+    def refers(self, where: Located, path: str, value: str, known: Iterable[str] | None, what: str) -> bool:
         if known is None:  # the file that defines them did not load; its own errors say why
             return True
         known = list(known)
@@ -88,7 +89,7 @@ class Checker:
                 f"found words that are not there: '{_short(words)}'",
             )
 
-    def every_used(self, where: Optional[Located], key: str, items: Iterable[_Record], used: dict) -> None:
+    def every_used(self, where: Located | None, key: str, items: Iterable[_Record], used: dict) -> None:
         if where is None:
             return
         for i, item in enumerate(items):

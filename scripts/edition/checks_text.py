@@ -7,7 +7,6 @@ Registered in validate.TEXT_CHECKS; they run in that order, sections first.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 from . import records as r
 from .checker import Checker, paragraph_paths
@@ -139,7 +138,7 @@ def references(c: Checker) -> None:
 
 
 def _same(
-    c: Checker, where: Located, path: str, line_path: str, line: int, text: str, printed: Optional[str] = None
+    c: Checker, where: Located, path: str, line_path: str, line: int, text: str, printed: str | None = None
 ) -> None:
     """The text (as `printed`, where the source adds a label) must equal its line of the source."""
     lines = c.loaded.source_lines

@@ -58,7 +58,7 @@ _ROOT_INITIALIZE = re.compile(rb'(<style\b[^>]*?)\s+initialize-with="[^"]*"')
 _EDITION_LABEL = re.compile(rb'<label\b[^>]*variable="edition"[^>]*/>')
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _style(name: str) -> CitationStylesStyle:
     with open(get_style_filepath(STYLES[name]), "rb") as handle:
         xml = handle.read()
@@ -78,7 +78,7 @@ def citation_text(item: dict, style: str = "chicago") -> str:
 
 # Formatting is a pure function of the item and the style, and citeproc-py takes 10-30 ms a call:
 # the cite pages ask for the same few entries hundreds of times.
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _citation_text(item_json: str, style: str) -> str:
     item = json.loads(item_json)
     with warnings.catch_warnings():
@@ -94,7 +94,7 @@ def bibliography_entry(item: dict, style: str = "chicago", as_html: bool = False
     return _bibliography_entry(json.dumps(item, sort_keys=True), style, as_html)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _bibliography_entry(item_json: str, style: str, as_html: bool) -> str:
     return bibliography([json.loads(item_json)], style, as_html)[0]
 

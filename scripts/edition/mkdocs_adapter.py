@@ -47,7 +47,7 @@ class MkDocsAdapter:
             edition = check(self.data_dir)
         except DataErrors as errors:
             # Abort prints the message without a traceback and exits with code 1.
-            raise Abort("\n" + errors.report())
+            raise Abort("\n" + errors.report()) from None
         self._edition = edition
         config.nav = site_nav(edition)
         offline.use_local_shim(config)
@@ -57,7 +57,7 @@ class MkDocsAdapter:
         try:
             generated = render_site(self.edition, config.use_directory_urls, config.site_url or "")
         except DuplicatePath as clash:
-            raise Abort(str(clash))
+            raise Abort(str(clash)) from None
         for path, text in generated.items():
             if files.get_file_from_path(path) is not None:
                 raise Abort(f"docs/{path} would hide a generated page: generated Markdown is never kept in docs/")

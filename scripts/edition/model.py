@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from typing import Optional, Union
 
 from . import intext_citations
 from . import records as r
 from .glossary_forms import FormIndex  # one matching rule for finding terms and for marking them
 
-TextTarget = Union[r.Paragraph, r.Section, r.Subsection, r.Figure, r.Reference, r.Paper]
+TextTarget = r.Paragraph | r.Section | r.Subsection | r.Figure | r.Reference | r.Paper
 
 ABSTRACT_ID = "abstract"
 
@@ -20,7 +19,7 @@ class Segment:
     """A run of corrected text; `erratum` is set where the run replaces the source's words."""
 
     text: str
-    erratum: Optional[r.Erratum] = None
+    erratum: r.Erratum | None = None
 
     @property
     def original(self) -> str:
@@ -67,7 +66,7 @@ def reverted(segments: list[Segment]) -> str:
     return "".join(segment.original for segment in segments)
 
 
-def part_label(section: r.Section, subsection: Optional[r.Subsection] = None) -> str:
+def part_label(section: r.Section, subsection: r.Subsection | None = None) -> str:
     """How readers number a part of the paper: 'IV' for a section, 'IV.1' for a subsection."""
     return f"{section.label}.{subsection.number}" if subsection else section.label
 
@@ -82,7 +81,7 @@ class Place:
     """Where a paragraph stands: its section and, if any, subsection."""
 
     section: r.Section
-    subsection: Optional[r.Subsection]
+    subsection: r.Subsection | None
 
     @property
     def label(self) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any, Literal, Optional
+from typing import Any, Literal
 
 
 def key(yaml_key: str, **kwargs: Any) -> Any:
@@ -91,7 +91,7 @@ class Section:
     paragraphs: list[Paragraph]
     subsections: list[Subsection] = field(default_factory=list)
 
-    def groups(self) -> list[tuple[Optional[Subsection], list[Paragraph]]]:
+    def groups(self) -> list[tuple[Subsection | None, list[Paragraph]]]:
         """The paragraphs in reading order, grouped: the section's own first (no subsection), then each
         subsection's. Every walk over a section's paragraphs goes through here."""
         return [(None, self.paragraphs)] + [(subsection, subsection.paragraphs) for subsection in self.subsections]
@@ -120,9 +120,9 @@ class FiguresFile:
 
 @dataclass(frozen=True)
 class Name:
-    family: Optional[str] = None
-    given: Optional[str] = None
-    literal: Optional[str] = None
+    family: str | None = None
+    given: str | None = None
+    literal: str | None = None
 
 
 @dataclass(frozen=True)
@@ -138,12 +138,12 @@ class Reference:
     type: str = key("type")
     title: str = key("title")
     author: list[Name] = key("author")
-    container_title: Optional[str] = key("container-title", default=None)
-    publisher: Optional[str] = key("publisher", default=None)
-    issued: Optional[DateParts] = key("issued", default=None)
-    URL: Optional[str] = key("URL", default=None)
-    accessed: Optional[DateParts] = key("accessed", default=None)
-    note: Optional[str] = key("note", default=None)
+    container_title: str | None = key("container-title", default=None)
+    publisher: str | None = key("publisher", default=None)
+    issued: DateParts | None = key("issued", default=None)
+    URL: str | None = key("URL", default=None)
+    accessed: DateParts | None = key("accessed", default=None)
+    note: str | None = key("note", default=None)
 
 
 @dataclass(frozen=True)
@@ -268,7 +268,7 @@ class Proposal:
     instrument: Instrument
     horizon: Horizon
     quotes: list[Quote]
-    status: Optional[Status] = None
+    status: Status | None = None
 
 
 @dataclass(frozen=True)
@@ -311,9 +311,9 @@ class Term:
     kind: Literal["abbreviation", "term"]
     definition: str
     forms: list[str]
-    expansion: Optional[str] = None
-    expansion_by: Optional[Literal["paper", "editor"]] = None
-    defined_at: Optional[Quote] = None
+    expansion: str | None = None
+    expansion_by: Literal["paper", "editor"] | None = None
+    defined_at: Quote | None = None
 
 
 @dataclass(frozen=True)

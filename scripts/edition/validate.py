@@ -8,8 +8,8 @@ check of the kind they concern.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, Optional
 
 from . import checks_map, checks_text
 from . import records as r
@@ -43,7 +43,7 @@ EDITION_CHECKS: dict[type, EditionCheck] = {
 NEEDED_FOR_EDITION = (r.Paper, r.FiguresFile, r.ReferencesFile, r.ErrataFile)
 
 
-def run(checker: Checker) -> Optional[Edition]:
+def run(checker: Checker) -> Edition | None:
     for text_check in TEXT_CHECKS.values():
         text_check(checker)
     edition = build_edition(checker)
@@ -53,7 +53,7 @@ def run(checker: Checker) -> Optional[Edition]:
     return edition if not checker.errors else None
 
 
-def build_edition(c: Checker) -> Optional[Edition]:
+def build_edition(c: Checker) -> Edition | None:
     if c.sections is None or any(c.file(kind) is None for kind in NEEDED_FOR_EDITION) or c.errors:
         return None
 

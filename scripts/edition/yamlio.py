@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from collections.abc import Generator
-from typing import TYPE_CHECKING, Any, Union
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -34,7 +34,7 @@ def _mark(file: str, node: yaml.Node) -> Mark:
 
 
 # What a constructor may be given: a tag such as `!!map` can stand on any kind of node.
-_Node = Union[yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode]
+_Node = yaml.ScalarNode | yaml.SequenceNode | yaml.MappingNode
 
 # libyaml's parser (CSafeLoader) is several times faster and keeps the same marks; PyYAML built without
 # libyaml falls back to the pure-Python one.

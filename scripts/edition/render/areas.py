@@ -9,7 +9,6 @@ from ..model import pinpoint
 from .blocks import html_block, index_page, link, proposal_list, quote_block, quotes_section, summary, three_p_names
 from .common import Context
 
-
 # The editor's words for the paper's three pillars.
 PILLAR_LABELS = {
     "de-globalization": "Cooperation against de-globalization",

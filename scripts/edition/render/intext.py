@@ -7,7 +7,9 @@ words stay inside the citation link and the correction's † marker follows the 
 from __future__ import annotations
 
 import dataclasses
-from typing import Callable, Optional, Protocol
+import itertools
+from collections.abc import Callable
+from typing import Protocol
 
 from .. import records as r
 from .. import urls
@@ -21,7 +23,7 @@ from ..model import Edition, Segment
 class Piece:
     text: str
     segment: Segment
-    cite: Optional[Cite]
+    cite: Cite | None
     ends_segment: bool
 
 
@@ -34,7 +36,7 @@ def pieces(segments: list[Segment], cites: list[Cite]) -> list[Piece]:
         start, end = offset, offset + len(segment.text)
         inner = [cut for cut in cuts if start < cut < end]
         bounds = [start, *inner, end]
-        for left, right in zip(bounds, bounds[1:]):
+        for left, right in itertools.pairwise(bounds):
             cite = next((c for c in cites if c.found.start <= left and right <= c.found.end), None)
             out.append(Piece(segment.text[left - start : right - start], segment, cite, right == end))
         offset = end
@@ -58,7 +60,7 @@ class PageContext(Protocol):
     def erratum_marker(self, from_src: str, erratum: r.Erratum) -> str: ...
 
 
-def linked_text(ctx: PageContext, from_src: str, target_id: str, words_html: Callable[[str], str]) -> Optional[str]:
+def linked_text(ctx: PageContext, from_src: str, target_id: str, words_html: Callable[[str], str]) -> str | None:
     """The HTML of a text that holds citations, or None if it holds none. `ctx` is the page's render Context;
     `words_html` escapes words and explains abbreviations."""
     cites = ctx.edition.citations.cites.get(target_id)
@@ -66,7 +68,7 @@ def linked_text(ctx: PageContext, from_src: str, target_id: str, words_html: Cal
         return None
     parts: list[str] = []
     deferred: list[str] = []  # correction markers waiting for the open citation link to close
-    open_cite: Optional[Cite] = None
+    open_cite: Cite | None = None
     for piece in pieces(ctx.edition.segments(target_id), cites):
         if piece.cite is not open_cite:
             if open_cite is not None:

@@ -8,7 +8,6 @@ from ..escape import esc, md_text
 from .blocks import html_block, link, paragraph_links, quotes_section, summary, three_p_names
 from .common import Context
 
-
 # Editor's words for the controlled values, so filters and tables read as prose.
 HORIZON_LABELS = {"near": "Near term", "long": "Long term", "conditional": "Conditional"}
 STATUS_LABELS = {
