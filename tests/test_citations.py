@@ -6,18 +6,15 @@ from __future__ import annotations
 import re
 
 import pytest
-from bs4 import BeautifulSoup
 
 from edition import intext_citations, urls
 from edition.csl import bibliography_entry, reference_csl
 
+from .helpers import soup
+
 # A year inside parentheses, counted independently of the rule under test.
 YEAR = re.compile(r"\b(?:19|20)\d\d[a-z]?\b")
 PARENTHESES = re.compile(r"\(([^()]*)\)")
-
-
-def soup(site, src: str) -> BeautifulSoup:
-    return BeautifulSoup((site / urls.page_url(src) / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
 # --- the rule ------------------------------------------------------------------------------------
@@ -163,6 +160,7 @@ TOOLTIPS = """() => [...document.querySelectorAll('.md-tooltip2--active')]
     .filter(e => getComputedStyle(e).visibility === 'visible').map(e => e.innerText)"""
 
 
+@pytest.mark.slow
 @pytest.mark.browser
 @pytest.mark.parametrize("how", ["hover", "focus"])
 def test_citation_previews_its_entry_on_hover_and_keyboard_focus(browser, site_url, edition, how):

@@ -4,21 +4,15 @@ checked against the model, with the pinpoint and the exact URL; and the copy but
 from __future__ import annotations
 
 import json
-import os
 
 import bibtexparser
 import pytest
 import rispy
-from bs4 import BeautifulSoup
 
 from edition import urls
 from edition.csl import FORMATS, STYLES, bibliography_entry, for_styles, paper_csl
 
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
-
-
-def soup(site, src: str) -> BeautifulSoup:
-    return BeautifulSoup((site / urls.page_url(src) / "index.html").read_text(encoding="utf-8"), "html.parser")
+from .helpers import SITE_URL, soup
 
 
 def targets(edition):
@@ -119,6 +113,7 @@ def test_formats_are_text_without_javascript_and_buttons_wait_for_it(built_site,
             assert box.select_one(f"#{button['data-copy']}").name == "pre"
 
 
+@pytest.mark.slow
 @pytest.mark.browser
 @pytest.mark.parametrize("what", ["paper", "iv", "p18"])
 def test_copy_button_copies_in_a_real_browser(browser, site_url, built_site, edition, what):
@@ -211,6 +206,7 @@ def test_each_section_page_links_to_its_section_box(built_site, edition):
         assert f"§{section.label}. " in box.select_one(f"#{urls.cite_anchor(section.id, 'chicago')}").get_text()
 
 
+@pytest.mark.slow
 @pytest.mark.browser
 def test_without_javascript_the_text_shows_and_no_dead_button_does(browser, site_url):
     context = browser.new_context(java_script_enabled=False)

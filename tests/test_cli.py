@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from edition.paths import ROOT
 from edition.write import MANIFEST, write_files
 
-MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
+from .helpers import MINIMAL
 
 
 def run(*args: str) -> subprocess.CompletedProcess:

@@ -1,50 +1,37 @@
-"""Bad input gives messages a person can act on: file:line:column, field, expected and found."""
+"""Bad input gives messages a person can act on: file:line:column, field, expected and found.
+
+Every message template in scripts/edition (each DataError the code can make) has a case in CASES, or in the
+argument map's cases in test_traceability.py, with its exact message: test_every_message_template_has_a_case
+finds the templates in the code and fails for one that no case shows.
+"""
 
 from __future__ import annotations
 
-import shutil
+import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from edition.errors import DataErrors
 from edition.paths import ROOT
 from edition.validate import check
 
-from .conftest import build_site
+from .helpers import MINIMAL, broken, build_site, report
+from .test_traceability import CASES as TRACEABILITY_CASES
 
-MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
-
-
-def broken(tmp_path: Path, file: str, old: str | bytes, new: str | bytes) -> Path:
-    """A copy of the minimal edition with one replacement made in one file."""
-    data = tmp_path / "data"
-    shutil.copytree(MINIMAL, data)
-    path = data / file
-    if isinstance(old, bytes):
-        content = path.read_bytes()
-        assert old in content
-        path.write_bytes(content.replace(old, new, 1))
-    else:
-        content = path.read_text(encoding="utf-8")
-        assert old in content, f"fixture changed: {old!r} not in {file}"
-        path.write_text(content.replace(old, new, 1), encoding="utf-8")
-    return data
-
-
-def report(data: Path) -> str:
-    with pytest.raises(DataErrors) as caught:
-        check(data)
-    return caught.value.report()
+PACKAGE = ROOT / "scripts" / "edition"
+# (file in the minimal edition, text to replace, replacement, the whole report). With the text to replace
+# None the file is created; with the replacement None it is removed.
+Case = tuple[str, "str | bytes | None", "str | bytes | None", str]
 
 
 def test_minimal_fixture_is_valid():
     assert check(MINIMAL).paragraphs[1].id == "p2"
 
 
-CASES = {
+CASES: dict[str, Case] = {
     "yaml-syntax": (
         "proposals.yml",
         'title: "Stockpile"',
@@ -131,6 +118,118 @@ CASES = {
         "corrections), found words that are not there: 'Second paragraphs'\n"
         "1 error in data/; nothing was built.",
     ),
+    "literal-did-you-mean": (
+        "errata.yml",
+        "kind: typo",
+        "kind: tpyo",
+        "data/errata.yml:7:11: errata[0].kind: expected one of 'typo', 'probable-error', 'inconsistency', "
+        "found text ('tpyo'); did you mean 'typo'?\n"
+        "1 error in data/; nothing was built.",
+    ),
+    "yaml-tag-on-wrong-node": (
+        "actors.yml",
+        'mentions: [{paragraph: p1, text: "the ROK"}]',
+        "mentions: !!seq the ROK",
+        "data/actors.yml:6:15: YAML syntax error: expected a sequence node, but found scalar\n"
+        "1 error in data/; nothing was built.",
+    ),
+    "missing-file": (
+        "timeline.yml",
+        "",
+        None,
+        "data/timeline.yml:1:1: missing file: it should hold TimelineFile records\n1 error in data/; nothing was built.",
+    ),
+    "missing-source": (
+        "source/000_c0e8e11fa83fec7f.txt",
+        "",
+        None,
+        "data/source/000_c0e8e11fa83fec7f.txt:1:1: missing file: the verbatim source copy\n"
+        "1 error in data/; nothing was built.",
+    ),
+    "section-id-not-file-name": (
+        "sections/i.yml",
+        "id: i\n",
+        "id: ii\n",
+        # The section's paragraphs are not read while paper.yml's contents miss it, hence the figure's error.
+        "data/figures.yml:5:12: figures[0].after: expected the id of a paragraph, found 'p1', which does not exist\n"
+        "data/paper.yml:25:12: contents[0]: expected a section with a file sections/i.yml, found none; "
+        "did you mean 'ii'?\n"
+        "data/sections/i.yml:1:5: id: expected 'i' (the file is data/sections/i.yml), found 'ii'\n"
+        "data/sections/i.yml:1:5: id: section 'ii' is not listed in data/paper.yml contents\n"
+        "4 errors in data/; nothing was built.",
+    ),
+    "section-file-not-in-contents": (
+        "sections/ii.yml",
+        None,
+        'id: ii\nlabel: II\ntitle: "Introduction"\nsource_line: 3\nparagraphs: []\n',
+        "data/sections/ii.yml:1:5: id: section 'ii' is not listed in data/paper.yml contents\n"
+        "1 error in data/; nothing was built.",
+    ),
+    "contents-names-a-missing-section": (
+        "paper.yml",
+        "contents: [i]",
+        "contents: [i, ii]",
+        "data/paper.yml:25:15: contents[1]: expected a section with a file sections/ii.yml, found none; "
+        "did you mean 'i'?\n"
+        "1 error in data/; nothing was built.",
+    ),
+    "paragraph-numbering": (
+        "sections/i.yml",
+        "    number: 2\n",
+        "    number: 3\n",
+        "data/sections/i.yml:11:13: paragraphs[1].number: expected 2 (paragraphs are numbered in reading order), "
+        "found 3\n"
+        "1 error in data/; nothing was built.",
+    ),
+    "source-line-out-of-range": (
+        "sections/i.yml",
+        "    source_line: 5\n",
+        "    source_line: 99\n",
+        # The source copy ends with a newline, so its last line (8) is empty.
+        "data/sections/i.yml:12:18: paragraphs[1].source_line: expected a line number from 1 to 8 of the source, "
+        "found 99\n"
+        "1 error in data/; nothing was built.",
+    ),
+    "reference-field-not-printed": (
+        "references.yml",
+        'title: "A Work"',
+        'title: "A Word"',
+        "data/references.yml:9:12: references[0].title: expected words printed in the reference list, found "
+        "'A Word', which is not in: Doe, Jane. 2020. “A Work.” https://example.org/work (Accessed January 1, 2021).\n"
+        "1 error in data/; nothing was built.",
+    ),
+    "erratum-occurrences": (
+        "errata.yml",
+        "occurrences: 1",
+        "occurrences: 2",
+        "data/errata.yml:6:18: errata[0].occurrences: expected the number of times 'systern' occurs in abstract, "
+        "which is 1, found 2\n"
+        "1 error in data/; nothing was built.",
+    ),
+    "erratum-not-undoable": (
+        "errata.yml",
+        'corrected: "system"',
+        'corrected: "abstract"',
+        "data/errata.yml:5:16: errata[0].corrected: 'abstract' already occurs in the source text of abstract, so the "
+        "correction could not be undone unambiguously; widen 'original' and 'corrected'\n"
+        "1 error in data/; nothing was built.",
+    ),
+    "errata-overlap": (
+        "errata.yml",
+        "queries: []",
+        '  - id: e2\n    target: abstract\n    original: "tern"\n    corrected: "term"\n    occurrences: 1\n'
+        '    kind: typo\n    reason: "Overlaps e1."\nqueries: []',
+        "data/errata.yml:11:15: errata[1].original: expected a spot no other erratum touches, found it overlaps e1 "
+        "in abstract\n"
+        "1 error in data/; nothing was built.",
+    ),
+    "query-not-in-its-target": (
+        "errata.yml",
+        "queries: []",
+        'queries:\n  - id: q1\n    target: p1\n    text: "the DPRK"\n    query: "Which country?"',
+        "data/errata.yml:12:11: queries[0].text: expected words found in p1 (after corrections), found 'the DPRK'\n"
+        "1 error in data/; nothing was built.",
+    ),
 }
 
 
@@ -138,6 +237,105 @@ CASES = {
 def test_error_message(tmp_path, case):
     file, old, new, expected = CASES[case]
     assert report(broken(tmp_path, file, old, new)) == expected
+
+
+# --- every template has a case ------------------------------------------------------------------
+
+# The last line of every report; it is DataErrors' own, not a DataError's message.
+SUMMARY = re.compile(r"\d+ errors? in data/; nothing was built\.")
+# "data/x.yml:3:5: " and, if the message has one, "field.path[0]: " (a field path has no spaces).
+PREFIX = r"\S+:\d+:\d+: (?:\S+: )?"
+
+
+def _pattern(node: ast.expr) -> str | None:
+    """A message expression as a regex: its literal words exact, whatever it computes as `(.*)`."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return re.escape(node.value)
+    if isinstance(node, ast.JoinedStr):
+        return "".join(_pattern(v) or "" if isinstance(v, ast.Constant) else "(.*)" for v in node.values)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left, right = _pattern(node.left), _pattern(node.right)
+        return None if left is None or right is None else left + right
+    if isinstance(node, ast.Call):
+        return "(.*)"
+    return None
+
+
+def message_templates(package: Path) -> dict[str, list[str]]:
+    """Every DataError message the package can make, as a regex, with where it is made ("file.py:line").
+
+    A message is the third argument of `DataError(mark, field, message)` or of an `error(where, path,
+    message)` call; the `error` methods that only pass their `message` parameter on are not templates."""
+    found: dict[str, list[str]] = {}
+    for path in sorted(package.rglob("*.py")):
+        for function in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(function, ast.FunctionDef):
+                continue
+            for node in ast.walk(function):
+                callee = getattr(node, "func", None)
+                name = getattr(callee, "attr", None) or getattr(callee, "id", None)
+                if not isinstance(node, ast.Call) or name not in ("error", "DataError") or len(node.args) < 3:
+                    continue
+                message = node.args[2]
+                if function.name == "error" and isinstance(message, ast.Name):
+                    continue
+                where = f"{path.relative_to(package).as_posix()}:{node.lineno}"
+                pattern = _pattern(message)
+                assert pattern is not None, f"{where}: write the message in the call, so that it can be tested"
+                found.setdefault(re.sub(r"(\(\.\*\))+", "(.*)", pattern), []).append(where)
+    return found
+
+
+def covered(templates: list[str], cases: dict[str, Case]) -> set[str]:
+    """The templates some case shows: each message line goes to the most specific template it matches."""
+    shown = set()
+    for _file, _old, _new, expected in cases.values():
+        for line in expected.split("\n"):
+            if SUMMARY.fullmatch(line):
+                continue
+            matching = [t for t in templates if re.fullmatch(PREFIX + t, line)]
+            assert matching, f"no template in scripts/edition makes: {line}"
+            shown.add(max(matching, key=lambda t: len(t.replace("(.*)", ""))))
+    return shown
+
+
+def test_every_message_template_has_a_case():
+    templates = message_templates(PACKAGE)
+    missing = [
+        f"{', '.join(where)}: {t}"
+        for t, where in templates.items()
+        if t not in covered(list(templates), CASES | TRACEABILITY_CASES)
+    ]
+    assert len(templates) > 25
+    assert missing == []
+
+
+def test_template_finder_sees_calls_and_picks_the_most_specific(tmp_path):
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "m.py").write_text(
+        "def check(c, x):\n"
+        "    c.error(where, 'id', f'expected {x}, found none')\n"
+        "    c.error(where, 'id', 'expected an id, found none' + hint(x))\n"
+        "    errors.append(DataError(mark, '', 'missing file'))\n"
+        "\n"
+        "def error(self, where, path, message):\n"
+        "    self.errors.append(DataError(where, path, message))\n",
+        encoding="utf-8",
+    )
+    templates = message_templates(package)
+    assert templates == {
+        "expected\\ (.*),\\ found\\ none": ["m.py:2"],
+        "expected\\ an\\ id,\\ found\\ none(.*)": ["m.py:3"],
+        "missing\\ file": ["m.py:4"],
+    }
+    case = (
+        "x.yml",
+        "",
+        "",
+        "data/x.yml:1:1: id: expected an id, found none; did you mean 'y'?\n1 error in data/; nothing was built.",
+    )
+    assert covered(list(templates), {"c": case}) == {"expected\\ an\\ id,\\ found\\ none(.*)"}
 
 
 def test_every_error_is_reported_in_one_run(tmp_path):
@@ -164,6 +362,7 @@ def test_cli_exits_1_without_traceback(tmp_path):
     assert result.stderr.startswith("data/proposals.yml:6:11: proposals[0].area: expected the id of a cooperation area")
 
 
+@pytest.mark.slow
 def test_failed_build_keeps_the_last_good_site(tmp_path):
     site = tmp_path / "site"
     assert build_site(site, MINIMAL).returncode == 0

@@ -6,9 +6,10 @@ import posixpath
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import pytest
 from bs4 import BeautifulSoup
 
-from .site_pages import html_files, url_path
+from .helpers import html_files, url_path
 
 # Material's own search worker reads these; they are not reader-facing links.
 IGNORED_SCHEMES = {"http", "https", "mailto", "data"}
@@ -60,6 +61,7 @@ def broken_links(site: Path) -> list[str]:
     return problems
 
 
+@pytest.mark.slow
 def test_every_internal_link_and_fragment_resolves(built_site):
     assert len(html_files(built_site)) > 10
     problems = broken_links(built_site)

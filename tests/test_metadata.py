@@ -4,7 +4,6 @@ back out of the HTML and checked against the model."""
 from __future__ import annotations
 
 import json
-import os
 from urllib.parse import parse_qs
 
 import pytest
@@ -13,10 +12,10 @@ from bs4 import BeautifulSoup
 from edition import urls
 from edition.model import ABSTRACT_ID
 
+from .helpers import SITE_URL
+
 pytestmark = pytest.mark.slow
 
-# The build under test uses mkdocs.yml's default unless SITE_URL is set, exactly as MkDocs does.
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
 FORBIDDEN = ("citation_journal_title", "citation_isbn", "citation_doi", "citation_pdf_url")
 
 

@@ -9,6 +9,8 @@ from bs4 import BeautifulSoup
 
 from edition.csl import paper_citation_text
 
+pytestmark = pytest.mark.slow  # every test here reads the built site
+
 
 @pytest.fixture(scope="module")
 def print_soup(built_site):

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import posixpath
 
 import pytest
 from bs4 import BeautifulSoup
 
 from edition import urls
 
+from .helpers import soup
 
-def soup(site: Path, src: str) -> BeautifulSoup:
-    return BeautifulSoup((site / urls.page_url(src) / "index.html").read_text(encoding="utf-8"), "html.parser")
+pytestmark = pytest.mark.slow  # every test here reads the built site
 
 
 def visible_text(element) -> str:
@@ -88,8 +88,6 @@ def test_navigation_stays_small(built_site):
 
 def hrefs(page: BeautifulSoup, src: str) -> set[str]:
     """Every link target of the page's content, resolved to a site path like 'sections/iv/#p18'."""
-    import posixpath
-
     base = "/" + urls.page_url(src)
     found = set()
     for a in page.select("article a[href]"):
@@ -173,8 +171,3 @@ def test_proposals_index_shows_every_row_without_javascript(built_site, edition)
     rows = page.select("#proposals-table tbody tr")
     assert [row.select_one("td a").get_text() for row in rows] == [p.title for p in edition.proposals]
     assert page.select_one("#proposal-filters").has_attr("hidden")
-
-
-@pytest.mark.parametrize("kind", ["challenges", "areas", "proposals"])
-def test_every_record_carries_a_quote(edition, kind):
-    assert all(record.quotes for record in getattr(edition, kind))

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import build_site
+from ..helpers import build_site
 from ..test_gates_links import broken_links
+
+pytestmark = pytest.mark.slow  # every test here builds or reads a site
 
 
 @pytest.fixture(scope="module")
@@ -19,6 +21,7 @@ def offline_site(tmp_path_factory) -> Path:
     return site
 
 
+@pytest.mark.npm  # the offline build ships iframe-worker from node_modules
 def test_offline_edition_uses_file_urls_and_ships_its_search_shim(offline_site):
     assert (offline_site / "sections" / "iv.html").is_file()
     assert (offline_site / "search" / "search_index.js").is_file()
@@ -35,11 +38,13 @@ def test_the_online_site_is_untouched_by_the_offline_plugin(built_site):
     assert not (built_site / "search" / "search_index.js").exists()
 
 
+@pytest.mark.npm  # the offline build ships iframe-worker from node_modules
 def test_every_offline_link_and_fragment_resolves(offline_site):
     assert broken_links(offline_site) == []
 
 
 @pytest.mark.browser
+@pytest.mark.npm
 def test_search_works_from_the_file_system(browser, offline_site):
     context = browser.new_context()
     requests: list[str] = []

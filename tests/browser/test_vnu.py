@@ -13,7 +13,7 @@ import subprocess
 
 import pytest
 
-from ..site_pages import html_files
+from ..helpers import html_files
 
 # message text → why it cannot be fixed in this project's templates
 ALLOWED: dict[str, str] = {}
@@ -33,6 +33,7 @@ def run_vnu(vnu_jar, files) -> list[dict]:
     return json.loads(result.stderr)["messages"]
 
 
+@pytest.mark.slow
 @pytest.mark.browser  # needs the npm tools and Java that `make test` installs
 def test_every_page_is_valid_html(built_site, vnu_jar):
     files = html_files(built_site)
