@@ -29,6 +29,9 @@ CHROMIUM_FLAGS = [
 
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from the current output")
+    parser.addoption(
+        "--update-theme-patches", action="store_true", help="record docs/overrides' copies' differences from the theme"
+    )
 
 
 @pytest.hookimpl(tryfirst=True)
