@@ -42,9 +42,10 @@ check: $(STAMP)
 test: lint browser-deps
 	$(BIN)/python -m pytest -n 2
 
-# Unit tests per stage and the checks of data: no site build, no browser, no npm (under 15 s).
+# Unit tests per stage and the checks of data: no site build, no browser, no npm (under 15 s). One process:
+# the suite needs about 3 s of CPU, less than starting xdist's workers costs.
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -n 2 -m "not slow and not browser"
+	$(BIN)/python -m pytest -m "not slow and not browser"
 
 LINTED := scripts tests benchmarks
 # ruff checks the style and formatting (config in pyproject.toml), mypy the types of scripts/.
