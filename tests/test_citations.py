@@ -53,7 +53,7 @@ def test_works_missing_from_the_list_are_the_ones_the_text_cites_without_an_entr
     assert sorted(work.key for work in index.unlisted) == sorted(
         [
             "Blackwill and Fontaine 2024",
-            "Farrell and Newman 2023",
+            "Farell and Newman 2023",
             "James 2018",
             "Gusterson 2017",
             "Gao 2000",
@@ -120,7 +120,10 @@ def test_references_page_entries_come_from_the_csl_engine(built_site, edition):
         assert entry == bibliography_entry(reference_csl(ref), "chicago")
         # Chicago author-date puts the year after the author; the paper's own line is kept apart.
         assert entry != ref.printed
-        assert ref.printed in item.select_one(".reference-printed").get_text()
+        printed = item.select_one(".reference-printed")
+        for apparatus in printed.select(".query-mark, .erratum-mark, .reading-corrected"):
+            apparatus.decompose()  # an editor's query (?) on an entry is not part of its printed line
+        assert ref.printed in printed.get_text()
     assert "Cabinet Office. n.d." in page.select_one("#ref-cabinet-office-sip .reference-entry").get_text()
     assert "2023b" in page.select_one("#ref-office-of-the-president-2023b .reference-entry").get_text()
 

@@ -19,6 +19,7 @@ from edition.paths import ROOT
 from edition.validate import check
 
 from .helpers import MINIMAL, broken, build_site, report
+from .test_editorial import CASES as EDITORIAL_CASES
 from .test_traceability import CASES as TRACEABILITY_CASES
 
 PACKAGE = ROOT / "scripts" / "edition"
@@ -53,7 +54,7 @@ CASES: dict[str, Case] = {
         'sumary: "Supplies may fail."',
         "data/challenges.yml:2:5: challenges[0].summary: missing required field 'summary' (text)\n"
         "data/challenges.yml:4:5: challenges[0].sumary: unknown field 'sumary'; expected one of: "
-        "id, title, summary, quotes; did you mean 'summary'?\n"
+        "id, title, summary, sources, quotes, general; did you mean 'summary'?\n"
         "2 errors in data/; nothing was built.",
     ),
     "wrong-type": (
@@ -112,18 +113,18 @@ CASES: dict[str, Case] = {
     ),
     "quote-not-in-paragraph": (
         "proposals.yml",
-        'text: "Second paragraph"',
-        'text: "Second paragraphs"',
-        "data/proposals.yml:14:15: proposals[0].quotes[0].text: expected the exact words of ¶2 (p2, after "
-        "corrections), found words that are not there: 'Second paragraphs'\n"
+        'text: "Second paragraph on supply chains."',
+        'text: "Second paragraphs on supply chains."',
+        "data/proposals.yml:14:15: proposals[0].quotes[0].text: expected the exact words of ¶2 (p2) as printed, "
+        "found words that are not there: 'Second paragraphs on supply chains.'\n"
         "1 error in data/; nothing was built.",
     ),
     "literal-did-you-mean": (
         "errata.yml",
-        "kind: typo",
-        "kind: tpyo",
-        "data/errata.yml:7:11: errata[0].kind: expected one of 'typo', 'probable-error', 'inconsistency', "
-        "found text ('tpyo'); did you mean 'typo'?\n"
+        "kind: misprint",
+        "kind: misprnt",
+        "data/errata.yml:7:11: errata[0].kind: expected one of 'misprint', 'contradiction', 'reference-list', "
+        "found text ('misprnt'); did you mean 'misprint'?\n"
         "1 error in data/; nothing was built.",
     ),
     "yaml-tag-on-wrong-node": (
@@ -218,7 +219,7 @@ CASES: dict[str, Case] = {
         "errata.yml",
         "queries: []",
         '  - id: e2\n    target: abstract\n    original: "tern"\n    corrected: "term"\n    occurrences: 1\n'
-        '    kind: typo\n    reason: "Overlaps e1."\nqueries: []',
+        '    kind: misprint\n    reason: "Overlaps e1."\nqueries: []',
         "data/errata.yml:11:15: errata[1].original: expected a spot no other erratum touches, found it overlaps e1 "
         "in abstract\n"
         "1 error in data/; nothing was built.",
@@ -226,9 +227,105 @@ CASES: dict[str, Case] = {
     "query-not-in-its-target": (
         "errata.yml",
         "queries: []",
-        'queries:\n  - id: q1\n    target: p1\n    text: "the DPRK"\n    query: "Which country?"',
-        "data/errata.yml:12:11: queries[0].text: expected words found in p1 (after corrections), found 'the DPRK'\n"
+        'queries:\n  - id: q1\n    target: p1\n    text: "the DPRK"\n    kind: wording\n    query: "Which country?"',
+        "data/errata.yml:12:11: queries[0].text: expected the exact words of ¶1 (p1) as printed, found words that are "
+        "not there: 'the DPRK'\n"
         "1 error in data/; nothing was built.",
+    ),
+    # The editorial checks (fidelity.py, modality.py, sourcing.py); tests/test_editorial.py has more.
+    'withdrawn-id-taken': (
+        'errata.yml',
+        'queries: []\n',
+        'queries:\n  - id: q1\n    target: p1\n    text: "the ROK"\n    kind: wording\n    query: "Which?"\nwithdrawn:\n  - id: e1\n    target: p1\n    original: "trade"\n    corrected: "x"\n    now: q1\n    reason: "Policy."\n',
+        "data/errata.yml:16:9: withdrawn[0].id: duplicate id 'e1': a withdrawn erratum keeps its id for itself\n"
+        '1 error in data/; nothing was built.',
+    ),
+    'withdrawn-replaced-by-no-query': (
+        'errata.yml',
+        'queries: []\n',
+        'queries:\n  - id: q1\n    target: p1\n    text: "the ROK"\n    kind: wording\n    query: "Which?"\nwithdrawn:\n  - id: e9\n    target: p1\n    original: "trade"\n    corrected: "x"\n    now: q7\n    reason: "Policy."\n',
+        "data/errata.yml:20:10: withdrawn[0].now: expected the id of the query that replaced it, found 'q7', which does not exist\n"
+        '1 error in data/; nothing was built.',
+    ),
+    'withdrawn-unknown-target': (
+        'errata.yml',
+        'queries: []\n',
+        'queries:\n  - id: q1\n    target: p1\n    text: "the ROK"\n    kind: wording\n    query: "Which?"\nwithdrawn:\n  - id: e9\n    target: p9\n    original: "trade"\n    corrected: "x"\n    now: q1\n    reason: "Policy."\n',
+        "data/errata.yml:17:13: withdrawn[0].target: expected a paragraph, heading, figure, reference or 'abstract', found 'p9'\n"
+        '1 error in data/; nothing was built.',
+    ),
+    'withdrawn-words-not-printed': (
+        'errata.yml',
+        'queries: []\n',
+        'queries:\n  - id: q1\n    target: p1\n    text: "the ROK"\n    kind: wording\n    query: "Which?"\nwithdrawn:\n  - id: e9\n    target: p1\n    original: "commerce"\n    corrected: "x"\n    now: q1\n    reason: "Policy."\n',
+        "data/errata.yml:18:15: withdrawn[0].original: expected words printed in p1, found 'commerce'\n"
+        '1 error in data/; nothing was built.',
+    ),
+    'paper-expansion-not-in-its-quote': (
+        'glossary.yml',
+        '    expansion_by: editor\n',
+        '    expansion_by: paper\n    defined_at: {paragraph: p1, text: "the ROK"}\n',
+        "data/glossary.yml:5:16: terms[0].expansion: expected the expansion as the paper gives it, inside the defined_at quote, found 'Republic of Korea', which the quote does not hold\n"
+        '1 error in data/; nothing was built.',
+    ),
+    'actor-expansion-without-who': (
+        'actors.yml',
+        '    forms: ["ROK"]\n',
+        '    forms: ["ROK"]\n    expansion: "Republic of Korea"\n',
+        "data/actors.yml:2:5: actors[0].expansion_by: missing required field 'expansion_by' (paper or editor)\n"
+        '1 error in data/; nothing was built.',
+    ),
+    'actor-expansion-not-in-mentions': (
+        'actors.yml',
+        '    forms: ["ROK"]\n',
+        '    forms: ["ROK"]\n    expansion: "Republic of Korea"\n    expansion_by: paper\n',
+        "data/actors.yml:8:16: actors[0].expansion: expected the expansion as the paper gives it, inside one of the mentions, found 'Republic of Korea', which no mention holds; label it expansion_by: editor\n"
+        '1 error in data/; nothing was built.',
+    ),
+    'modality-unknown-paragraph': (
+        'proposals.yml',
+        'words: "Second paragraph", paragraph: p2}',
+        'words: "Second paragraph", paragraph: p9}',
+        "data/proposals.yml:15:72: proposals[0].modality.paragraph: expected the id of a paragraph, found 'p9'\n"
+        '1 error in data/; nothing was built.',
+    ),
+    'status-words-outside-quotes': (
+        'proposals.yml',
+        '    actor_quotes:\n',
+        '    status: {value: proposed, words: "First paragraph", paragraph: p1}\n    actor_quotes:\n',
+        "data/proposals.yml:16:38: proposals[0].status.words: expected words inside one of the proposal's quotes of p1, found 'First paragraph'\n"
+        '1 error in data/; nothing was built.',
+    ),
+    'horizon-stated-without-words': (
+        'proposals.yml',
+        'horizon: {term: near, words: "supply chains", paragraph: p2}',
+        'horizon: {term: near}',
+        "data/proposals.yml:11:14: proposals[0].horizon: expected the paper's words and their paragraph for the horizon 'near', or term: not-stated\n"
+        '1 error in data/; nothing was built.',
+    ),
+    'register-duplicate-id': (
+        'register.yml',
+        'entries: []',
+        'entries:\n  - {id: r1, paragraph: p9, text: "x", kind: premise, reason: "R."}\n  - {id: r1, paragraph: p9, text: "x", kind: premise, reason: "R."}',
+        "data/register.yml:2:25: entries[0].paragraph: expected the id of a paragraph, found 'p9'\n"
+        "data/register.yml:3:10: entries[1].id: duplicate id 'r1': every id must be unique\n"
+        "data/register.yml:3:25: entries[1].paragraph: expected the id of a paragraph, found 'p9'\n"
+        '3 errors in data/; nothing was built.',
+    ),
+    'register-unknown-proposal': (
+        'register.yml',
+        'entries: []',
+        'entries:\n  - {id: r1, paragraph: p9, text: "x", kind: restatement, reason: "R.", proposal: nothing}',
+        "data/register.yml:2:25: entries[0].paragraph: expected the id of a paragraph, found 'p9'\n"
+        "data/register.yml:2:83: entries[0].proposal: expected the id of a proposal, found 'nothing'\n"
+        '2 errors in data/; nothing was built.',
+    ),
+    'provenance-unknown-field': (
+        'paper.yml',
+        '  - {field: publisher, source: "publisher\'s page"}',
+        '  - {field: publisher, source: "publisher\'s page"}\n  - {field: colour, source: "publisher\'s page"}',
+        "data/paper.yml:47:13: provenance[10].field: expected a front-matter field of this file, found 'colour'\n"
+        '1 error in data/; nothing was built.',
     ),
 }
 
@@ -261,35 +358,71 @@ def _pattern(node: ast.expr) -> str | None:
     return None
 
 
+# Functions that make messages for the Checker, returned as text or as (field path, message) pairs: named so,
+# or returning `Problem`s (fidelity.Problem and its kin).
+MESSAGE_MAKERS = ("_problem", "_problems", "_message")
+
+
+def _makes_messages(function: ast.FunctionDef) -> bool:
+    returns = ast.unparse(function.returns) if function.returns else ""
+    return function.name.endswith(MESSAGE_MAKERS) or "Problem" in returns
+
+
+def _made_messages(function: ast.FunctionDef) -> list[tuple[ast.expr, int]]:
+    """The messages a message-making function writes: what it returns, what it assigns to a name (with what
+    it appends to that name), and the message of each (path, message) pair."""
+    found: list[tuple[ast.expr, int]] = []
+    assigned: dict[str, ast.expr] = {}
+    for node in ast.walk(function):
+        if isinstance(node, ast.Return) and node.value is not None:
+            found.append((node.value, node.lineno))
+        elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            assigned[node.targets[0].id] = node.value
+            found.append((node.value, node.lineno))
+        elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name) and node.target.id in assigned:
+            joined = ast.BinOp(assigned[node.target.id], ast.Add(), node.value)
+            found.append((joined, node.lineno))
+        elif isinstance(node, ast.Tuple) and len(node.elts) == 2:
+            found.append((node.elts[1], node.lineno))
+    # Only text: a list of problems, a count or a path is not a message.
+    return [(expr, line) for expr, line in found if _pattern(expr) is not None and not isinstance(expr, ast.Call)]
+
+
 def message_templates(package: Path) -> dict[str, list[str]]:
     """Every DataError message the package can make, as a regex, with where it is made ("file.py:line").
 
     A message is the third argument of `DataError(mark, field, message)` or of an `error(where, path,
-    message)` call; the `error` methods that only pass their `message` parameter on are not templates."""
+    message)` call, or is made by a function that makes messages (see _makes_messages); the
+    `error` methods that only pass their `message` parameter on are not templates."""
     found: dict[str, list[str]] = {}
     for path in sorted(package.rglob("*.py")):
         for function in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(function, ast.FunctionDef):
                 continue
+            messages: list[tuple[ast.expr, int]] = []
+            if _makes_messages(function):
+                messages += _made_messages(function)
             for node in ast.walk(function):
                 callee = getattr(node, "func", None)
                 name = getattr(callee, "attr", None) or getattr(callee, "id", None)
-                if not isinstance(node, ast.Call) or name not in ("error", "DataError") or len(node.args) < 3:
-                    continue
-                message = node.args[2]
-                if function.name == "error" and isinstance(message, ast.Name):
-                    continue
-                where = f"{path.relative_to(package).as_posix()}:{node.lineno}"
+                if isinstance(node, ast.Call) and name in ("error", "DataError") and len(node.args) >= 3:
+                    message = node.args[2]
+                    if isinstance(message, (ast.Name, ast.Call)):
+                        continue  # passed on from a parameter or from a message-making function
+                    messages.append((message, node.lineno))
+            for message, line in messages:
+                where = f"{path.relative_to(package).as_posix()}:{line}"
                 pattern = _pattern(message)
-                assert pattern is not None, f"{where}: write the message in the call, so that it can be tested"
-                found.setdefault(re.sub(r"(\(\.\*\))+", "(.*)", pattern), []).append(where)
+                assert pattern is not None, f"{where}: write the message where it is made, so that it can be tested"
+                if " " in pattern.replace("\\ ", " "):  # a message has words; a field path has no spaces
+                    found.setdefault(re.sub(r"(\(\.\*\))+", "(.*)", pattern), []).append(where)
     return found
 
 
-def covered(templates: list[str], cases: dict[str, Case]) -> set[str]:
+def covered(templates: list[str], reports: list[str]) -> set[str]:
     """The templates some case shows: each message line goes to the most specific template it matches."""
     shown = set()
-    for _file, _old, _new, expected in cases.values():
+    for expected in reports:
         for line in expected.split("\n"):
             if SUMMARY.fullmatch(line):
                 continue
@@ -301,11 +434,9 @@ def covered(templates: list[str], cases: dict[str, Case]) -> set[str]:
 
 def test_every_message_template_has_a_case():
     templates = message_templates(PACKAGE)
-    missing = [
-        f"{', '.join(where)}: {t}"
-        for t, where in templates.items()
-        if t not in covered(list(templates), CASES | TRACEABILITY_CASES)
-    ]
+    reports = [case[-1] for case in [*CASES.values(), *TRACEABILITY_CASES.values(), *EDITORIAL_CASES.values()]]
+    shown = covered(list(templates), reports)
+    missing = [f"{', '.join(where)}: {t}" for t, where in templates.items() if t not in shown]
     assert len(templates) > 25
     assert missing == []
 
@@ -335,7 +466,7 @@ def test_template_finder_sees_calls_and_picks_the_most_specific(tmp_path):
         "",
         "data/x.yml:1:1: id: expected an id, found none; did you mean 'y'?\n1 error in data/; nothing was built.",
     )
-    assert covered(list(templates), {"c": case}) == {"expected\\ an\\ id,\\ found\\ none(.*)"}
+    assert covered(list(templates), [case[-1]]) == {"expected\\ an\\ id,\\ found\\ none(.*)"}
 
 
 def test_every_error_is_reported_in_one_run(tmp_path):
@@ -384,7 +515,7 @@ def test_figure_placement_is_checked_even_when_errata_file_is_broken(tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace("errata:", "errata: 5\nextra:", 1), encoding="utf-8")
     assert report(data) == (
         "data/errata.yml:1:9: errata: expected a list, found a number (5)\n"
-        "data/errata.yml:2:1: extra: unknown field 'extra'; expected one of: errata, queries\n"
+        "data/errata.yml:2:1: extra: unknown field 'extra'; expected one of: errata, queries, withdrawn\n"
         "data/figures.yml:5:12: figures[0].after: expected the id of a paragraph, found 'p11', which does not exist; "
         "did you mean 'p1'?\n"
         "3 errors in data/; nothing was built."

@@ -41,8 +41,8 @@ def test_converter_builds_a_record_and_keeps_each_fields_mark():
     record = converter.record(r.ActorsFile, document, "", Mark("data/actors.yml", 1, 1))
     assert converter.errors == []
     assert record == r.ActorsFile(
-        actors=[r.Actor(id="rok", name="Republic of Korea", kind="country", summary="A country.",
-                        mentions=[r.Quote(paragraph="p1", text="the ROK")])]
+        actors=[r.Actor(id="rok", name="Republic of Korea", kind="country", forms=["ROK"], summary="A country.",
+                        sources=["p1"], mentions=[r.Quote(paragraph="p1", text="the ROK")])]
     )  # fmt: skip
     assert converter.marks["actors[0].mentions[0].text"] == Mark("data/actors.yml", 6, 38)
 
@@ -50,7 +50,9 @@ def test_converter_builds_a_record_and_keeps_each_fields_mark():
 def test_converter_collects_every_error_of_a_record(tmp_path):
     path = tmp_path / "actors.yml"
     path.write_text(
-        'actors:\n  - id: 7\n    name: ""\n    kind: country\n    summary: "A."\n    mentions: []\n', encoding="utf-8"
+        'actors:\n  - id: 7\n    name: ""\n    kind: country\n    forms: []\n    summary: "A."\n    sources: []\n'
+        "    mentions: []\n",
+        encoding="utf-8",
     )
     document, _ = load_yaml(path, "data/actors.yml")
     converter = Converter()
