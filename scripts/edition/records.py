@@ -63,6 +63,8 @@ class Paper:
     contact_source_line: int
     abstract_source_line: int
     abstract: str
+    # The title as APA wants it in a reference entry (sentence case); only its capitals may differ from `title`.
+    title_sentence_case: Optional[str] = None
 
 
 @dataclass(frozen=True)

@@ -139,6 +139,8 @@ class Checker:
 
         p: r.Paper = paper.record
         same(paper, "abstract", "abstract_source_line", p.abstract_source_line, p.abstract)
+        if p.title_sentence_case is not None and p.title_sentence_case.lower() != p.title.lower():
+            self.error(paper, "title_sentence_case", f"expected the title with only its capitals changed, found '{p.title_sentence_case}'")
         for located in sections:
             section: r.Section = located.record
             same(located, "title", "source_line", section.source_line, section.title, f"{section.label}. {section.title}")
