@@ -22,6 +22,8 @@ from . import records as r
 from .model import ABSTRACT_ID, Edition
 
 PAPER_ID = "lee-2025"
+# The paper's key in BibTeX, RIS and CSL-JSON files (the Data page's box and the downloads).
+PAPER_KEY = "lee2025"
 STYLES = ("chicago", "apa", "mla")
 STYLE_NAMES = {
     "chicago": "Chicago (author-date)",
@@ -75,7 +77,7 @@ def style_item(edition: Edition, style: str, url: str) -> dict:
       no bracketed "[Working paper]", which APA uses when a report has no number.
     """
     paper = edition.paper
-    item = paper_item(edition, url)
+    item = paper_item(edition, url or None)
     del item["number"]
     if style == "apa":
         del item["genre"]
@@ -135,6 +137,7 @@ class Styled:
     """Every formatted string one edition needs, from one engine run."""
 
     paper_entries: dict[str, str]  # style -> HTML entry with URL_SLOT for the URL
+    unlinked_entry: str  # the Chicago entry with no URL (the print page, which has no site address)
     in_text: dict[tuple[str, Pinpoint], str]  # (style, pinpoint) -> "(Lee 2025, para. 18)"
     references: dict[str, str]  # reference id -> Chicago HTML entry
     reference_order: list[str]  # reference ids in the style's order
@@ -144,6 +147,9 @@ class Styled:
 
     def entry_text(self, style: str, url: str) -> str:
         return plain(self.paper_entries[style]).replace(URL_SLOT, url)
+
+    def entry_without_url(self) -> str:
+        return plain(self.unlinked_entry)
 
     def citation(self, style: str, pinpoint: Pinpoint) -> str:
         return plain(self.in_text[(style, pinpoint)])
@@ -205,6 +211,7 @@ def _format(edition: Edition) -> Styled:
         )
         for style in STYLES
     ]
+    jobs.append(csl_engine.job(REFERENCE_STYLE, [style_item(edition, REFERENCE_STYLE, "")]))
     jobs.append(csl_engine.job(REFERENCE_STYLE, [reference_csl(ref) for ref in edition.references]))
     results = csl_engine.run(jobs)
     paper_entries = {style: _entry_html(result["bibliography"][PAPER_ID]) for style, result in zip(STYLES, results)}
@@ -216,6 +223,7 @@ def _format(edition: Edition) -> Styled:
     refs = results[-1]
     return Styled(
         paper_entries,
+        _entry_html(results[-2]["bibliography"][PAPER_ID]),
         in_text,
         {ref_id: _entry_html(entry) for ref_id, entry in refs["bibliography"].items()},
         refs["order"],

@@ -1,8 +1,10 @@
-"""Command line: `python -m edition check` validates data/; `render` writes the Markdown for inspection."""
+"""Command line: `python -m edition check` validates data/; `render` writes the Markdown for inspection;
+`build` makes a preview site; `publish` makes the site for readers (needs SITE_URL)."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -22,6 +24,8 @@ def main(argv: list[str] | None = None) -> int:
     render.add_argument("out", type=Path)
     build = commands.add_parser("build", help="build the site into site/, keeping the old one if the build fails")
     build.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    publish = commands.add_parser("publish", help="build for readers with SITE_URL into public/ (refuses a local address)")
+    publish.add_argument("--out", type=Path, default=ROOT / "public")
     args = parser.parse_args(argv)
     try:
         edition = check(args.data)
@@ -30,6 +34,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.command == "build":
         return build_site(args.site_dir)
+    if args.command == "publish":
+        from .publish import main as publish_main
+
+        return publish_main(args.out)
     if args.command == "check":
         print(f"{args.data}: {len(edition.paragraphs)} paragraphs, {len(edition.errata)} errata, "
               f"{len(edition.proposals)} proposals: all checks passed")
@@ -42,14 +50,14 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def build_site(site_dir: Path) -> int:
+def build_site(site_dir: Path, env: dict[str, str] | None = None) -> int:
     """Run the strict MkDocs build into a new folder and swap it in only if the build succeeds."""
     fresh = site_dir.with_name(site_dir.name + ".new")
     retired = site_dir.with_name(site_dir.name + ".old")
     for leftover in (fresh, retired):
         shutil.rmtree(leftover, ignore_errors=True)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(fresh)]
-    result = subprocess.run(command, cwd=ROOT)
+    result = subprocess.run(command, cwd=ROOT, env=dict(os.environ, **(env or {})))
     if result.returncode != 0:
         shutil.rmtree(fresh, ignore_errors=True)
         print(f"build failed; {site_dir} is unchanged", file=sys.stderr)

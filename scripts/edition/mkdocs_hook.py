@@ -13,7 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
-from . import metadata, offline, search
+from . import csl_engine, metadata, offline, search, unapi
 from .errors import DataErrors
 from .model import Edition
 from .nav import site_nav
@@ -32,6 +32,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except DataErrors as errors:
         # Abort prints the message without a traceback and exits with code 1.
         raise Abort("\n" + errors.report())
+    reason = csl_engine.missing()
+    if reason:
+        raise Abort(f"the CSL engine cannot run: {reason}")
     _state["edition"] = edition
     config.nav = site_nav(edition)
     offline.use_local_shim(config)
@@ -46,6 +49,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if existing is not None:
             raise Abort(f"docs/{path} would hide a generated page: generated Markdown is never kept in docs/")
         files.append(File.generated(config, path, content=text))
+    pages_list = [(file.src_uri, file.url) for file in files.documentation_pages()]
+    for path, text in unapi.files(_state["edition"], pages_list, config.site_url or "").items():
+        files.append(File.generated(config, path, content=text))
     offline.add_shim(files, config)
     return files
 
@@ -56,7 +62,8 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     site_url = config.site_url or ""
     page_url = page.canonical_url or page.url
     head = metadata.head(edition, page.file.src_uri, page_url, page.title or config.site_name, site_url, config.site_name)
-    return metadata.inject(output, head, metadata.coins(edition, page_url))
+    head += "\n" + unapi.head_link(page.url, page.file.src_uri)
+    return metadata.inject(output, head, metadata.coins(edition, page_url) + unapi.body_id())
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -69,7 +76,7 @@ def citing_pages(edition: Edition, config: MkDocsConfig, pages: dict[str, str]) 
     from .export.downloads import files as download_files
     from .render import cite
 
-    downloads = download_files(edition)
+    downloads = download_files(edition, config.site_url or "")
     listed = [(path, title, note) for path, (title, note, _content) in downloads.items()]
     extra = cite.render(edition, config.use_directory_urls, config.site_url or "", listed)
     extra.update({path: content for path, (_title, _note, content) in downloads.items()})

@@ -6,7 +6,8 @@ import dataclasses
 import json
 
 from .. import urls
-from ..citation import reference_csl
+from ..cite_styles import PAPER_KEY, paper_item
+from ..citation import listed_as, reference_csl
 from ..model import Edition
 from . import bibtex, ris, schema, tables
 
@@ -35,16 +36,26 @@ def _plain(value):
     return value
 
 
-def files(edition: Edition) -> dict[str, tuple[str, str, str]]:
-    items = [reference_csl(ref) for ref in edition.references]
+def reference_items(edition: Edition) -> list[dict]:
+    """The listed works as CSL-JSON, each with a note that keeps the paper's key ("… 2023a")."""
+    return [dict(reference_csl(ref), note=listed_as(ref)) for ref in edition.references]
+
+
+def files(edition: Edition, site_url: str = "") -> dict[str, tuple[str, str, str]]:
+    items = reference_items(edition)
     d = urls.DOWNLOADS_DIR
+    # The paper itself, at the site's home page, with its abstract.
+    paper = paper_item(edition, (site_url.rstrip("/") + "/" + urls.page_url(urls.HOME)) if site_url else None, abstract=True)
     out = {
+        f"{d}/{PAPER_KEY}.bib": ("The paper (BibTeX)", "the paper, for reference managers", bibtex.dumps([bibtex.entry(paper, PAPER_KEY)])),
+        f"{d}/{PAPER_KEY}.ris": ("The paper (RIS)", "the paper, for reference managers", ris.dumps([ris.record(paper, key=PAPER_KEY)])),
+        f"{d}/{PAPER_KEY}.json": ("The paper (CSL-JSON)", "the paper, for reference managers and CSL processors", _json([dict(paper, id=PAPER_KEY)])),
         f"{d}/edition.json": ("The whole edition (JSON)", "every record of the edition, with each paragraph’s corrected text", edition_json(edition)),
         f"{d}/proposals.csv": ("Proposals (CSV)", "one row per proposal", tables.proposals(edition)),
         f"{d}/challenges.csv": ("Challenges (CSV)", "one row per challenge", tables.challenges(edition)),
         f"{d}/references.csv": ("References (CSV)", "every work the paper lists or cites, and where it is cited", tables.references(edition)),
-        f"{d}/references.bib": ("References (BibTeX)", "the paper’s reference list", bibtex.dumps([bibtex.entry(i) for i in items])),
-        f"{d}/references.ris": ("References (RIS)", "the paper’s reference list", ris.dumps([ris.record(i) for i in items])),
+        f"{d}/references.bib": ("References (BibTeX)", "the paper’s reference list", bibtex.dumps([bibtex.entry(i, i["id"], i["note"]) for i in items])),
+        f"{d}/references.ris": ("References (RIS)", "the paper’s reference list", ris.dumps([ris.record(i, i["note"], i["id"]) for i in items])),
         f"{d}/references.json": ("References (CSL-JSON)", "the paper’s reference list", _json(items)),
     }
     for kind, document in schema.schemas().items():

@@ -8,12 +8,17 @@ buttons. The boxes sit on their own pages, not under each paragraph, so the sect
 from __future__ import annotations
 
 from .. import urls
-from ..citation import FORMATS, STYLES, cite_formats, in_text
+from ..cite_styles import (STYLE_EDITIONS, STYLE_NAMES, STYLES, Pinpoint, proposal_paragraphs, proposal_pinpoint,
+                           styled)
+from ..citation import FORMATS, cite_formats
 from ..model import Edition
+from ..publish import is_local
 from .common import Context, esc, md_text
 
-# Reveals the copy buttons and copies a box's text; without a secure context (file://) it selects the
-# text and uses the older copy command instead.
+# Reveals the copy buttons and copies a box's text. A styled entry goes on the clipboard twice, as HTML (its
+# italics kept when pasted into a word processor) and as plain text; BibTeX, RIS and CSL-JSON as plain text.
+# Without a secure context (file://) it selects the text and uses the older copy command, which copies
+# the selection in both forms too.
 COPY_SCRIPT = """<script>
 document.querySelectorAll("button.cite-copy").forEach(function (button) {
   var target = document.getElementById(button.getAttribute("data-copy"));
@@ -30,10 +35,20 @@ document.querySelectorAll("button.cite-copy").forEach(function (button) {
     selection.addRange(range);
     done(document.execCommand("copy") ? "Copied" : "Press Ctrl+C");
   }
+  function write() {
+    var text = target.textContent;
+    if (target.tagName === "PRE" || typeof ClipboardItem === "undefined") {
+      return navigator.clipboard.writeText(text);
+    }
+    return navigator.clipboard.write([new ClipboardItem({
+      "text/html": new Blob([target.innerHTML], {type: "text/html"}),
+      "text/plain": new Blob([text], {type: "text/plain"})
+    })]);
+  }
   button.hidden = false;
   button.addEventListener("click", function () {
     if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(target.textContent).then(function () { done("Copied"); }, fallback);
+      write().then(function () { done("Copied"); }, fallback);
     } else {
       fallback();
     }
@@ -46,56 +61,87 @@ def render(edition: Edition, directory_urls: bool, site_url: str, downloads: lis
     """The cite pages. Exact URLs need the published address, so this takes `site_url` as well."""
     ctx = Context(edition, urls.Linker(directory_urls))
     base = site_url if site_url.endswith("/") else site_url + "/"
-    pages = {urls.CITE: data_page(ctx, base, downloads)}
+    note = preview_note(site_url)
+    pages = {urls.CITE: data_page(ctx, base, downloads, note)}
     for section in edition.sections:
-        pages[urls.cite_page(section.id)] = section_page(ctx, base, section)
+        pages[urls.cite_page(section.id)] = section_page(ctx, base, section, note)
     if edition.proposals:
-        pages[urls.CITE_PROPOSALS] = proposals_page(ctx, base)
+        pages[urls.CITE_PROPOSALS] = proposals_page(ctx, base, note)
     return pages
+
+
+PREVIEW_NOTE = "Preview build: these URLs are local"
+
+
+def preview_note(site_url: str) -> str:
+    """A visible warning in every box of a build whose URLs point at this machine ("" when published)."""
+    if not is_local(site_url):
+        return ""
+    return (
+        f'<p class="cite-preview admonition warning"><strong>{PREVIEW_NOTE}</strong> ({esc(site_url or "no site URL")}). '
+        "A published build (<code>make publish SITE_URL=…</code>) gives the site’s real address.</p>"
+    )
 
 
 def absolute(base: str, src: str, anchor: str = "") -> str:
     return base + urls.page_url(src) + (f"#{anchor}" if anchor else "")
 
 
-def box(ctx: Context, src: str, what: str, url: str, pinpoint: str, key: str, label: str) -> list[str]:
+def box(ctx: Context, what: str, url: str, pinpoint: Pinpoint, key: str, label: str, note: str) -> list[str]:
+    """One cite box: each style's reference entry (with its italics) and in-text citation, then BibTeX, RIS
+    and CSL-JSON. Everything is text in the page, visible and selectable without JavaScript."""
     formats = cite_formats(ctx.edition, url, pinpoint, key)
-    citations = " · ".join(f"{esc(FORMATS[style])}: {esc(in_text(ctx.edition, style, pinpoint))}" for style in STYLES)
-    lines = [
-        '<div class="cite-box" data-search-exclude>',
-        f'<p class="cite-url">URL: <a href="{esc(url)}">{esc(url)}</a></p>',
-        f'<p class="cite-intext">In the text — {citations}</p>',
-        '<dl class="cite-formats">',
-    ]
+    citations = styled(ctx.edition)
+    lines = ['<div class="cite-box" data-search-exclude>']
+    if note:
+        lines.append(note)
+    lines += [f'<p class="cite-url">URL: <a href="{esc(url)}">{esc(url)}</a></p>', '<dl class="cite-formats">']
     for name, title in FORMATS.items():
         element = urls.cite_anchor(what, name)
-        lines.append(
-            f"<dt>{esc(title)} "
-            f'<button type="button" class="cite-copy md-button" data-copy="{element}" '
-            f'aria-label="Copy {esc(title)}: {esc(label)}" hidden>Copy</button></dt>'
-        )
-        kind = "cite-text cite-text--prose" if name in STYLES else "cite-text"
-        lines.append(f'<dd><pre class="{kind}" id="{element}">{esc(formats[name].rstrip())}</pre></dd>')
+        what_copied = f'the {title} reference entry' if name in STYLES else title
+        lines.append(f"<dt>{esc(title)} {_button(element, f'Copy {what_copied}: {label}')}</dt>")
+        if name in STYLES:
+            intext = urls.cite_anchor(what, name + "-intext")
+            lines += [
+                f'<dd><p class="cite-text cite-text--prose" id="{element}">{citations.entry_html(name, url)}</p>',
+                f'<p class="cite-intext">In the text: <span class="cite-text" id="{intext}">'
+                f"{esc(citations.citation(name, pinpoint))}</span> "
+                f"{_button(intext, f'Copy the {title} in-text citation: {label}')}</p></dd>",
+            ]
+        else:
+            lines.append(f'<dd><pre class="cite-text" id="{element}">{esc(formats[name].rstrip())}</pre></dd>')
     lines += ["</dl>", "</div>", ""]
     return lines
 
 
-def data_page(ctx: Context, base: str, downloads: list[tuple[str, str, str]]) -> str:
+def _button(target: str, name: str) -> str:
+    return (f'<button type="button" class="cite-copy md-button" data-copy="{esc(target)}" '
+            f'aria-label="{esc(name)}" hidden>Copy</button>')
+
+
+def data_page(ctx: Context, base: str, downloads: list[tuple[str, str, str]], note: str) -> str:
     src = urls.CITE
     edition = ctx.edition
+    styles = ", ".join(f"{STYLE_NAMES[s]} as in the {STYLE_EDITIONS[s]}" for s in STYLES)
     lines = [
         "# Data and citation",
         "",
+    ]
+    if note:
+        lines += [note, ""]
+    lines += [
         '<p class="editorial"><span class="editorial-label">Editor’s note:</span> the citations below are formatted '
-        "from the paper’s own details by a CSL engine (citeproc-py with the official Chicago, APA and MLA styles). "
-        "To cite a section or a paragraph, use the <em>Cite</em> link beside its ¶ number, or the pages listed "
-        "under <a href=\"#parts\">Sections and paragraphs</a>. Reference managers such as Zotero also read each page "
-        "of the site directly.</p>",
+        f"from the paper’s own details by a CSL engine (citeproc-js, the engine Zotero uses) in {esc(styles)}. "
+        "Each gives the reference entry, which names the paper and ends with the URL cited, and the citation "
+        "for the text, which carries the pinpoint in the style’s words (“para. 18”: the edition’s ¶ numbers are "
+        "paragraph numbers). To cite a section or a paragraph, use the <em>Cite</em> link beside its ¶ number, or "
+        "the pages listed under <a href=\"#parts\">Sections and paragraphs</a>. Reference managers such as Zotero "
+        "also read each page of the site directly.</p>",
         "",
         "## Cite the paper {#paper}",
         "",
     ]
-    lines += box(ctx, src, "paper", absolute(base, urls.HOME), "", "lee2025", "the paper")
+    lines += box(ctx, "paper", absolute(base, urls.HOME), Pinpoint(), "lee2025", "the paper", note)
     lines += ["## Sections and paragraphs {#parts}", "", "<ul>"]
     for section in edition.sections:
         href = ctx.href(src, urls.cite_page(section.id))
@@ -110,18 +156,30 @@ def data_page(ctx: Context, base: str, downloads: list[tuple[str, str, str]]) ->
         "data each time the site is built.</p>"
     )
     lines += ["", "<ul>"]
-    for path, title, note in downloads:
+    for path, title, description in downloads:
         href = "../" + path  # the page is cite/ (or cite/index.html); downloads sit beside cite/
-        lines.append(f'<li><a href="{esc(href)}" download>{esc(title)}</a> (<code>{esc(path)}</code>): {esc(note)}</li>')
-    lines += ["</ul>", "", COPY_SCRIPT, ""]
+        lines.append(f'<li><a href="{esc(href)}" download>{esc(title)}</a> (<code>{esc(path)}</code>): {esc(description)}</li>')
+    lines += ["</ul>", "", LETTERS_NOTE, "", COPY_SCRIPT, ""]
     return "\n".join(lines)
+
+
+# No CSL processor keeps a/b/c that differ from the style's own order; what the downloads do instead.
+LETTERS_NOTE = (
+    '<p class="editorial" id="letters"><span class="editorial-label">Editor’s note on a/b/c:</span> the paper '
+    "letters three works of the Office of the President 2023a, 2023b and 2023c in an order of its own. CSL "
+    "processors (citeproc-js, Zotero, pandoc) ignore letters given in the data and letter works of one author "
+    "and year by the style’s order, so a bibliography made from these files may letter them differently (as "
+    "the references page, formatted the same way, does). The paper’s letters are in each entry’s key "
+    "(<code>office-of-the-president-2023a</code>) and in its note (“Listed in the paper’s references as "
+    "Office of the President 2023a”).</p>"
+)
 
 
 # Cite pages repeat each paragraph's opening words; kept out of search, a hit lands on the paragraph itself.
 NOT_SEARCHED = ["---", "search:", "  exclude: true", "---", ""]
 
 
-def section_page(ctx: Context, base: str, section) -> str:
+def section_page(ctx: Context, base: str, section, note: str) -> str:
     src = urls.cite_page(section.id)
     edition = ctx.edition
     section_src = urls.section_page(section.id)
@@ -131,18 +189,18 @@ def section_page(ctx: Context, base: str, section) -> str:
         "",
         f'<p class="editorial"><span class="editorial-label">Editor’s note:</span> citations of '
         f'<a href="{esc(ctx.href(src, section_src))}">section {esc(section.label)}</a> of the paper and of each of its '
-        "paragraphs, with the section (§) and paragraph (¶) as pinpoint and the exact URL. "
+        "paragraphs: the reference entry ends with the exact URL, and the citation for the text gives the section or "
+        "paragraph in each style’s words. "
         f'The whole paper and the downloads are on <a href="{esc(ctx.href(src, urls.CITE))}">Data and citation</a>.</p>',
         "",
         f"## Section {esc(section.label)} {{#section}}",
         "",
     ]
-    lines += box(ctx, src, section.id, absolute(base, section_src), f"§{section.label}", f"lee2025-{section.id}",
-                 f"section {section.label}")
+    lines += box(ctx, section.id, absolute(base, section_src), Pinpoint(section=section.label), f"lee2025-{section.id}",
+                 f"section {section.label}", note)
     paragraphs = list(section.paragraphs) + [p for sub in section.subsections for p in sub.paragraphs]
     for paragraph in paragraphs:
         place = edition.place[paragraph.id]
-        pinpoint = f"§{place.label}, ¶{paragraph.number}"
         anchor = urls.paragraph_anchor(paragraph.id)
         back = ctx.href(src, section_src, anchor)
         lines += [
@@ -152,33 +210,25 @@ def section_page(ctx: Context, base: str, section) -> str:
             f"{esc(_opening(edition.text(paragraph.id)))}</p>",
             "",
         ]
-        lines += box(ctx, src, paragraph.id, absolute(base, section_src, anchor), pinpoint,
-                     f"lee2025-{paragraph.id}", f"¶{paragraph.number}")
+        lines += box(ctx, paragraph.id, absolute(base, section_src, anchor), Pinpoint(paragraphs=(paragraph.number,)),
+                     f"lee2025-{paragraph.id}", f"¶{paragraph.number}", note)
     lines += [COPY_SCRIPT, ""]
     return "\n".join(lines)
 
 
-def pinpoint_of(edition: Edition, paragraph_ids: list[str]) -> str:
-    """"§IV.1, ¶18, ¶19" for paragraphs in one part, "§IV.1, ¶18; §IV.2, ¶22" across parts."""
-    groups: dict[str, list[str]] = {}
-    for paragraph_id in paragraph_ids:
-        groups.setdefault(edition.place[paragraph_id].label, []).append(f"¶{edition.paragraph[paragraph_id].number}")
-    return "; ".join(f"§{label}, " + ", ".join(numbers) for label, numbers in groups.items())
-
-
-def proposals_page(ctx: Context, base: str) -> str:
+def proposals_page(ctx: Context, base: str, note: str) -> str:
     src = urls.CITE_PROPOSALS
     edition = ctx.edition
     lines = NOT_SEARCHED + [
         "# Cite a proposal",
         "",
         '<p class="editorial"><span class="editorial-label">Editor’s note:</span> the proposals are the editor’s '
-        "summaries; what can be cited is the paper. Each box cites the paper at the paragraphs the proposal quotes, "
-        "with the URL of the first of them.</p>",
+        "summaries; what can be cited is the paper. Each box cites the paper at the paragraphs the proposal quotes: "
+        "the citation for the text names them, and the reference entry gives the URL of the first.</p>",
         "",
     ]
     for proposal in edition.proposals:
-        paragraph_ids = sorted(dict.fromkeys(q.paragraph for q in proposal.quotes), key=lambda p: edition.paragraph[p].number)
+        paragraph_ids = proposal_paragraphs(edition, proposal)
         first = paragraph_ids[0]
         section_src = urls.section_page(edition.place[first].section.id)
         url = absolute(base, section_src, urls.paragraph_anchor(first))
@@ -191,8 +241,8 @@ def proposals_page(ctx: Context, base: str) -> str:
             + ".</p>",
             "",
         ]
-        lines += box(ctx, src, proposal.id, url, pinpoint_of(edition, paragraph_ids), f"lee2025-{proposal.id}",
-                     f"proposal {proposal.title}")
+        lines += box(ctx, proposal.id, url, proposal_pinpoint(edition, proposal), f"lee2025-{proposal.id}",
+                     f"proposal {proposal.title}", note)
     lines += [COPY_SCRIPT, ""]
     return "\n".join(lines)
 
