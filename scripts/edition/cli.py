@@ -57,7 +57,8 @@ def build_site(site_dir: Path, env: dict[str, str] | None = None) -> int:
     for leftover in (fresh, retired):
         shutil.rmtree(leftover, ignore_errors=True)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(fresh)]
-    result = subprocess.run(command, cwd=ROOT, env=dict(os.environ, **(env or {})))
+    # The banner Material prints on every build says nothing about this one (known-traps).
+    result = subprocess.run(command, cwd=ROOT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {})))
     if result.returncode != 0:
         shutil.rmtree(fresh, ignore_errors=True)
         print(f"build failed; {site_dir} is unchanged", file=sys.stderr)
