@@ -3,9 +3,16 @@ manuals decide. Each claim of the README's table is checked here, so the table c
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+
 import pytest
 
+from edition import cite_styles, csl_engine
+from edition.cite_styles import jobs
 from edition.engine_compare import compare
+from edition.paths import ROOT
 
 PAPER_CAMP_DAVID = "office-of-the-president-2023a"
 
@@ -47,3 +54,28 @@ def test_headline_case_and_given_names_and_stray_labels(facts):
     assert (py["stray_edition"], js["stray_edition"]) == (3, 0)
     assert py["paper_chicago"].startswith("Lee, J. 2025.") and js["paper_chicago"].startswith("Lee, Junghwan. 2025.")
     assert py["cite_chicago"] == js["cite_chicago"] == "(Lee 2025, para. 18)"
+
+
+def test_the_runners_macro_lookup_memo_changes_no_output(edition):
+    """csl_engine.js remembers citeproc-js's macro lookups to build engines faster; the output must not change."""
+    request = json.dumps({"locale": str(csl_engine.LOCALE), "jobs": jobs(edition)})
+    outputs = []
+    for memo in (True, False):
+        env = dict(os.environ, **({} if memo else {"CSL_ENGINE_NO_MEMO": "1"}))
+        result = subprocess.run(["node", str(csl_engine.SCRIPT)], input=request, capture_output=True, text=True,
+                                env=env, cwd=ROOT)
+        assert result.returncode == 0, result.stderr
+        outputs.append(json.loads(result.stdout))
+    assert outputs[0] == outputs[1]
+    assert len(outputs[0]) == 3 and all(out["citations"] for out in outputs[0])
+
+
+def test_one_engine_run_formats_a_whole_build(edition):
+    before = csl_engine.runs
+    from edition.render import render_site
+
+    cite_styles._latest.clear()
+    csl_engine._done.clear()
+    render_site(edition)
+    render_site(edition)
+    assert csl_engine.runs == before + 1

@@ -32,9 +32,14 @@ STYLE_NAMES = {
 }
 # Which edition of each manual the CSL file implements (its <title>), said wherever a style is named.
 STYLE_EDITIONS = {
-    "chicago": "The Chicago Manual of Style, 18th edition (author-date)",
+    "chicago": "The Chicago Manual of Style, 18th edition",
     "apa": "Publication Manual of the American Psychological Association, 7th edition",
     "mla": "MLA Handbook, 9th edition",
+}
+STYLE_LONG_NAMES = {
+    "chicago": f"Chicago author-date ({STYLE_EDITIONS['chicago']})",
+    "apa": f"APA ({STYLE_EDITIONS['apa']})",
+    "mla": f"MLA ({STYLE_EDITIONS['mla']})",
 }
 # A URL no real page has: the paper is formatted once per style with it, and each box puts its own URL in.
 URL_SLOT = "https://url-slot.invalid/"
@@ -137,7 +142,7 @@ class Styled:
     """Every formatted string one edition needs, from one engine run."""
 
     paper_entries: dict[str, str]  # style -> HTML entry with URL_SLOT for the URL
-    unlinked_entry: str  # the Chicago entry with no URL (the print page, which has no site address)
+    unlinked_entry: str  # the Chicago entry without its URL (the print page, which has no site address)
     in_text: dict[tuple[str, Pinpoint], str]  # (style, pinpoint) -> "(Lee 2025, para. 18)"
     references: dict[str, str]  # reference id -> Chicago HTML entry
     reference_order: list[str]  # reference ids in the style's order
@@ -199,32 +204,43 @@ def styled(edition: Edition) -> Styled:
     return _latest[0][1]
 
 
+def jobs(edition: Edition) -> list[dict]:
+    """One engine per style (building one is what costs): the paper with a stand-in URL in each, and in
+    Chicago's also the reference list (the paper shares no author with it, so nothing is disambiguated)."""
+    from .citation import reference_csl  # CSL-JSON of the list's entries lives with the other CSL helpers
+
+    refs = [reference_csl(ref) for ref in edition.references]
+    return [
+        csl_engine.job(
+            style,
+            [style_item(edition, style, URL_SLOT)] + (refs if style == REFERENCE_STYLE else []),
+            citations=[[dict(id=PAPER_ID, **pinpoint.locator())] for pinpoint in pinpoints(edition)],
+        )
+        for style in STYLES
+    ]
+
+
 def _format(edition: Edition) -> Styled:
     from .citation import reference_csl  # CSL-JSON of the list's entries lives with the other CSL helpers
 
     wanted = pinpoints(edition)
-    jobs = [
-        csl_engine.job(
-            style,
-            [style_item(edition, style, URL_SLOT)],
-            citations=[[dict(id=PAPER_ID, **pinpoint.locator())] for pinpoint in wanted],
-        )
-        for style in STYLES
-    ]
-    jobs.append(csl_engine.job(REFERENCE_STYLE, [style_item(edition, REFERENCE_STYLE, "")]))
-    jobs.append(csl_engine.job(REFERENCE_STYLE, [reference_csl(ref) for ref in edition.references]))
-    results = csl_engine.run(jobs)
-    paper_entries = {style: _entry_html(result["bibliography"][PAPER_ID]) for style, result in zip(STYLES, results)}
+    refs = [reference_csl(ref) for ref in edition.references]
+    results = dict(zip(STYLES, csl_engine.run(jobs(edition))))
+    paper_entries = {style: _entry_html(result["bibliography"][PAPER_ID]) for style, result in results.items()}
     in_text = {
         (style, pinpoint): text
-        for style, result in zip(STYLES, results)
+        for style, result in results.items()
         for pinpoint, text in zip(wanted, result["citations"])
     }
-    refs = results[-1]
+    chicago = results[REFERENCE_STYLE]
+    # The print page has no site address: Chicago's entry without its last element, the URL.
+    slot = f" {URL_SLOT}."
+    assert paper_entries[REFERENCE_STYLE].endswith(slot), "Chicago's entry no longer ends with its URL"
+    unlinked = paper_entries[REFERENCE_STYLE][: -len(slot)]
     return Styled(
         paper_entries,
-        _entry_html(results[-2]["bibliography"][PAPER_ID]),
+        unlinked,
         in_text,
-        {ref_id: _entry_html(entry) for ref_id, entry in refs["bibliography"].items()},
-        refs["order"],
+        {ref["id"]: _entry_html(chicago["bibliography"][ref["id"]]) for ref in refs},
+        [ref_id for ref_id in chicago["order"] if ref_id != PAPER_ID],
     )

@@ -40,9 +40,13 @@ def _py(style: str, items: list[dict], locator: tuple[str, str] | None = None) -
     return dict(zip(ids, entries)), html.unescape(re.sub(r"<[^>]+>", "", cite))
 
 
-def _js(style: str, items: list[dict], locator: tuple[str, str] | None = None) -> tuple[dict[str, str], str]:
+def _js_job(style: str, items: list[dict], locator: tuple[str, str] | None = None) -> dict:
     cite = [dict(id=items[0]["id"], **({"label": locator[0], "locator": locator[1]} if locator else {}))]
-    [out] = csl_engine.run([csl_engine.job(style, items, citations=[cite])])
+    return csl_engine.job(style, items, citations=[cite])
+
+
+def _js(style: str, items: list[dict], locator: tuple[str, str] | None = None) -> tuple[dict[str, str], str]:
+    [out] = csl_engine.run([_js_job(style, items, locator)])
     entries = {ref_id: re.sub(r'^\s*<div class="csl-entry">(.*)</div>\s*$', r"\1", entry, flags=re.S).strip()
                for ref_id, entry in out["bibliography"].items()}
     return entries, html.unescape(re.sub(r"<[^>]+>", "", out["citations"][0]))
@@ -55,6 +59,10 @@ def _text(fragment: str) -> str:
 def compare(edition: Edition) -> dict:
     """Per engine: the facts the README's table states."""
     refs = [reference_csl(ref) for ref in edition.references]
+    headline = dict(style_item(edition, "apa", URL), title=edition.paper.title)
+    # Every citeproc-js job in one node process; `_js` then finds them formatted.
+    csl_engine.run([_js_job(style, [style_item(edition, style, URL)], ("paragraph", "18")) for style in STYLES]
+                   + [_js_job(style, refs) for style in STYLES] + [_js_job("apa", [headline])])
     out: dict = {}
     for engine, run in (("citeproc-py", _py), ("citeproc-js", _js)):
         facts: dict = {}
@@ -65,7 +73,6 @@ def compare(edition: Edition) -> dict:
             facts[f"cite_{style}"] = cite
             entries[style], _ = run(style, refs)
         # Given the printed (headline-case) title, does APA's style make it sentence case?
-        headline = dict(style_item(edition, "apa", URL), title=edition.paper.title)
         facts["apa_keeps_headline_case"] = edition.paper.title in _text(run("apa", [headline])[0][PAPER_ID])
         chicago = {ref_id: _text(entry) for ref_id, entry in entries["chicago"].items()}
         facts["chicago_refs"] = chicago

@@ -8,8 +8,7 @@ buttons. The boxes sit on their own pages, not under each paragraph, so the sect
 from __future__ import annotations
 
 from .. import urls
-from ..cite_styles import (STYLE_EDITIONS, STYLE_NAMES, STYLES, Pinpoint, proposal_paragraphs, proposal_pinpoint,
-                           styled)
+from ..cite_styles import STYLE_LONG_NAMES, STYLES, Pinpoint, proposal_paragraphs, proposal_pinpoint, styled
 from ..citation import FORMATS, cite_formats
 from ..model import Edition
 from ..publish import is_local
@@ -122,7 +121,7 @@ def _button(target: str, name: str) -> str:
 def data_page(ctx: Context, base: str, downloads: list[tuple[str, str, str]], note: str) -> str:
     src = urls.CITE
     edition = ctx.edition
-    styles = ", ".join(f"{STYLE_NAMES[s]} as in the {STYLE_EDITIONS[s]}" for s in STYLES)
+    styles = ", ".join(STYLE_LONG_NAMES[s] for s in STYLES[:-1]) + " and " + STYLE_LONG_NAMES[STYLES[-1]]
     lines = [
         "# Data and citation",
         "",

@@ -4,7 +4,7 @@ omits, and for each entry the paragraphs that cite it and the editor's notes on 
 from __future__ import annotations
 
 from .. import urls
-from ..cite_styles import STYLE_EDITIONS, styled
+from ..cite_styles import STYLE_LONG_NAMES, styled
 from ..citations import printed_year
 from ..citations import Cite, Work, index
 from .common import Context, esc
@@ -22,7 +22,7 @@ def page(ctx: Context) -> str:
         "",
         '<div class="editorial">',
         f"<p><span class=\"editorial-label\">Editor’s note:</span> the paper’s reference list, in its order, formatted "
-        f"in {STYLE_NAME} style ({STYLE_EDITIONS[STYLE]}) by a CSL engine (citeproc-js, the engine Zotero uses). Under each entry: the paragraphs that cite it, the "
+        f"in {STYLE_LONG_NAMES[STYLE]} by a CSL engine (citeproc-js, the engine Zotero uses). Under each entry: the paragraphs that cite it, the "
         "entry as the paper prints it, and the editor’s notes. Works that the text cites but the list omits follow "
         "in a group of their own, with only the author and year the text gives.</p>",
         "</div>",
