@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 
 from edition import urls
 from edition.cite_styles import STYLES, Pinpoint, proposal_pinpoint, styled
-from edition.citation import FORMATS
+from edition.csl import FORMATS
 from edition.render.cite import PREVIEW_NOTE
 
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")

@@ -13,6 +13,7 @@ from edition import cite_styles, csl_engine
 from edition.cite_styles import jobs
 from edition.engine_compare import compare
 from edition.paths import ROOT
+from edition.render import render_site
 
 PAPER_CAMP_DAVID = "office-of-the-president-2023a"
 
@@ -71,11 +72,10 @@ def test_the_runners_macro_lookup_memo_changes_no_output(edition):
 
 
 def test_one_engine_run_formats_a_whole_build(edition):
-    before = csl_engine.runs
-    from edition.render import render_site
-
+    """Every page, cite page and download of a build, and a second build of the same data: node starts once."""
     cite_styles._latest.clear()
     csl_engine._done.clear()
-    render_site(edition)
-    render_site(edition)
+    before = csl_engine.runs
+    render_site(edition, True, "https://example.org/lee2025/")
+    render_site(edition, True, "https://example.org/lee2025/")
     assert csl_engine.runs == before + 1

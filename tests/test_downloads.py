@@ -13,8 +13,8 @@ import rispy
 import yaml
 from bs4 import BeautifulSoup
 
-from edition import citations, urls
-from edition.citations import author_key, printed_year
+from edition import urls
+from edition.intext_citations import author_key, printed_year
 from edition.export.downloads import files
 from edition.load import DATA_FILES, SECTIONS_DIR
 from edition.paths import DATA_DIR
@@ -79,7 +79,7 @@ def test_challenges_csv(built_site, edition):
 
 def test_references_csv(built_site, edition):
     table = rows(built_site, "references.csv")
-    index = citations.index(edition)
+    index = edition.citations
     assert [row["id"] for row in table] == [work.id for work in index.works]
     listed = {ref.id: ref for ref in edition.references}
     for row in table:

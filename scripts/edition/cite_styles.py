@@ -19,11 +19,9 @@ from typing import Optional
 
 from . import csl_engine
 from . import records as r
-from .model import ABSTRACT_ID, Edition
+from .csl import PAPER_ID, paper_item, reference_csl
+from .model import Edition
 
-PAPER_ID = "lee-2025"
-# The paper's key in BibTeX, RIS and CSL-JSON files (the Data page's box and the downloads).
-PAPER_KEY = "lee2025"
 STYLES = ("chicago", "apa", "mla")
 STYLE_NAMES = {
     "chicago": "Chicago (author-date)",
@@ -43,32 +41,6 @@ STYLE_LONG_NAMES = {
 }
 # A URL no real page has: the paper is formatted once per style with it, and each box puts its own URL in.
 URL_SLOT = "https://url-slot.invalid/"
-
-
-def paper_item(edition: Edition, url: Optional[str] = None, abstract: bool = False) -> dict:
-    """The paper as a CSL-JSON item, with only facts the paper states (no place, DOI or page count).
-
-    The number goes in `number`, which Zotero reads as the report number (`collection-number` it drops
-    for a report); `collection-title` is the series, `genre` the paper's own label "Working Paper"."""
-    paper = edition.paper
-    year, month, day = (int(part) for part in paper.date.split("-"))
-    item = {
-        "id": PAPER_ID,
-        "type": "report",
-        "title": paper.title,
-        "author": [{"family": paper.author.family, "given": paper.author.given}],
-        "issued": {"date-parts": [[year, month, day]]},
-        "genre": paper.type,
-        "collection-title": paper.series.title,
-        "number": str(paper.series.number),
-        "publisher": paper.publisher,
-        "language": paper.language,
-    }
-    if abstract:
-        item["abstract"] = edition.text(ABSTRACT_ID)
-    if url:
-        item["URL"] = url
-    return item
 
 
 def style_item(edition: Edition, style: str, url: str) -> dict:
@@ -207,8 +179,6 @@ def styled(edition: Edition) -> Styled:
 def jobs(edition: Edition) -> list[dict]:
     """One engine per style (building one is what costs): the paper with a stand-in URL in each, and in
     Chicago's also the reference list (the paper shares no author with it, so nothing is disambiguated)."""
-    from .citation import reference_csl  # CSL-JSON of the list's entries lives with the other CSL helpers
-
     refs = [reference_csl(ref) for ref in edition.references]
     return [
         csl_engine.job(
@@ -221,8 +191,6 @@ def jobs(edition: Edition) -> list[dict]:
 
 
 def _format(edition: Edition) -> Styled:
-    from .citation import reference_csl  # CSL-JSON of the list's entries lives with the other CSL helpers
-
     wanted = pinpoints(edition)
     refs = [reference_csl(ref) for ref in edition.references]
     results = dict(zip(STYLES, csl_engine.run(jobs(edition))))
@@ -244,3 +212,8 @@ def _format(edition: Edition) -> Styled:
         {ref["id"]: _entry_html(chicago["bibliography"][ref["id"]]) for ref in refs},
         [ref_id for ref_id in chicago["order"] if ref_id != PAPER_ID],
     )
+
+
+def paper_citation_text(edition: Edition, url: str = "") -> str:
+    """The paper's Chicago reference entry, as plain text, ending with the URL if one is given."""
+    return styled(edition).entry_text("chicago", url) if url else styled(edition).entry_without_url()

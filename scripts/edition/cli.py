@@ -1,5 +1,6 @@
-"""Command line: `python -m edition check` validates data/; `render` writes the Markdown for inspection;
-`build` makes a preview site; `publish` makes the site for readers (needs SITE_URL)."""
+"""Command line: `python -m edition check` validates data/; `render DIR` writes every generated file for
+inspection; `build` builds a preview site; `publish` builds the site for readers (needs SITE_URL).
+`--data X` picks another data folder for all of them."""
 
 from __future__ import annotations
 
@@ -10,9 +11,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+from mkdocs.config import load_config
+
 from .errors import DataErrors
 from .paths import DATA_DIR, ROOT
+from .publish import publish
+from .render import render_site
 from .validate import check
+from .write import write_files
+
+MKDOCS_CONFIG = ROOT / "mkdocs.yml"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -20,12 +28,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DATA_DIR, help="the data folder (default: %(default)s)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate data/ and report every error")
-    render = commands.add_parser("render", help="write the generated Markdown pages to a folder")
+    render = commands.add_parser("render", help="write every generated file (pages, cite pages, downloads) to a folder")
     render.add_argument("out", type=Path)
     build = commands.add_parser("build", help="build the site into site/, keeping the old one if the build fails")
     build.add_argument("--site-dir", type=Path, default=ROOT / "site")
-    publish = commands.add_parser("publish", help="build for readers with SITE_URL into public/ (refuses a local address)")
-    publish.add_argument("--out", type=Path, default=ROOT / "public")
+    publish_cmd = commands.add_parser("publish", help="build for readers with SITE_URL into public/ (refuses a local address)")
+    publish_cmd.add_argument("--out", type=Path, default=ROOT / "public")
     args = parser.parse_args(argv)
     try:
         edition = check(args.data)
@@ -33,32 +41,32 @@ def main(argv: list[str] | None = None) -> int:
         print(errors.report(), file=sys.stderr)
         return 1
     if args.command == "build":
-        return build_site(args.site_dir)
+        return build_site(args.site_dir, args.data)
     if args.command == "publish":
-        from .publish import main as publish_main
-
-        return publish_main(args.out)
+        return publish(os.environ.get("SITE_URL", "").strip(), args.out,
+                       lambda out, site_url: build_site(out, args.data, {"SITE_URL": site_url}))
     if args.command == "check":
         print(f"{args.data}: {len(edition.paragraphs)} paragraphs, {len(edition.errata)} errata, "
               f"{len(edition.proposals)} proposals: all checks passed")
         return 0
-    from .render import render_site
-    from .write import write_pages
-
-    written = write_pages(render_site(edition), args.out)
-    print(f"wrote {written} pages to {args.out}")
+    # The same settings as the site build, so the cite pages carry the URLs the site would.
+    config = load_config(str(MKDOCS_CONFIG))
+    written = write_files(render_site(edition, config.use_directory_urls, config.site_url or ""), args.out)
+    print(f"wrote {written} files to {args.out}")
     return 0
 
 
-def build_site(site_dir: Path, env: dict[str, str] | None = None) -> int:
+def build_site(site_dir: Path, data_dir: Path, env: dict[str, str] | None = None) -> int:
     """Run the strict MkDocs build into a new folder and swap it in only if the build succeeds."""
     fresh = site_dir.with_name(site_dir.name + ".new")
     retired = site_dir.with_name(site_dir.name + ".old")
     for leftover in (fresh, retired):
         shutil.rmtree(leftover, ignore_errors=True)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(fresh)]
-    # The banner Material prints on every build says nothing about this one (known-traps).
-    result = subprocess.run(command, cwd=ROOT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {})))
+    # The hooks read the data folder from EDITION_DATA (edition/paths.py); `env` adds e.g. SITE_URL. The
+    # banner Material prints on every build says nothing about this one (known-traps).
+    env = dict(os.environ, EDITION_DATA=str(data_dir.resolve()), NO_MKDOCS_2_WARNING="1", **(env or {}))
+    result = subprocess.run(command, cwd=ROOT, env=env)
     if result.returncode != 0:
         shutil.rmtree(fresh, ignore_errors=True)
         print(f"build failed; {site_dir} is unchanged", file=sys.stderr)

@@ -16,8 +16,10 @@ from citeproc.source.json import CiteProcJSON
 
 from . import csl_engine
 from .cite_styles import PAPER_ID, STYLES, style_item
-from .citation import reference_csl
+from .csl import reference_csl
 from .model import Edition
+from .paths import DATA_DIR
+from .validate import check
 
 URL = "https://example.org/lee2025/sections/iv/#p18"
 
@@ -116,9 +118,6 @@ def table(facts: dict) -> str:
 
 
 def main() -> int:
-    from .paths import DATA_DIR
-    from .validate import check
-
     print(table(compare(check(DATA_DIR))))
     return 0
 

@@ -10,9 +10,9 @@ Later steps (a PDF, pre-compressed files, host configuration) add to the same fo
 from __future__ import annotations
 
 import ipaddress
-import os
 import sys
 from pathlib import Path
+from typing import Callable
 from urllib.parse import urlsplit
 
 from .paths import ROOT
@@ -67,14 +67,13 @@ def local_mentions(folder: Path) -> list[str]:
     return found
 
 
-def publish(site_url: str, out_dir: Path = PUBLISH_DIR) -> int:
-    from .cli import build_site  # the cli module runs the strict build; publish is one of its commands
-
+def publish(site_url: str, out_dir: Path, build: Callable[[Path, str], int]) -> int:
+    """Check the address, build with it into `out_dir` (by `build(out_dir, site_url)`), check the result."""
     problem = site_url_problem(site_url)
     if problem:
         print(problem, file=sys.stderr)
         return 1
-    code = build_site(out_dir, env={"SITE_URL": site_url})
+    code = build(out_dir, site_url)
     if code:
         return code
     leaks = local_mentions(out_dir)
@@ -83,7 +82,3 @@ def publish(site_url: str, out_dir: Path = PUBLISH_DIR) -> int:
         return 1
     print(f"published build for {site_url} in {out_dir}")
     return 0
-
-
-def main(out_dir: Path = PUBLISH_DIR) -> int:
-    return publish(os.environ.get("SITE_URL", "").strip(), out_dir)

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import posixpath
 
-from .cite_styles import PAPER_KEY, paper_item
+from .csl import PAPER_KEY, paper_item
+from .escape import esc
 from .export import ris
 from .model import Edition
-from .render.common import esc
 
 UNAPI_DIR = "unapi"
 MEDIA_TYPE = "application/xml"

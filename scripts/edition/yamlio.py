@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import yaml
 
-from .errors import DataError
-
-
-@dataclasses.dataclass(frozen=True)
-class Mark:
-    file: str
-    line: int  # 1-based, as editors count
-    column: int  # 1-based
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}"
+from .errors import DataError, Mark
 
 
 class MarkedDict(dict):

@@ -1,18 +1,24 @@
 """Cite pages: "Data and citation" (the paper, the downloads) and one page per section with a cite box
-for the section and for each of its paragraphs.
+for the section and for each of its paragraphs, and one for the proposals.
 
-Every format is plain, selectable text without JavaScript; a small script only reveals and runs the copy
-buttons. The boxes sit on their own pages, not under each paragraph, so the section pages stay light.
+Each box gives, per style, the reference entry (with the style's italics) and the citation for the text
+(with the pinpoint in the style's words), then BibTeX, RIS and CSL-JSON. Everything is text in the page,
+visible and selectable without JavaScript; a small script only reveals and runs the copy buttons. The
+boxes sit on their own pages, not under each paragraph, so the section pages stay light.
 """
 
 from __future__ import annotations
 
+import dataclasses
+
+from .. import records as r
 from .. import urls
 from ..cite_styles import STYLE_LONG_NAMES, STYLES, Pinpoint, proposal_paragraphs, proposal_pinpoint, styled
-from ..citation import FORMATS, cite_formats
-from ..model import Edition
+from ..csl import FORMATS, PAPER_KEY, manager_formats
+from ..escape import esc, md_text
+from ..model import pinpoint
 from ..publish import is_local
-from .common import Context, esc, md_text
+from .common import Context
 
 # Reveals the copy buttons and copies a box's text. A styled entry goes on the clipboard twice, as HTML (its
 # italics kept when pasted into a word processor) and as plain text; BibTeX, RIS and CSL-JSON as plain text.
@@ -56,16 +62,15 @@ document.querySelectorAll("button.cite-copy").forEach(function (button) {
 </script>"""
 
 
-def render(edition: Edition, directory_urls: bool, site_url: str, downloads: list[tuple[str, str, str]]) -> dict[str, str]:
-    """The cite pages. Exact URLs need the published address, so this takes `site_url` as well."""
-    ctx = Context(edition, urls.Linker(directory_urls))
-    base = site_url if site_url.endswith("/") else site_url + "/"
+def render(ctx: Context, site_url: str, downloads: list[tuple[str, str, str]]) -> dict[str, str]:
+    """The cite pages. Exact URLs need the published address, so this takes `site_url` as well.
+    `downloads` lists (path, title, note) for each download."""
     note = preview_note(site_url)
-    pages = {urls.CITE: data_page(ctx, base, downloads, note)}
-    for section in edition.sections:
-        pages[urls.cite_page(section.id)] = section_page(ctx, base, section, note)
-    if edition.proposals:
-        pages[urls.CITE_PROPOSALS] = proposals_page(ctx, base, note)
+    pages = {urls.CITE: data_page(ctx, site_url, downloads, note)}
+    for section in ctx.edition.sections:
+        pages[urls.cite_page(section.id)] = section_page(ctx, site_url, section, note)
+    if ctx.edition.proposals:
+        pages[urls.CITE_PROPOSALS] = proposals_page(ctx, site_url, note)
     return pages
 
 
@@ -82,33 +87,38 @@ def preview_note(site_url: str) -> str:
     )
 
 
-def absolute(base: str, src: str, anchor: str = "") -> str:
-    return base + urls.page_url(src) + (f"#{anchor}" if anchor else "")
+@dataclasses.dataclass(frozen=True)
+class CiteBox:
+    """What one box cites: the paper or a part of it, at an exact URL."""
+
+    what: str  # names the box's elements: "paper", a section, paragraph or proposal id
+    url: str  # the exact URL the reference entry ends with
+    pinpoint: Pinpoint  # the section or paragraphs, for the citation in the text; empty for the whole paper
+    key: str  # the BibTeX key and CSL-JSON id
+    label: str  # what the copy buttons say they copy, e.g. "¶18"
+    note: str = ""  # the preview warning, if the build is one
 
 
-def box(ctx: Context, what: str, url: str, pinpoint: Pinpoint, key: str, label: str, note: str) -> list[str]:
-    """One cite box: each style's reference entry (with its italics) and in-text citation, then BibTeX, RIS
-    and CSL-JSON. Everything is text in the page, visible and selectable without JavaScript."""
-    formats = cite_formats(ctx.edition, url, pinpoint, key)
+def box(ctx: Context, cited: CiteBox) -> list[str]:
+    """One cite box: each style's reference entry and in-text citation, then BibTeX, RIS and CSL-JSON."""
+    formats = manager_formats(ctx.edition, cited.url, cited.pinpoint.symbols, cited.key)
     citations = styled(ctx.edition)
-    lines = ['<div class="cite-box" data-search-exclude>']
-    if note:
-        lines.append(note)
-    lines += [f'<p class="cite-url">URL: <a href="{esc(url)}">{esc(url)}</a></p>', '<dl class="cite-formats">']
+    lines = ['<div class="cite-box" data-search-exclude>'] + ([cited.note] if cited.note else [])
+    lines += [f'<p class="cite-url">URL: <a href="{esc(cited.url)}">{esc(cited.url)}</a></p>', '<dl class="cite-formats">']
     for name, title in FORMATS.items():
-        element = urls.cite_anchor(what, name)
-        what_copied = f'the {title} reference entry' if name in STYLES else title
-        lines.append(f"<dt>{esc(title)} {_button(element, f'Copy {what_copied}: {label}')}</dt>")
-        if name in STYLES:
-            intext = urls.cite_anchor(what, name + "-intext")
-            lines += [
-                f'<dd><p class="cite-text cite-text--prose" id="{element}">{citations.entry_html(name, url)}</p>',
-                f'<p class="cite-intext">In the text: <span class="cite-text" id="{intext}">'
-                f"{esc(citations.citation(name, pinpoint))}</span> "
-                f"{_button(intext, f'Copy the {title} in-text citation: {label}')}</p></dd>",
-            ]
-        else:
+        element = urls.cite_anchor(cited.what, name)
+        copied = f"the {title} reference entry" if name in STYLES else title
+        lines.append(f"<dt>{esc(title)} {_button(element, f'Copy {copied}: {cited.label}')}</dt>")
+        if name not in STYLES:
             lines.append(f'<dd><pre class="cite-text" id="{element}">{esc(formats[name].rstrip())}</pre></dd>')
+            continue
+        intext = urls.cite_anchor(cited.what, name + "-intext")
+        lines += [
+            f'<dd><p class="cite-text cite-text--prose" id="{element}">{citations.entry_html(name, cited.url)}</p>',
+            f'<p class="cite-intext">In the text: <span class="cite-text" id="{intext}">'
+            f"{esc(citations.citation(name, cited.pinpoint))}</span> "
+            f"{_button(intext, f'Copy the {title} in-text citation: {cited.label}')}</p></dd>",
+        ]
     lines += ["</dl>", "</div>", ""]
     return lines
 
@@ -118,45 +128,32 @@ def _button(target: str, name: str) -> str:
             f'aria-label="{esc(name)}" hidden>Copy</button>')
 
 
-def data_page(ctx: Context, base: str, downloads: list[tuple[str, str, str]], note: str) -> str:
+def data_page(ctx: Context, site_url: str, downloads: list[tuple[str, str, str]], note: str) -> str:
     src = urls.CITE
-    edition = ctx.edition
     styles = ", ".join(STYLE_LONG_NAMES[s] for s in STYLES[:-1]) + " and " + STYLE_LONG_NAMES[STYLES[-1]]
-    lines = [
-        "# Data and citation",
-        "",
-    ]
-    if note:
-        lines += [note, ""]
+    lines = ["# Data and citation", ""] + ([note, ""] if note else [])
     lines += [
         '<p class="editorial"><span class="editorial-label">Editor’s note:</span> the citations below are formatted '
         f"from the paper’s own details by a CSL engine (citeproc-js, the engine Zotero uses) in {esc(styles)}. "
         "Each gives the reference entry, which names the paper and ends with the URL cited, and the citation "
         "for the text, which carries the pinpoint in the style’s words (“para. 18”: the edition’s ¶ numbers are "
         "paragraph numbers). To cite a section or a paragraph, use the <em>Cite</em> link beside its ¶ number, or "
-        "the pages listed under <a href=\"#parts\">Sections and paragraphs</a>. Reference managers such as Zotero "
-        "also read each page of the site directly.</p>",
+        f'the pages listed under <a href="#{urls.CITE_PARTS_ANCHOR}">Sections and paragraphs</a>. Reference managers '
+        "such as Zotero also read each page of the site directly.</p>",
         "",
-        "## Cite the paper {#paper}",
+        f"## Cite the paper {{#{urls.CITE_PAPER_ANCHOR}}}",
         "",
     ]
-    lines += box(ctx, "paper", absolute(base, urls.HOME), Pinpoint(), "lee2025", "the paper", note)
-    lines += ["## Sections and paragraphs {#parts}", "", "<ul>"]
-    for section in edition.sections:
-        href = ctx.href(src, urls.cite_page(section.id))
-        lines.append(f'<li><a href="{esc(href)}">Cite §{esc(section.label)}. {esc(edition.text(section.id))}</a> '
-                     "and its paragraphs</li>")
-    if edition.proposals:
-        href = ctx.href(src, urls.CITE_PROPOSALS)
-        lines.append(f'<li><a href="{esc(href)}">Cite a proposal</a> (the paragraphs it rests on)</li>')
-    lines += ["</ul>", "", "## Downloads {#downloads}", ""]
+    lines += box(ctx, CiteBox("paper", urls.absolute_url(site_url, urls.HOME), Pinpoint(), PAPER_KEY, "the paper", note))
+    lines += parts_list(ctx, src)
+    lines += ["", f"## Downloads {{#{urls.DOWNLOADS_ANCHOR}}}", ""]
     lines.append(
         '<p class="editorial"><span class="editorial-label">Editor’s note:</span> generated from the edition’s '
         "data each time the site is built.</p>"
     )
     lines += ["", "<ul>"]
     for path, title, description in downloads:
-        href = "../" + path  # the page is cite/ (or cite/index.html); downloads sit beside cite/
+        href = ctx.linker.file_href(src, path)
         lines.append(f'<li><a href="{esc(href)}" download>{esc(title)}</a> (<code>{esc(path)}</code>): {esc(description)}</li>')
     lines += ["</ul>", "", LETTERS_NOTE, "", COPY_SCRIPT, ""]
     return "\n".join(lines)
@@ -174,17 +171,31 @@ LETTERS_NOTE = (
 )
 
 
+def parts_list(ctx: Context, src: str) -> list[str]:
+    """Links to the cite pages of the sections (and their paragraphs) and of the proposals."""
+    edition = ctx.edition
+    lines = [f"## Sections and paragraphs {{#{urls.CITE_PARTS_ANCHOR}}}", "", "<ul>"]
+    for section in edition.sections:
+        href = ctx.href(src, urls.cite_page(section.id))
+        lines.append(f'<li><a href="{esc(href)}">Cite {esc(pinpoint(section.label))}. {esc(edition.text(section.id))}</a> '
+                     "and its paragraphs</li>")
+    if edition.proposals:
+        href = ctx.href(src, urls.CITE_PROPOSALS)
+        lines.append(f'<li><a href="{esc(href)}">Cite a proposal</a> (the paragraphs it rests on)</li>')
+    return lines + ["</ul>"]
+
+
 # Cite pages repeat each paragraph's opening words; kept out of search, a hit lands on the paragraph itself.
 NOT_SEARCHED = ["---", "search:", "  exclude: true", "---", ""]
 
 
-def section_page(ctx: Context, base: str, section, note: str) -> str:
+def section_page(ctx: Context, site_url: str, section: r.Section, note: str) -> str:
     src = urls.cite_page(section.id)
     edition = ctx.edition
     section_src = urls.section_page(section.id)
-    title = f"{section.label}. {edition.text(section.id)}"
+    title = f"{pinpoint(section.label)}. {edition.text(section.id)}"
     lines = NOT_SEARCHED + [
-        f"# Cite §{md_text(title)}",
+        f"# Cite {md_text(title)}",
         "",
         f'<p class="editorial"><span class="editorial-label">Editor’s note:</span> citations of '
         f'<a href="{esc(ctx.href(src, section_src))}">section {esc(section.label)}</a> of the paper and of each of its '
@@ -192,30 +203,29 @@ def section_page(ctx: Context, base: str, section, note: str) -> str:
         "paragraph in each style’s words. "
         f'The whole paper and the downloads are on <a href="{esc(ctx.href(src, urls.CITE))}">Data and citation</a>.</p>',
         "",
-        f"## Section {esc(section.label)} {{#section}}",
+        f"## Section {esc(section.label)} {{#{urls.CITE_SECTION_ANCHOR}}}",
         "",
     ]
-    lines += box(ctx, section.id, absolute(base, section_src), Pinpoint(section=section.label), f"lee2025-{section.id}",
-                 f"section {section.label}", note)
-    paragraphs = list(section.paragraphs) + [p for sub in section.subsections for p in sub.paragraphs]
-    for paragraph in paragraphs:
-        place = edition.place[paragraph.id]
+    lines += box(ctx, CiteBox(section.id, urls.absolute_url(site_url, section_src), Pinpoint(section=section.label),
+                              f"{PAPER_KEY}-{section.id}", f"section {section.label}", note))
+    for paragraph in section.all_paragraphs():
         anchor = urls.paragraph_anchor(paragraph.id)
         back = ctx.href(src, section_src, anchor)
         lines += [
-            f"## ¶{paragraph.number} (§{esc(place.label)}) {{#{anchor}}}",
+            f"## ¶{paragraph.number} ({esc(edition.place[paragraph.id].pinpoint)}) {{#{anchor}}}",
             "",
             f'<p class="cite-excerpt"><a href="{esc(back)}">Read ¶{paragraph.number}</a>: '
             f"{esc(_opening(edition.text(paragraph.id)))}</p>",
             "",
         ]
-        lines += box(ctx, paragraph.id, absolute(base, section_src, anchor), Pinpoint(paragraphs=(paragraph.number,)),
-                     f"lee2025-{paragraph.id}", f"¶{paragraph.number}", note)
+        lines += box(ctx, CiteBox(paragraph.id, urls.absolute_url(site_url, section_src, anchor),
+                                  Pinpoint(paragraphs=(paragraph.number,)), f"{PAPER_KEY}-{paragraph.id}",
+                                  f"¶{paragraph.number}", note))
     lines += [COPY_SCRIPT, ""]
     return "\n".join(lines)
 
 
-def proposals_page(ctx: Context, base: str, note: str) -> str:
+def proposals_page(ctx: Context, site_url: str, note: str) -> str:
     src = urls.CITE_PROPOSALS
     edition = ctx.edition
     lines = NOT_SEARCHED + [
@@ -230,18 +240,18 @@ def proposals_page(ctx: Context, base: str, note: str) -> str:
         paragraph_ids = proposal_paragraphs(edition, proposal)
         first = paragraph_ids[0]
         section_src = urls.section_page(edition.place[first].section.id)
-        url = absolute(base, section_src, urls.paragraph_anchor(first))
+        url = urls.absolute_url(site_url, section_src, urls.paragraph_anchor(first))
         href = ctx.href(src, urls.proposal_page(proposal.id))
         lines += [
-            f"## {md_text(proposal.title)} {{#{proposal.id}}}",
+            f"## {md_text(proposal.title)} {{#{urls.proposal_cite_anchor(proposal.id)}}}",
             "",
             f'<p class="cite-excerpt"><a href="{esc(href)}">The proposal</a> rests on '
             + ", ".join(ctx.paragraph_link(src, paragraph_id) for paragraph_id in paragraph_ids)
             + ".</p>",
             "",
         ]
-        lines += box(ctx, proposal.id, url, proposal_pinpoint(edition, proposal), f"lee2025-{proposal.id}",
-                     f"proposal {proposal.title}", note)
+        lines += box(ctx, CiteBox(proposal.id, url, proposal_pinpoint(edition, proposal), f"{PAPER_KEY}-{proposal.id}",
+                                  f"proposal {proposal.title}", note))
     lines += [COPY_SCRIPT, ""]
     return "\n".join(lines)
 
