@@ -7,9 +7,10 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup lock serve build check lint format test test-fast golden urls offline lighthouse bench browser-deps clean
+.PHONY: setup lock serve build publish check lint format test test-fast golden urls offline lighthouse bench browser-deps citing-deps clean
 
-setup: $(STAMP)
+# The venv and the npm tools: the build formats citations with citeproc-js (npm `citeproc`), run by node.
+setup: $(STAMP) $(NODE_STAMP)
 
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -28,23 +29,31 @@ lock:
 		--generate-hashes --no-emit-find-links --no-emit-index-url --output-file=requirements.lock --strip-extras \
 		pyproject.toml
 
-serve: $(STAMP)
+# A preview: its citations carry the local address and every cite box says so.
+serve: $(STAMP) $(NODE_STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 # Builds into a fresh folder and swaps it in only on success, so a failed build keeps the last good site.
-build: $(STAMP)
+# A preview too (mkdocs.yml's local site_url); `make publish` makes the site for readers.
+build: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m edition build
+
+# The site for readers, in public/: needs the site's address, e.g. make publish SITE_URL=https://example.org/lee2025/
+# Refuses none, a loopback or a file: address, and refuses the result if any page or download names one.
+publish: $(STAMP) $(NODE_STAMP)
+	SITE_URL="$(SITE_URL)" $(BIN)/python -m edition publish
 
 check: $(STAMP)
 	$(BIN)/python -m edition check
 
 # Lint, format and types first (CI runs `make test`, so it runs these too); then every test.
-test: lint browser-deps
+test: lint browser-deps citing-deps
 	$(BIN)/python -m pytest -n 2
 
-# Unit tests per stage and the checks of data: no site build, no browser, no npm (under 15 s). One process:
-# the suite needs about 3 s of CPU, less than starting xdist's workers costs.
-test-fast: $(STAMP)
+# Unit tests per stage and the checks of data: no site build, no browser, no apt (under 15 s). The npm tools
+# are part of the set-up: rendering formats citations with citeproc-js. One process: the suite needs a few
+# seconds of CPU, less than starting xdist's workers costs.
+test-fast: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest -m "not slow and not browser"
 
 LINTED := scripts tests benchmarks
@@ -59,8 +68,12 @@ format: $(STAMP)
 	$(BIN)/ruff format $(LINTED)
 	$(BIN)/ruff check --fix $(LINTED)
 
+# pandoc (Debian's) is the second CSL processor the downloads are checked with (tests/test_pandoc.py).
+citing-deps:
+	@command -v pandoc >/dev/null 2>&1 || { apt-get update -q && apt-get install -y -q pandoc; }
+
 # Rewrites tests/golden/ from the current data; review the diff before committing.
-golden: $(STAMP)
+golden: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest tests/test_golden.py --update-golden
 
 # What the browser gates need beyond Python: Debian's chromium, Java for vnu.jar, and the npm tools
@@ -81,7 +94,7 @@ urls: build
 
 # Build time, page weight and memory at 1x, 10x and 50x the real content (see README, Performance).
 # Not part of `make test`; BENCH_ARGS passes options, e.g. BENCH_ARGS="--scales 1,10 --runs 3".
-bench: $(STAMP)
+bench: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m benchmarks.bench $(BENCH_ARGS)
 	$(MAKE) --no-print-directory lighthouse
 
@@ -105,4 +118,4 @@ lighthouse: build browser-deps $(LIGHTHOUSE_STAMP)
 	$(BIN)/python scripts/lighthouse_run.py site 3
 
 clean:
-	rm -rf site site.* .build .pytest_cache offline
+	rm -rf site site.* .build .pytest_cache offline public public.*

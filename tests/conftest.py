@@ -14,7 +14,7 @@ from edition.paths import DATA_DIR
 from edition.validate import check
 
 from . import helpers
-from .helpers import build_site
+from .helpers import PUBLISHED_URL, build_site
 
 # Debian's Chromium; Playwright must never download a browser of its own here.
 CHROMIUM = "/usr/bin/chromium"
@@ -40,18 +40,6 @@ def pytest_runtest_setup(item):
     helpers.current_test_is_slow = item.get_closest_marker("slow") is not None
 
 
-def pytest_collection_modifyitems(items):
-    """A test that needs npm's node_modules must not be in `make test-fast`, which installs no npm tools."""
-    wrong = [
-        item.nodeid
-        for item in items
-        if item.get_closest_marker("npm")
-        and not (item.get_closest_marker("slow") or item.get_closest_marker("browser"))
-    ]
-    if wrong:
-        raise pytest.UsageError("marked npm but neither slow nor browser: " + ", ".join(wrong))
-
-
 @pytest.fixture(scope="session")
 def edition():
     return check(DATA_DIR)
@@ -66,6 +54,17 @@ def built_site(tmp_path_factory) -> Path:
     assert result.returncode == 0, log
     warnings = [line for line in log.splitlines() if line.startswith("WARNING")]
     assert warnings == [], "\n".join(warnings)
+    return site
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory) -> Path:
+    """The site as `make publish SITE_URL=https://example.org/lee2025/` builds it (strict, no warnings)."""
+    site = tmp_path_factory.mktemp("published") / "public"
+    result = build_site(site, extra_env={"SITE_URL": PUBLISHED_URL})
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, log
+    assert [line for line in log.splitlines() if line.startswith("WARNING")] == []
     return site
 
 

@@ -23,6 +23,8 @@ from edition.validate import check
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
 # The address the test builds use: SITE_URL if set, else mkdocs.yml's default, exactly as MkDocs does.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/").rstrip("/") + "/"
+# The address a published build is tested with; the real one is unknown until deployment.
+PUBLISHED_URL = "https://example.org/lee2025/"
 
 
 # --- data: the minimal edition, broken one way at a time ----------------------------------------

@@ -18,6 +18,7 @@ def run(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "edition", *args], capture_output=True, text=True, cwd=ROOT)
 
 
+@pytest.mark.slow  # a whole render in a subprocess, which starts node for citeproc-js
 def test_render_writes_pages_cite_pages_and_downloads(tmp_path):
     out = tmp_path / "out"
     result = run("--data", str(MINIMAL), "render", str(out))

@@ -33,6 +33,14 @@ def test_minimal_fixture_is_valid():
 
 
 CASES: dict[str, Case] = {
+    "sentence-case-title-with-other-words": (
+        "paper.yml",
+        "title_source_line: 1\n",
+        'title_source_line: 1\ntitle_sentence_case: "Minimal report"\n',
+        "data/paper.yml:4:22: title_sentence_case: expected the title with only its capitals changed, "
+        "found 'Minimal report'\n"
+        "1 error in data/; nothing was built.",
+    ),
     "yaml-syntax": (
         "proposals.yml",
         'title: "Stockpile"',
@@ -388,19 +396,46 @@ def _made_messages(function: ast.FunctionDef) -> list[tuple[ast.expr, int]]:
     return [(expr, line) for expr, line in found if _pattern(expr) is not None and not isinstance(expr, ast.Call)]
 
 
+def _called(node: ast.AST) -> set[str]:
+    """The names of the functions a piece of code calls (`f(...)` and `module.f(...)`)."""
+    return {
+        getattr(n.func, "attr", None) or getattr(n.func, "id", "") for n in ast.walk(node) if isinstance(n, ast.Call)
+    }
+
+
+def _makers(trees: dict[Path, ast.Module]) -> set[str]:
+    """The message-making functions whose messages reach the Checker: called from a module that reports
+    errors, or from another such function (a maker whose text goes elsewhere, e.g. to the command line, is not)."""
+    candidates = {
+        f.name: f
+        for tree in trees.values()
+        for f in ast.walk(tree)
+        if isinstance(f, ast.FunctionDef) and _makes_messages(f)
+    }
+    reporting = [tree for tree in trees.values() if "error" in _called(tree)]
+    found = {name for tree in reporting for name in _called(tree) if name in candidates}
+    while True:
+        more = {name for maker in found for name in _called(candidates[maker]) if name in candidates} - found
+        if not more:
+            return found
+        found |= more
+
+
 def message_templates(package: Path) -> dict[str, list[str]]:
     """Every DataError message the package can make, as a regex, with where it is made ("file.py:line").
 
     A message is the third argument of `DataError(mark, field, message)` or of an `error(where, path,
-    message)` call, or is made by a function that makes messages (see _makes_messages); the
+    message)` call, or is made by a function that makes messages for the Checker (see _makers); the
     `error` methods that only pass their `message` parameter on are not templates."""
+    trees = {path: ast.parse(path.read_text(encoding="utf-8")) for path in sorted(package.rglob("*.py"))}
+    makers = _makers(trees)
     found: dict[str, list[str]] = {}
-    for path in sorted(package.rglob("*.py")):
-        for function in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for path, tree in trees.items():
+        for function in ast.walk(tree):
             if not isinstance(function, ast.FunctionDef):
                 continue
             messages: list[tuple[ast.expr, int]] = []
-            if _makes_messages(function):
+            if function.name in makers:
                 messages += _made_messages(function)
             for node in ast.walk(function):
                 callee = getattr(node, "func", None)

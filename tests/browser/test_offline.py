@@ -20,7 +20,6 @@ def offline_site(tmp_path_factory) -> Path:
     return site
 
 
-@pytest.mark.npm  # the offline build ships iframe-worker from node_modules
 def test_offline_edition_uses_file_urls_and_ships_its_search_shim(offline_site):
     assert (offline_site / "sections" / "iv.html").is_file()
     assert (offline_site / "search" / "search_index.js").is_file()
@@ -37,13 +36,11 @@ def test_the_online_site_is_untouched_by_the_offline_plugin(built_site):
     assert not (built_site / "search" / "search_index.js").exists()
 
 
-@pytest.mark.npm  # the offline build ships iframe-worker from node_modules
 def test_every_offline_link_and_fragment_resolves(offline_site):
     assert broken_links(offline_site) == []
 
 
 @pytest.mark.browser
-@pytest.mark.npm
 def test_search_works_from_the_file_system(browser, offline_site):
     context = browser.new_context()
     requests: list[str] = []
