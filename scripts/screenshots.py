@@ -14,8 +14,9 @@ import http.server
 import sys
 import threading
 from pathlib import Path
+from typing import Literal
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import FloatRect, Page, ViewportSize, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -26,8 +27,8 @@ CHROMIUM_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-SIZES = {"390": {"width": 390, "height": 844}, "1366": {"width": 1366, "height": 900}}
-SCHEMES = ("light", "dark")
+SIZES: dict[str, ViewportSize] = {"390": {"width": 390, "height": 844}, "1366": {"width": 1366, "height": 900}}
+SCHEMES: tuple[Literal["light"], Literal["dark"]] = ("light", "dark")
 # A page is pictured in slices (desktop, phone) that read at full size, down to MAX_HEIGHT: the top of a long
 # page shows its design; the rest repeats it.
 SLICE_HEIGHT = {False: 1500, True: 1400}
@@ -63,7 +64,7 @@ def representatives(site: Path) -> list[tuple[str, str]]:
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
         pass
 
 
@@ -92,7 +93,7 @@ def shoot(site: Path, out: Path, only: set[str] | None = None) -> list[Path]:
     return written
 
 
-def shoot_page(page, base: str, name: str, path: str, stem: Path) -> list[Path]:
+def shoot_page(page: Page, base: str, name: str, path: str, stem: Path) -> list[Path]:
     if name == "search-hydrogen":
         page.goto(base)
         page.keyboard.press("/")
@@ -108,13 +109,13 @@ def shoot_page(page, base: str, name: str, path: str, stem: Path) -> list[Path]:
         page.screenshot(path=shot)
         return [shot]
     # Slices of the page, each short enough to be read at full size: the first screen and what follows.
-    width = page.viewport_size["width"]
+    width: int = page.evaluate("innerWidth")
     slice_height = SLICE_HEIGHT[width < 600]
     height = page.evaluate("document.documentElement.scrollHeight")
     shots = []
     for number, top in enumerate(range(0, min(height, MAX_HEIGHT), slice_height), start=1):
         shot = Path(f"{stem}-{number}.png")
-        clip = {"x": 0, "y": top, "width": width, "height": min(slice_height, height - top)}
+        clip: FloatRect = {"x": 0, "y": top, "width": width, "height": min(slice_height, height - top)}
         page.screenshot(path=shot, full_page=True, clip=clip)
         shots.append(shot)
     return shots

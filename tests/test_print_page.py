@@ -7,7 +7,9 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-from edition.csl import paper_citation_text
+from edition.cite_styles import paper_citation_text
+
+pytestmark = pytest.mark.slow  # every test here reads the built site
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ TEXT_TARGET = "a paragraph, heading, figure, reference or 'abstract'"
 def errata(c: Checker, edition: Edition) -> None:
     """Each erratum's words occur in its target as often as it says; no two overlap; queries quote their target
     (as printed); the errata policy (checks_editorial)."""
-    located = c.file(r.ErrataFile)
+    located = c.needed(r.ErrataFile)
     targets = edition.text_targets()
     seen: dict[str, tuple[Located, str]] = {}
     c.unique(located, [(f"errata[{i}].id", e.id) for i, e in enumerate(edition.errata)], seen)

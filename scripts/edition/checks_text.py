@@ -7,7 +7,6 @@ Registered in validate.TEXT_CHECKS; they run in that order, sections first.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 from . import checks_editorial
 from . import records as r
@@ -86,11 +85,19 @@ def _section_words(c: Checker, located: Located) -> None:
 
 
 def paper(c: Checker) -> None:
-    """The abstract is the source's words."""
+    """The abstract is the source's words; the title in sentence case (for APA) differs only in its capitals."""
     located = c.file(r.Paper)
-    if located is None or c.sections is None:
+    if located is None:
         return
     p: r.Paper = located.record
+    if p.title_sentence_case is not None and p.title_sentence_case.lower() != p.title.lower():
+        c.error(
+            located,
+            "title_sentence_case",
+            f"expected the title with only its capitals changed, found '{p.title_sentence_case}'",
+        )
+    if c.sections is None:
+        return
     _same(c, located, "abstract", "abstract_source_line", p.abstract_source_line, p.abstract)
     checks_editorial.paper(c)
 
@@ -141,10 +148,12 @@ def references(c: Checker) -> None:
 
 
 def _same(
-    c: Checker, where: Located, path: str, line_path: str, line: int, text: str, printed: Optional[str] = None
+    c: Checker, where: Located, path: str, line_path: str, line: int, text: str, printed: str | None = None
 ) -> None:
     """The text (as `printed`, where the source adds a label) must equal its line of the source."""
     lines = c.loaded.source_lines
+    if not lines:  # the source copy is missing, which load reports once
+        return
     if not 1 <= line <= len(lines):
         c.error(where, line_path, f"expected a line number from 1 to {len(lines)} of the source, found {line}")
         return

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 import unicodedata
-from typing import Any, Iterator, Optional
+from collections.abc import Iterator
+from typing import Any
 
 from . import records as r
 from .model import Edition
@@ -19,7 +20,8 @@ from .model import Edition
 # itself, which shows things its saved text does not hold (the publisher's name, the page's language).
 PUBLISHERS_PAGE = "publisher's page"
 # Front-matter fields that are the edition's own structure or bookkeeping, not facts about the paper.
-NOT_FRONT_MATTER = {"contents", "provenance"}
+# `title_sentence_case` is the title restyled for APA; checks_text.paper checks that only its capitals differ.
+NOT_FRONT_MATTER = {"contents", "provenance", "title_sentence_case"}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -90,7 +92,7 @@ def front_matter(paper: r.Paper) -> Iterator[tuple[str, Any]]:
             yield f.name, value
 
 
-def own_line(paper: r.Paper, field: str) -> Optional[int]:
+def own_line(paper: r.Paper, field: str) -> int | None:
     """The `<field>_source_line` written beside a value, if any ("type" and "date" share one)."""
     *parents, name = field.split(".")
     holder = paper

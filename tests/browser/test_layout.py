@@ -15,10 +15,9 @@ from edition.render.common import Context
 from edition.render.facets import facets
 from edition.urls import Linker
 
-from ..site_pages import page_paths, page_type
-from ..test_site import soup
+from ..helpers import page_paths, page_type, soup
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 SIZES = {"phone": {"width": 390, "height": 844}, "laptop": {"width": 1366, "height": 900}}
 SCHEMES = ("light", "dark")

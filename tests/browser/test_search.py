@@ -4,9 +4,11 @@ must find first (hit@1 at least 85%) and in the top 3 (at least 95%), counted as
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
+
+pytestmark = pytest.mark.slow  # every test here opens the built site
 
 # (query, the page or page#anchor a reader wants first, the kind of question). The rule (search_ranking.py): for
 # words that occur in the paper, the paragraph that holds them comes first, above the editor's pages; an exact phrase
@@ -195,7 +197,7 @@ def test_a_word_of_the_paper_finds_its_paragraph_before_any_editors_page(ranked)
     # The example: "hydrogen" listed the paper's own ¶18 fifth, below the editor's pages.
     assert ranked["hydrogen"][0] == "sections/iv/#p18"
     wrong = []
-    for query, target, kind in QUERIES:
+    for query, _, kind in QUERIES:
         if kind == "word":
             editors = [i for i, hit in enumerate(ranked[query]) if not hit.startswith("sections/")]
             papers = [i for i, hit in enumerate(ranked[query]) if hit.startswith("sections/")]

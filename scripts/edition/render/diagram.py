@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from .. import urls
 from ..escape import esc
+from ..model import Edition
 from .blocks import counted
 from .common import Context
 from .matrix import cells
@@ -191,7 +192,7 @@ def svg(ctx: Context, src: str, layout: Layout) -> str:
     return "".join(parts)
 
 
-def description(edition) -> str:
+def description(edition: Edition) -> str:
     return (
         f"{counted(len(edition.challenges), 'challenge')} on the left, {counted(len(edition.areas), 'cooperation area')} "
         f"in the middle and {counted(len(edition.proposals), 'proposal')} on the right. A line joins a challenge to an area when proposals of that "

@@ -10,15 +10,19 @@ with the facet names of urls.FACETS and the values' ids from data/.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from .. import records as r
 from .. import urls
 from ..escape import esc, md_text
 from ..modality import CLASS_LABELS
+from ..model import Edition
 from .blocks import counted, html_block, link
 from .common import Context
+
+# Draws a list of proposals on a page (proposals.facet_table): the facet pages show the index's own table.
+TableMaker = Callable[[Context, str, list[r.Proposal]], list[str]]
 
 # Editor's words for the controlled values, so filters and tables read as prose.
 HORIZON_LABELS = {"near": "Near term", "long": "Long term", "conditional": "Conditional", "not-stated": "Not stated"}
@@ -97,11 +101,11 @@ def facets(ctx: Context, src: str) -> list[Facet]:
     ]
 
 
-def matching(edition, facet: Facet, value: str) -> list[r.Proposal]:
+def matching(edition: Edition, facet: Facet, value: str) -> list[r.Proposal]:
     return [p for p in edition.proposals if value in facet.of(p)]
 
 
-def counts(edition, facet: Facet) -> Counter:
+def counts(edition: Edition, facet: Facet) -> Counter[str]:
     """How many proposals have each value of a facet, in one pass over the proposals."""
     return Counter(value for proposal in edition.proposals for value in dict.fromkeys(facet.of(proposal)))
 
@@ -167,7 +171,7 @@ def facet_title(facet: Facet, value: str) -> str:
     return f"Proposals — {facet.label}: {value_label(facet, value)}"
 
 
-def render_pages(ctx: Context, table: Callable[[Context, str, list[r.Proposal]], list[str]]) -> dict[str, str]:
+def render_pages(ctx: Context, table: TableMaker) -> dict[str, str]:
     """Every facet's page of values and every value's page of proposals; `table` draws the proposals."""
     pages: dict[str, str] = {}
     for facet in facets(ctx, urls.PROPOSALS):
@@ -205,7 +209,7 @@ def facet_index(ctx: Context, facet: Facet) -> str:
     )
 
 
-def facet_page(ctx: Context, facet: Facet, value: str, table) -> str:
+def facet_page(ctx: Context, facet: Facet, value: str, table: TableMaker) -> str:
     src = urls.facet_page(facet.key, value)
     edition = ctx.edition
     facet = next(f for f in facets(ctx, src) if f.key == facet.key)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import records as r
 from .. import urls
 from ..escape import esc
 from .blocks import expansion_note, html_block, paragraph_links, quote_block, sourced_summary
@@ -65,7 +66,7 @@ def az_bar(present: list[str]) -> str:
     return f'<nav class="az-bar" aria-label="Glossary by first letter" data-search-exclude>{"".join(cells)}</nav>'
 
 
-def entry(ctx: Context, src: str, term) -> str:
+def entry(ctx: Context, src: str, term: r.Term) -> str:
     edition = ctx.edition
     parts = [f'<dt id="{urls.term_anchor(term.id)}">{esc(term.term)}</dt><dd>']
     if term.expansion:

@@ -90,7 +90,6 @@ def card(ctx: Context, src: str, page: str, title: str, body: str, wide: bool = 
 
 def map_page(ctx: Context) -> str:
     src = urls.MAP
-    edition = ctx.edition
     return "\n".join(
         [
             # The drawing needs the width; the page's headings are few.

@@ -10,17 +10,20 @@ from __future__ import annotations
 from .. import records as r
 from .. import urls
 from ..escape import esc
-from ..model import pinpoint
+from ..model import Edition, pinpoint
 from .blocks import html_block, link
 from .common import Context
+
+# The proposals of each (challenge id, area id) pair that has any.
+Cells = dict[tuple[str, str], list[r.Proposal]]
 
 # Shades of a cell: 0 (empty) to SHADES (the fullest cell). Four steps stay distinct in both colour schemes.
 SHADES = 4
 
 
-def cells(edition) -> dict[tuple[str, str], list[r.Proposal]]:
+def cells(edition: Edition) -> Cells:
     """The proposals of each (challenge, area) pair, in the data's order."""
-    found: dict[tuple[str, str], list[r.Proposal]] = {}
+    found: Cells = {}
     for challenge in edition.challenges:
         for proposal in edition.proposals_by_challenge[challenge.id]:
             found.setdefault((challenge.id, proposal.area), []).append(proposal)
@@ -68,7 +71,7 @@ def area_heading(ctx: Context, src: str, area: r.Area) -> str:
     )
 
 
-def grid(ctx: Context, src: str, found, fullest: int) -> list[str]:
+def grid(ctx: Context, src: str, found: Cells, fullest: int) -> list[str]:
     edition = ctx.edition
     header = "".join(f'<th scope="col">{area_heading(ctx, src, area)}</th>' for area in edition.areas)
     rows = []
@@ -100,7 +103,7 @@ def grid(ctx: Context, src: str, found, fullest: int) -> list[str]:
     ]
 
 
-def phone_list(ctx: Context, src: str, found) -> list[str]:
+def phone_list(ctx: Context, src: str, found: Cells) -> list[str]:
     """On a phone: each challenge, then its areas with their proposals."""
     edition = ctx.edition
     items = []

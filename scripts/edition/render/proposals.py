@@ -11,7 +11,6 @@ from .blocks import html_block, link, paragraph_links, quotes_section, summary, 
 from .common import Context
 from .facets import HORIZON_LABELS
 
-
 # Editor's words for the controlled values, so filters and tables read as prose.
 STATUS_LABELS = {
     "agreed": "Agreed",
@@ -174,7 +173,7 @@ def facts(ctx: Context, src: str, proposal: r.Proposal) -> list[tuple[str, str]]
 
 
 def horizon_html(ctx: Context, src: str, horizon: r.Horizon) -> str:
-    if horizon.term == "not-stated":
+    if horizon.term == "not-stated" or horizon.paragraph is None:  # a stated horizon has its words (checks)
         return "Not stated: the paper’s words about this proposal give no time horizon"
     return (
         f"{esc(HORIZON_LABELS[horizon.term])} — “{ctx.author_words(src, horizon.paragraph, horizon.words)}” "

@@ -7,10 +7,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .. import records as r
 from .. import urls
-from ..csl import bibliography_entry, reference_csl
+from ..cite_styles import STYLE_LONG_NAMES, styled
 from ..escape import esc
-from ..intext_citations import Cite, Work, former_work_ids
+from ..intext_citations import Cite, Work, former_work_ids, printed_year
 from .common import Context
 from .intext import pieces
 
@@ -28,9 +29,10 @@ def page(ctx: Context) -> str:
         "",
         '<div class="editorial">',
         f"<p><span class=\"editorial-label\">Editor’s note:</span> the paper’s reference list, in its order, formatted "
-        f"in {STYLE_NAME} style by a CSL engine (citeproc-py). Under each entry: the paragraphs that cite it, the "
-        "entry as the paper prints it (“As printed”, folded), and the editor’s notes. Works that the text cites but "
-        "the list omits follow in a group of their own, with only the author and year the text gives.</p>",
+        f"in {STYLE_LONG_NAMES[STYLE]} by a CSL engine (citeproc-js, the engine Zotero uses). Under each entry: the "
+        "paragraphs that cite it, the entry as the paper prints it (“As printed”, folded), and the editor’s notes. "
+        "Works that the text cites but the list omits follow in a group of their own, with only the author and year "
+        "the text gives.</p>",
         "</div>",
         "",
         f"## The paper’s reference list ({len(cites.listed)} works) {{#{urls.LISTED_ANCHOR}}}",
@@ -38,7 +40,8 @@ def page(ctx: Context) -> str:
         '<ol class="reference-list">',
     ]
     for work in cites.listed:
-        lines.append(listed_entry(ctx, src, work))
+        if work.reference is not None:
+            lines.append(listed_entry(ctx, src, work, work.reference))
     lines += [
         "</ol>",
         "",
@@ -51,7 +54,7 @@ def page(ctx: Context) -> str:
     # A note that several of these works share is given once, here, lettered; each work names its letter.
     all_notes = {work.id: notes(ctx, src, work) for work in cites.unlisted}
     shared = [text for text, n in Counter(note.text for found in all_notes.values() for note in found).items() if n > 1]
-    for letter, text in zip(LETTERS, shared):
+    for letter, text in zip(LETTERS, shared, strict=False):
         lines += [
             f'<p class="editorial reference-shared-note"><span class="editorial-label">Editor’s note {letter}, on each '
             f"work below that names it:</span> {text}</p>",
@@ -64,11 +67,10 @@ def page(ctx: Context) -> str:
     return "\n".join(lines)
 
 
-def listed_entry(ctx: Context, src: str, work: Work) -> str:
-    ref = work.reference
+def listed_entry(ctx: Context, src: str, work: Work, ref: r.Reference) -> str:
     parts = [
         f'<li id="{urls.reference_anchor(work.id)}" class="reference">',
-        f'<p class="reference-entry">{linked_urls(bibliography_entry(reference_csl(ref), STYLE, as_html=True))}</p>',
+        f'<p class="reference-entry">{linked_urls(styled(ctx.edition).reference_html(ref.id))}</p>',
         cited_in(ctx, src, work),
         # The entry once; the list's own wording, which differs only in punctuation and order, one click away.
         f'<details class="reference-printed quiet-fold"><summary>As printed</summary><p>'
@@ -87,7 +89,7 @@ def unlisted_entry(ctx: Context, src: str, work: Work, found: list[Note], shared
             f'<span id="{urls.reference_anchor(old)}"></span>'
             for old in former_work_ids(ctx.edition.withdrawn, ctx.edition.citations).get(work.id, [])
         ),
-        f'<p class="reference-entry">{esc(work.author)} {esc(work.year)}</p>',
+        f'<p class="reference-entry">{esc(work.author)} {esc(work.year or "")}</p>',
         cited_in(ctx, src, work),
     ]
     for note in found:
@@ -154,6 +156,7 @@ def notes(ctx: Context, src: str, work: Work) -> list[Note]:
             if query.text in cite.found.key:
                 found.append(Note(esc(query.query), f"{where}, {query_link(ctx, src, query.id)}"))
     if work.reference:
+        found += [Note(text) for text in letter_note(ctx, work.reference)]
         for query in edition.queries_by_target.get(work.reference.id, []):
             found.append(Note(esc(query.query), query_link(ctx, src, query.id)))
     return found
@@ -171,6 +174,20 @@ def corrections_in(ctx: Context, cite: Cite) -> list:
         if piece.cite is cite and piece.segment.erratum and piece.segment.erratum not in errata:
             errata.append(piece.segment.erratum)
     return errata
+
+
+def letter_note(ctx: Context, ref: r.Reference) -> list[str]:
+    """Where the style letters a work (2023c) other than the paper does (2023a): say so, and say why."""
+    printed, styled_as = printed_year(ref), styled(ctx.edition).letter(ref.id)
+    if not styled_as or not printed or styled_as == printed:  # an undated entry has no letter to compare
+        return []
+    href = ctx.href(urls.REFERENCES, urls.CITE, "letters")
+    return [
+        f"The paper letters this work “{esc(printed)}”. {STYLE_NAME} orders works of one author and year by title "
+        f"and letters them in that order, so the entry above, like any CSL processor formatting the downloads, reads "
+        f"“{esc(styled_as)}”; the text’s “{esc(printed)}” links here, and the downloads keep “{esc(printed)}” in the "
+        f'entry’s key and note (<a href="{esc(href)}">about the letters</a>).'
+    ]
 
 
 # An address in a formatted entry: http(s), up to a space or tag, without the sentence's closing punctuation.
