@@ -10,7 +10,8 @@ from edition.escape import esc, md_text, script_json
 from edition.metadata import PageInfo, head
 from edition.nav import site_nav
 from edition.render import render_site
-from edition.search import PARAGRAPH_BOOST, PROPOSAL_BOOST, rewrite
+from edition.search import rewrite
+from edition.search_ranking import HEADING_BOOST, PAPER_BOOST, PROPOSAL_BOOST, RECORD_BOOST
 from edition.validate import check
 
 from .helpers import MINIMAL
@@ -57,10 +58,20 @@ def test_linker_links_files_that_are_not_pages():
 
 def test_navigation_lists_the_sections_and_the_fixed_parts(minimal):
     nav = site_nav(minimal)
-    assert nav[0] == {"The paper": [{"Overview": urls.HOME}, {"I. Introduction": "sections/i.md"}]}
-    assert [next(iter(item)) for item in nav] == [
-        "The paper", "Argument map", "References", "Data and citation", "About this edition", "Editorial method",
+    # The paper in its reading order, its sections at the top level (two taps from anywhere on a phone), the
+    # references after the last section.
+    assert nav[:3] == [
+        {"Title page and contents": urls.HOME},
+        {"I. Introduction": "sections/i.md"},
+        {"References": urls.REFERENCES},
+    ]
+    assert [next(iter(item)) for item in nav[3:]] == [
+        "Proposals and argument map", "Data and citation", "About this edition", "Editorial method",
     ]  # fmt: skip
+    # The map's landing page first; every label says what it holds.
+    argument = nav[3]["Proposals and argument map"]
+    assert argument[0] == {"The argument at a glance": urls.MAP}
+    assert {"All proposals (1), with filters": urls.PROPOSALS} in argument
 
 
 def test_render_site_gives_every_page_cite_page_and_download(minimal):
@@ -89,11 +100,11 @@ def test_search_index_gets_one_entry_per_paragraph_and_loses_cite_pages(minimal)
     }
     docs = rewrite(index, minimal, True)["docs"]
     assert [(d["location"], d["title"], d.get("boost")) for d in docs] == [
-        ("sections/i/", "I. Introduction", None),
-        ("sections/i/#p1", "§I, ¶1", PARAGRAPH_BOOST),
-        ("sections/i/#p2", "§I, ¶2", PARAGRAPH_BOOST),
+        ("sections/i/", "I. Introduction", HEADING_BOOST),
+        ("sections/i/#p1", "§I, ¶1", PAPER_BOOST),
+        ("sections/i/#p2", "§I, ¶2", PAPER_BOOST),
         ("proposals/stockpile/", "Stockpile", PROPOSAL_BOOST),
-        ("proposals/", "Proposals", None),
+        ("proposals/", "Proposals", RECORD_BOOST),
     ]
     assert docs[1]["text"] == "<p>First paragraph about the ROK and trade.</p>"
 

@@ -38,66 +38,53 @@ class Facet:
     of: Callable[[r.Proposal], list[str]]  # a proposal's values
 
 
+# The editor's one-line explanation of each facet, as HTML; {method} and {three_p} are links to the pages that say
+# more (how proposals are read, the 3P frame).
+HELP = {
+    "class": "How the paper itself puts the proposal: <em>recommended</em> (“should”, “must”, “it will be necessary”), "
+    "<em>suggested as possible</em> (“could”, “can”) or <em>described</em> as already under way "
+    '(<a href="{method}">how proposals are read</a>).',
+    "area": "The cooperation area: the part of the paper where the proposal is made.",
+    "challenge": "The challenges the proposal answers, as the editor reads the paper. Choose several to see the "
+    "proposals that answer any of them.",
+    "actor": "The countries, governments and organisations the paper names in connection with the proposal.",
+    "horizon": "When, in the paper’s own words about the proposal; most give no time horizon (“Not stated”).",
+    "three-p": "3P: the paper’s frame for economic security policy, which most governments, it says, organize as "
+    '<em>protection</em>, <em>promotion</em> and <em>partnership</em> (<a href="{three_p}">the 3P frame</a>). '
+    "Not every proposal falls under it.",
+}
+
+
 def facets(ctx: Context, src: str) -> list[Facet]:
     """Every facet, with its values in the data's order and its explanation; links are relative to `src`."""
     edition = ctx.edition
     used_actors = [a for a in edition.actors if a.id in edition.proposals_by_actor]
-    method = esc(ctx.href(src, urls.METHOD, urls.READING_PROPOSALS_ANCHOR))
-    three_p = esc(ctx.href(src, urls.AREAS, urls.THREE_P_ANCHOR))
-    return [
-        Facet(
-            "class",
-            "Class",
-            "classes",
-            "How the paper itself puts the proposal: <em>recommended</em> (“should”, “must”, “it will be necessary”), "
-            "<em>suggested as possible</em> (“could”, “can”) or <em>described</em> as already under way "
-            f'(<a href="{method}">how proposals are read</a>).',
-            list(CLASS_LABELS.items()),
-            lambda p: [p.modality.class_],
-        ),
-        Facet(
-            "area",
-            "Area",
-            "cooperation areas",
-            "The cooperation area: the part of the paper where the proposal is made.",
-            [(a.id, a.title) for a in edition.areas],
-            lambda p: [p.area],
-        ),
-        Facet(
+    links = {
+        "method": esc(ctx.href(src, urls.METHOD, urls.READING_PROPOSALS_ANCHOR)),
+        "three_p": esc(ctx.href(src, urls.AREAS, urls.THREE_P_ANCHOR)),
+    }
+    found: list[tuple[str, str, str, list[tuple[str, str]], Callable[[r.Proposal], list[str]]]] = [
+        ("class", "Class", "classes", list(CLASS_LABELS.items()), lambda p: [p.modality.class_]),
+        ("area", "Area", "cooperation areas", [(a.id, a.title) for a in edition.areas], lambda p: [p.area]),
+        (
             "challenge",
             "Challenges",
             "challenges",
-            "The challenges the proposal answers, as the editor reads the paper. Choose several to see the "
-            "proposals that answer any of them.",
             [(c.id, c.title) for c in edition.challenges],
             lambda p: list(p.challenges),
         ),
-        Facet(
-            "actor",
-            "Actors",
-            "actors",
-            "The countries, governments and organisations the paper names in connection with the proposal.",
-            [(a.id, a.name) for a in used_actors],
-            lambda p: list(p.actors),
-        ),
-        Facet(
-            "horizon",
-            "Horizon",
-            "horizons",
-            "When, in the paper’s own words about the proposal; most give no time horizon (“Not stated”).",
-            list(HORIZON_LABELS.items()),
-            lambda p: [p.horizon.term],
-        ),
-        Facet(
+        ("actor", "Actors", "actors", [(a.id, a.name) for a in used_actors], lambda p: list(p.actors)),
+        ("horizon", "Horizon", "horizons", list(HORIZON_LABELS.items()), lambda p: [p.horizon.term]),
+        (
             "three-p",
             "3P",
             "3P strands",
-            "3P: the paper’s frame for economic security policy, which most governments, it says, organize as "
-            f'<em>protection</em>, <em>promotion</em> and <em>partnership</em> (<a href="{three_p}">the 3P frame</a>). '
-            "Not every proposal falls under it.",
             [(t.id, t.title) for t in edition.three_p],
             lambda p: [str(v) for v in p.three_p],
         ),
+    ]
+    return [
+        Facet(key, label, plural, HELP[key].format(**links), values, of) for key, label, plural, values, of in found
     ]
 
 

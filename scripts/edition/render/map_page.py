@@ -15,40 +15,10 @@ from .matrix import cells
 def glance(ctx: Context, src: str) -> str:
     """The argument map in one glance: one card per index, each with its count and links."""
     edition = ctx.edition
-    facet = {f.key: f for f in facets.facets(ctx, src)}
-    by_class = facets.counts(edition, facet["class"])
-    by_area = facets.counts(edition, facet["area"])
-    classes = " · ".join(
-        f"{link(ctx, src, urls.facet_page('class', value), f'{by_class[value]} {label.lower()}')}"
-        for value, label in CLASS_LABELS.items()
-    )
-    areas = "".join(
-        f"<li>{link(ctx, src, urls.facet_page('area', area.id), area.title)} ({by_area[area.id]})</li>"
-        for area in edition.areas
-    )
-    challenges = "".join(
-        f"<li>{link(ctx, src, urls.challenge_page(c.id), c.title)} ({len(edition.proposals_by_challenge[c.id])})</li>"
-        for c in edition.challenges
-    )
     filled = len(cells(edition))
     cards = [
-        card(
-            ctx,
-            src,
-            urls.PROPOSALS,
-            counted(len(edition.proposals), "proposal"),
-            f"<p>{classes}</p><p>By cooperation area:</p><ul>{areas}</ul>"
-            f'<p>{link(ctx, src, urls.PROPOSALS, "All proposals, with filters")}</p>',
-            wide=True,
-        ),
-        card(
-            ctx,
-            src,
-            urls.CHALLENGES,
-            counted(len(edition.challenges), "challenge"),
-            f"<p>The problems the proposals answer, with how many answer each:</p><ul>{challenges}</ul>",
-            wide=True,
-        ),
+        proposals_card(ctx, src),
+        challenges_card(ctx, src),
         card(
             ctx,
             src,
@@ -78,6 +48,37 @@ def glance(ctx: Context, src: str) -> str:
     return html_block(
         ['<nav class="glance" aria-label="The argument map at a glance" data-search-exclude>', *cards, "</nav>"]
     )
+
+
+def proposals_card(ctx: Context, src: str) -> str:
+    """The proposals by class and by cooperation area, each count a link to the list it counts."""
+    edition = ctx.edition
+    facet = {f.key: f for f in facets.facets(ctx, src)}
+    by_class = facets.counts(edition, facet["class"])
+    by_area = facets.counts(edition, facet["area"])
+    classes = " · ".join(
+        f"{link(ctx, src, urls.facet_page('class', value), f'{by_class[value]} {label.lower()}')}"
+        for value, label in CLASS_LABELS.items()
+    )
+    areas = "".join(
+        f"<li>{link(ctx, src, urls.facet_page('area', area.id), area.title)} ({by_area[area.id]})</li>"
+        for area in edition.areas
+    )
+    body = (
+        f"<p>{classes}</p><p>By cooperation area:</p><ul>{areas}</ul>"
+        f'<p>{link(ctx, src, urls.PROPOSALS, "All proposals, with filters")}</p>'
+    )
+    return card(ctx, src, urls.PROPOSALS, counted(len(edition.proposals), "proposal"), body, wide=True)
+
+
+def challenges_card(ctx: Context, src: str) -> str:
+    edition = ctx.edition
+    challenges = "".join(
+        f"<li>{link(ctx, src, urls.challenge_page(c.id), c.title)} ({len(edition.proposals_by_challenge[c.id])})</li>"
+        for c in edition.challenges
+    )
+    body = f"<p>The problems the proposals answer, with how many answer each:</p><ul>{challenges}</ul>"
+    return card(ctx, src, urls.CHALLENGES, counted(len(edition.challenges), "challenge"), body, wide=True)
 
 
 def card(ctx: Context, src: str, page: str, title: str, body: str, wide: bool = False) -> str:
