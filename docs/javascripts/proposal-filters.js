@@ -2,7 +2,8 @@
 // ANY ticked value of a facet, and matches EVERY facet with a ticked value. Each value's count is how many proposals
 // it would show together with the other facets' choices. The choice lives in the URL query
 // (?challenge=low-growth,demographic-shrinking&class=recommended), so a filtered view can be shared and reloaded.
-// Without JavaScript the form stays hidden and the links to one static page per facet value show instead.
+// Without JavaScript the form stays hidden and the links to one static page per facet value show instead; with it,
+// an inline line after the form swaps them before the first paint (scripts/edition/render/facets.py).
 (function () {
   function setUp() {
     var form = document.getElementById("proposal-filters");
@@ -12,7 +13,6 @@
     var rows = Array.prototype.slice.call(table.tBodies[0].rows);
     var count = document.getElementById("proposals-count");
     var chosenNote = form.querySelector("[data-chosen]");
-    var fold = form.querySelector(".proposal-filters__fold");
     var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"));
     var facets = [];
     boxes.forEach(function (box) {
@@ -91,8 +91,6 @@
     }
 
     restore();
-    // On a phone the filters start folded, so that the list is in view; the count and "clear" stay above.
-    if (fold && window.matchMedia("(max-width: 44.9375em)").matches) fold.open = false;
     boxes.forEach(function (box) {
       box.addEventListener("change", apply);
     });
@@ -104,6 +102,7 @@
       apply();
     });
     apply();
+    // Shown already by the line after the form (so that nothing moves); shown here too, should that line not run.
     form.hidden = false;
     var links = document.getElementById("facet-links");
     if (links) links.hidden = true;

@@ -134,6 +134,16 @@ def filter_form(ctx: Context, src: str) -> str:
     return "".join(parts)
 
 
+# Run where it stands, before the page is first painted, so that nothing moves once it shows: with JavaScript the
+# form replaces the links to the static pages, and on a phone its groups start folded. The filtering itself is
+# docs/javascripts/proposal-filters.js, loaded after the table.
+SWITCH_SCRIPT = (
+    "<script>(function(f,l){if(!f||!l)return;f.hidden=!1;l.hidden=!0;"
+    'matchMedia("(max-width: 44.9375em)").matches&&(f.querySelector("details").open=!1)})'
+    '(document.getElementById("proposal-filters"),document.getElementById("facet-links"))</script>'
+)
+
+
 def facet_links(ctx: Context, src: str) -> str:
     """Without JavaScript: the same lists as the filters, as links to one static page per facet value."""
     edition = ctx.edition

@@ -45,6 +45,8 @@ def proposals_index(ctx: Context) -> str:
         facets.filter_form(ctx, src),
         "",
         facets.facet_links(ctx, src),
+        facets.SWITCH_SCRIPT,
+        "",
         html_block(proposals_table(ctx, src, edition.proposals, "proposals-table")),
         # Only this page filters: its script is loaded here, not on every page.
         f'<script src="{esc(ctx.linker.file_href(src, FILTER_SCRIPT))}" defer></script>',
