@@ -111,15 +111,17 @@ CASES = {
         "sections/i.yml",
         "about the ROK and trade.",
         "about the ROK and commerce.",
-        "data/sections/i.yml:9:11: paragraphs[0].text: expected the exact words of source line 4, found different "
-        "text; corrections belong in data/errata.yml, the text stays as the source prints it\n"
+        "data/sections/i.yml:9:46: paragraphs[0].text: expected the exact words of source line 4, found different "
+        "text from character 35 on: the source has '…about the ROK and trade.', the data has '…about the ROK and "
+        "commerce.'; "
+        "corrections belong in data/errata.yml, the text stays as the source prints it\n"
         "1 error in data/; nothing was built.",
     ),
     "duplicate-yaml-key": (
         "actors.yml",
         "    kind: country\n",
         "    kind: country\n    kind: person\n",
-        "data/actors.yml:5:5: kind: duplicate key 'kind': it was already set at line 4; "
+        "data/actors.yml:5:5: actors[0].kind: duplicate key 'kind': it was already set at line 4; "
         "YAML would silently keep only the last value\n"
         "1 error in data/; nothing was built.",
     ),
@@ -127,8 +129,9 @@ CASES = {
         "proposals.yml",
         'text: "Second paragraph"',
         'text: "Second paragraphs"',
-        "data/proposals.yml:14:15: proposals[0].quotes[0].text: expected the exact words of ¶2 (p2, after "
-        "corrections), found words that are not there: 'Second paragraphs'\n"
+        "data/proposals.yml:14:32: proposals[0].quotes[0].text: expected the exact words of ¶2 (p2, after "
+        "corrections), found words that are not there: the first 16 characters agree with ¶2, then the quote has "
+        "'Second paragraphs' where ¶2 has 'Second paragraph on supply chains.'\n"
         "1 error in data/; nothing was built.",
     ),
 }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional
 
 from . import records as r
 from .convert import Converter
@@ -53,6 +53,7 @@ class Loaded:
     sections: list[Located]  # every data/sections/*.yml that could be read, in file-name order
     unreadable_sections: list[str]  # those that could not; checks needing every paragraph wait for them
     source_lines: list[str]  # the provenance copy, line by line (index 0 is line 1)
+    data_dir: Optional[Path] = None  # where the files are, to point at a character inside a value
 
 
 def display_name(data_dir: Path, path: Path) -> str:
@@ -79,7 +80,7 @@ def load(data_dir: Path) -> tuple[Loaded, list[DataError]]:
     else:
         source_lines = []
         errors.append(DataError(Mark(display_name(data_dir, source_path), 1, 1), "", "missing file: the verbatim source copy"))
-    return Loaded(files, sections, unreadable, source_lines), errors
+    return Loaded(files, sections, unreadable, source_lines, data_dir), errors
 
 
 def _load_one(data_dir: Path, path: Path, cls: type, errors: list[DataError]) -> Located | None:

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from . import records as r
-from .errors import DataError, DataErrors, did_you_mean
+from . import safety, verbatim
+from .errors import DataError, DataErrors, did_you_mean, shown
 from .load import SECTIONS_DIR, Located, Loaded, load
 from .model import ABSTRACT_ID, Edition, apply_errata, joined, source_text
 
@@ -131,11 +132,12 @@ class Checker:
                 return
             wanted = printed if printed is not None else text
             if lines[line - 1] != wanted:
-                self.error(
-                    where,
-                    path,
-                    f"expected the exact words of source line {line}, found different text; {ERRATA_FILE_HINT}",
-                )
+                offset, words = verbatim.difference(lines[line - 1], wanted, "the source", "the data")
+                # `wanted` may be the text with its printed label before it ("IV. " + title).
+                at = safety.char_mark(where, path, text, max(0, offset - (len(wanted) - len(text))), self.loaded.data_dir)
+                self.errors.append(DataError(
+                    at, path, f"expected the exact words of source line {line}, found different text {words}; {ERRATA_FILE_HINT}"
+                ))
 
         p: r.Paper = paper.record
         same(paper, "abstract", "abstract_source_line", p.abstract_source_line, p.abstract)
@@ -234,7 +236,14 @@ class Checker:
                 continue
             text = source_text(targets[erratum.target])
             found = text.count(erratum.original)
-            if found != erratum.occurrences:
+            if found == 0:
+                self.error(
+                    located,
+                    f"{path}.original",
+                    f"expected words printed in {erratum.target}, found '{shown(erratum.original)}', which does not occur "
+                    f"there (the text before corrections){verbatim.nearest_words(erratum.original, text)}",
+                )
+            elif found != erratum.occurrences:
                 self.error(
                     located,
                     f"{path}.occurrences",
@@ -280,12 +289,14 @@ class Checker:
 
     def words(self, where: Located, path: str, words: str, paragraph_id: str, edition: Edition) -> None:
         if paragraph_id in edition.paragraph and words not in edition.text(paragraph_id):
-            self.error(
-                where,
+            number = edition.paragraph[paragraph_id].number
+            offset, how = verbatim.quote_difference(words, edition.text(paragraph_id), f"¶{number}")
+            self.errors.append(DataError(
+                safety.char_mark(where, path, words, offset, self.loaded.data_dir),
                 path,
-                f"expected the exact words of ¶{edition.paragraph[paragraph_id].number} ({paragraph_id}, after corrections), "
-                f"found words that are not there: '{_short(words)}'",
-            )
+                f"expected the exact words of ¶{number} ({paragraph_id}, after corrections), found words that are not "
+                f"there: {how}",
+            ))
 
     def check_argument_map(self, edition: Edition) -> None:
         files = {name: self.file(name) for name in ("challenges.yml", "areas.yml", "proposals.yml", "actors.yml", "glossary.yml", "timeline.yml")}
@@ -399,13 +410,10 @@ def _csl_strings(ref: r.Reference) -> list[tuple[str, str]]:
     return found
 
 
-def _short(text: str) -> str:
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
 def check(data_dir: Path) -> Edition:
     """Load and check everything in data_dir. Raises DataErrors with every problem found."""
     loaded, errors = load(data_dir)
+    errors += safety.check_loaded(loaded, data_dir)  # ids, characters, sizes, the source's digest
     checker = Checker(loaded)
     edition = checker.run()
     errors = errors + checker.errors
