@@ -82,7 +82,7 @@ def _citation_text(item_json: str, style: str) -> str:
     item = json.loads(item_json)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        bib = CitationStylesBibliography(_style(style), CiteProcJSON([item]), formatter.html)
+        bib = CitationStylesBibliography(_style(style), CiteProcJSON([as_html_text(item)]), formatter.html)
         citation = Citation([CitationItem(item["id"])])
         bib.register(citation)
         return _plain(str(bib.cite(citation, lambda _item: None)))
@@ -101,13 +101,25 @@ def _bibliography_entry(item_json: str, style: str, as_html: bool) -> str:
 def bibliography(items: list[dict], style: str = "chicago", as_html: bool = False) -> list[str]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        source = CiteProcJSON(items)
+        source = CiteProcJSON([as_html_text(item) for item in items])
         bib = CitationStylesBibliography(_style(style), source, formatter.html)
         for item in items:
             bib.register(Citation([CitationItem(item["id"])]))
         entries = [str(entry) for entry in bib.bibliography()]
     # citeproc-py returns HTML; the plain form is what a reader pastes.
     return entries if as_html else [_plain(entry) for entry in entries]
+
+
+def as_html_text(value):
+    """A CSL item with its text escaped for citeproc-py's HTML formatter, which writes text as it gets it
+    (a "<script>" in a title would come out as a script). The plain form unescapes it again."""
+    if isinstance(value, str):
+        return html.escape(value, quote=False)
+    if isinstance(value, list):
+        return [as_html_text(item) for item in value]
+    if isinstance(value, dict):
+        return {key: as_html_text(item) for key, item in value.items()}
+    return value
 
 
 def _plain(fragment: str) -> str:

@@ -205,11 +205,17 @@ def coins(edition: Edition, page_url: str) -> str:
 
 def head(edition: Edition, src_uri: str, page_url: str, page_title: str, site_url: str, site_name: str) -> str:
     data = json_ld(edition, src_uri, page_url, page_title, site_url)
-    # "</" inside a JSON string would end the script element early.
-    script = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    script = json_in_html(data)
     lines = highwire(edition, page_url, src_uri) + dublin_core(edition, page_url) + opengraph(edition, page_url, page_title, site_name)
     lines.append(f'<script type="application/ld+json">{script}</script>')
     return "\n".join(lines)
+
+
+def json_in_html(data) -> str:
+    """JSON for a <script> element: "<", ">" and "&" as \\u escapes, so no string in it can end the
+    element ("</script>") or open a comment ("<!--"); JSON readers decode them back."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def inject(html: str, head_html: str, body_html: str) -> str:

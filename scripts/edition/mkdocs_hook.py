@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
@@ -55,7 +56,9 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     edition = _state["edition"]
     site_url = config.site_url or ""
     page_url = page.canonical_url or page.url
-    head = metadata.head(edition, page.file.src_uri, page_url, page.title or config.site_name, site_url, config.site_name)
+    # A page title is HTML (its heading's escaped words); the metadata wants the words themselves.
+    title = Markup(page.title).striptags() if page.title else config.site_name
+    head = metadata.head(edition, page.file.src_uri, page_url, title, site_url, config.site_name)
     return metadata.inject(output, head, metadata.coins(edition, page_url))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from . import urls
 from .model import Edition
+from .render.common import esc
 
 
 # Up to this many sections are listed in the navigation; a longer paper is reached through the
@@ -15,7 +16,8 @@ def site_nav(edition: Edition) -> list:
     paper: list = [{"Overview": urls.HOME}]
     if len(edition.sections) <= MAX_SECTIONS_IN_NAV:
         paper += [
-            {f"{section.label}. {edition.text(section.id)}": urls.section_page(section.id)}
+            # A navigation title is HTML to MkDocs and the theme, which write it as is: escaped here.
+            {esc(f"{section.label}. {edition.text(section.id)}"): urls.section_page(section.id)}
             for section in edition.sections
         ]
     nav: list = [{"The paper": paper}]

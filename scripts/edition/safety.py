@@ -109,6 +109,15 @@ LIMITS = {
 MULTILINE_LIMIT = 5_000  # the editor's prose [229]
 DEFAULT_LIMIT = 500  # names, labels, terms, words quoted for a horizon or a status [163]
 
+# Fields whose values machines read, by field name: the pattern a value must match, and how it is described.
+FORMATS = {
+    # A link from data must not run a script (javascript:), and must stay one token in BibTeX, RIS and HTML.
+    "URL": (re.compile(r"https?://[^\s\"'<>{}\\^`|]+"), "an http:// or https:// address without spaces, quotes, "
+            "angle brackets, braces or backslashes"),
+    "date": (re.compile(r"\d{4}-\d{2}-\d{2}"), "a date written YYYY-MM-DD"),
+    "language": (re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*"), "a language tag such as 'en'"),
+}
+
 # Invisible characters outside Unicode's control and format classes: the Hangul fillers (this is a
 # Korean paper: they pass for blanks in Korean text), the combining grapheme joiner, the braille blank.
 INVISIBLE = frozenset("\u034f\u115f\u1160\u3164\uffa0\u2800")
@@ -237,6 +246,11 @@ class Checks:
                 f"the limit keeps a mistake from building a huge site",
             )
             return
+        if name in FORMATS:
+            pattern, description = FORMATS[name]
+            if not pattern.fullmatch(value):
+                self.error(path, f"expected {description}, found '{shown(value)}'")
+                return
         for offset, message in text_problems(value, name in MULTILINE_FIELDS):
             # The printed source is the authority: a character it prints may be quoted as printed.
             if "line break" not in message and value in self.source_text:

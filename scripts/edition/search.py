@@ -29,7 +29,8 @@ QUOTES_ANCHOR = "quotes"
 
 def paragraph_title(edition: Edition, paragraph_id: str) -> str:
     place = edition.place[paragraph_id]
-    return f"§{place.label}, ¶{edition.paragraph[paragraph_id].number}"
+    # Titles in the index are HTML, like Material's own.
+    return html.escape(f"§{place.label}, ¶{edition.paragraph[paragraph_id].number}")
 
 
 def section_entries(edition: Edition, directory_urls: bool) -> tuple[dict[str, list[dict]], set[str]]:

@@ -58,5 +58,15 @@ class _Writer(rispy.RisWriter):
         return ""
 
 
+def one_line(value):
+    """RIS is one tag per line: a line break inside a value would start a line the reader takes for a tag
+    ("ER  -" ends the record). Line breaks become spaces."""
+    if isinstance(value, str):
+        return " ".join(value.splitlines())
+    if isinstance(value, list):
+        return [one_line(item) for item in value]
+    return value
+
+
 def dumps(records: list[dict]) -> str:
-    return rispy.dumps(records, implementation=_Writer)
+    return rispy.dumps([{tag: one_line(value) for tag, value in record.items()} for record in records], implementation=_Writer)

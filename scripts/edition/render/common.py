@@ -23,6 +23,17 @@ def esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+# Characters written as character references inside a Markdown attribute list: HTML's own, Markdown's
+# inline syntax (Python-Markdown reads links and emphasis in a heading before its attribute list) and
+# the braces that end the list even inside quotes.
+_ATTR_LIST_SPECIAL = {char: f"&#{ord(char)};" for char in "&<>\"'\\`*_{}[]()"}
+
+
+def attr_list_value(text: str) -> str:
+    """Text for a quoted value in a heading's attribute list, `{#id data-toc-label="…"}`."""
+    return "".join(_ATTR_LIST_SPECIAL.get(char, char) for char in text)
+
+
 @dataclasses.dataclass
 class Context:
     edition: Edition

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import records as r
 from .. import urls
 from ..citation import paper_citation_text
-from .common import Context, esc, md_text
+from .common import Context, attr_list_value, esc, md_text
 
 
 def render(ctx: Context) -> dict[str, str]:
@@ -80,7 +80,7 @@ def section_page(ctx: Context, section: r.Section) -> str:
     edition = ctx.edition
     lines = [
         f"# {md_text(section.label)}. {heading(ctx, src, section.id)} {{#{urls.heading_anchor(section.id)} "
-        f'data-toc-label="{esc(section.label)}. {esc(edition.text(section.id))}"}}',
+        f'data-toc-label="{attr_list_value(section.label + ". " + edition.text(section.id))}"}}',
         "",
     ]
     cite = ctx.href(src, urls.cite_page(section.id), "section")
@@ -90,7 +90,7 @@ def section_page(ctx: Context, section: r.Section) -> str:
         label = f"{section.label}.{subsection.number}"
         lines += [
             f"## {md_text(label)} {heading(ctx, src, subsection.id)} {{#{urls.heading_anchor(subsection.id)} "
-            f'data-toc-label="{esc(label)} {esc(edition.text(subsection.id))}"}}',
+            f'data-toc-label="{attr_list_value(label + " " + edition.text(subsection.id))}"}}',
             "",
         ]
         lines += paragraphs(ctx, src, subsection.paragraphs)
