@@ -98,6 +98,9 @@ class Edition:
     terms: list[r.Term]
     events: list[r.Event]
     source_lines: list[str]
+    # Where each id is written in data/ ({id: [(mark, field path)]}), set by the validator, so that checks
+    # of the rendered site can point at the record (published.py).
+    declared_ids: dict = dataclasses.field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.paragraphs: list[r.Paragraph] = []

@@ -314,7 +314,7 @@ def check_source_digest(source: Path, display: str) -> list[DataError]:
                 Mark(display, 1, 1),
                 "",
                 f"expected the source copy whose SHA-256 is recorded in {digest_display}:{number} "
-                f"({shown(digest.strip(), 16)}), found {shown(actual, 16)}: the source copy was changed. It is never "
+                f"({digest.strip()[:12]}…), found {actual[:12]}…: the source copy was changed. It is never "
                 "edited (corrections go in data/errata.yml); if the publisher's text was deliberately copied again, "
                 f"record it with: cd {PurePosixPath(display).parent} && sha256sum {source.name} > {DIGEST_FILE}",
             )
@@ -322,13 +322,19 @@ def check_source_digest(source: Path, display: str) -> list[DataError]:
     return [DataError(Mark(digest_display, 1, 1), "", f"expected a line '<sha256>  {source.name}', found none")]
 
 
-def check_loaded(loaded, data_dir: Path) -> list[DataError]:
-    """Every rule above, over every file that loaded, and the source copy's digest."""
+def check_loaded(loaded, data_dir: Path) -> tuple[list[DataError], dict[str, list[tuple[Mark, str]]]]:
+    """Every rule above, over every file that loaded, and the source copy's digest.
+
+    Returns the errors and every id declared, with where: {id: [(mark, field path)]}.
+    """
     source_text = "\n".join(loaded.source_lines)
     errors: list[DataError] = []
+    declared: dict[str, list[tuple[Mark, str]]] = {}
     for located in [*loaded.files.values(), *loaded.sections]:
-        found, _ids = check_file(located, source_text, data_dir)
+        found, ids = check_file(located, source_text, data_dir)
         errors += found
+        for use in ids:
+            declared.setdefault(use.value, []).append((use.mark, use.path))
     source = data_dir / SOURCE_FILE
     errors += check_source_digest(source, display_name(data_dir, source))
-    return errors
+    return errors, declared

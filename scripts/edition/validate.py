@@ -413,10 +413,11 @@ def _csl_strings(ref: r.Reference) -> list[tuple[str, str]]:
 def check(data_dir: Path) -> Edition:
     """Load and check everything in data_dir. Raises DataErrors with every problem found."""
     loaded, errors = load(data_dir)
-    errors += safety.check_loaded(loaded, data_dir)  # ids, characters, sizes, the source's digest
+    safety_errors, declared = safety.check_loaded(loaded, data_dir)  # ids, characters, sizes, the source's digest
     checker = Checker(loaded)
     edition = checker.run()
-    errors = errors + checker.errors
+    errors = errors + safety_errors + checker.errors
     if errors or edition is None:
         raise DataErrors(errors)
+    edition.declared_ids = declared  # where each id is written, for checks of the rendered site (published.py)
     return edition

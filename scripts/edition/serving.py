@@ -1,0 +1,132 @@
+"""`make serve` while the data is broken: the last good site stays served, with the errors shown over it.
+
+MkDocs' dev server holds every request until a rebuild succeeds, so a data error used to hang the
+browser until the data was fixed. Here a rebuild that stops on a data error counts as done: the server
+answers at once with the last good pages (a data error stops the build before MkDocs empties the site
+folder), each page carries a banner with the report, and the terminal shows it. The next good rebuild
+removes the banner and reloads the browser, as any rebuild does.
+
+MkDocs loads the hooks file again at each rebuild; the state lives in this module, which stays loaded.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from pathlib import Path
+from typing import Callable, Iterable, Optional
+
+from mkdocs.exceptions import Abort
+
+log = logging.getLogger("mkdocs.plugins.edition")
+
+BANNER_ID = "edition-data-errors"
+
+
+class _State:
+    serving = False  # `mkdocs serve`, as opposed to a build
+    report: Optional[str] = None  # the current data errors, if the last check failed
+    good_build = False  # whether this process has built the site from good data
+
+
+STATE = _State()
+
+
+def on_startup(command: str) -> None:
+    STATE.serving = command == "serve"
+
+
+def data_ok() -> None:
+    STATE.report = None
+
+
+def data_broken(report: str) -> bool:
+    """Record a failed check. True if the server has a good site to keep showing (stop this build);
+    False at the first build of `mkdocs serve`, which has none yet and builds an error page instead."""
+    STATE.report = report
+    if STATE.serving:
+        log.error("The data has errors; the site shows them until they are fixed:\n%s", report)
+    return not STATE.serving or STATE.good_build
+
+
+def built() -> None:
+    if STATE.report is None:
+        STATE.good_build = True
+
+
+def error_page(report: str) -> str:
+    """The page served while there is no good build yet: the report, as text."""
+    return "\n".join(
+        [
+            "# The data has errors",
+            "",
+            '<p>Nothing could be built from <code>data/</code>. Fix the errors below and save: this page '
+            "reloads with the site.</p>",
+            "",
+            f"<pre>{html.escape(report)}</pre>",
+            "",
+        ]
+    )
+
+
+def on_serve(server, data_dir: Path):
+    """Make the dev server keep answering through data errors, and watch the data folder in use."""
+    server.builder = _tolerant(server.builder)
+    server.set_app(_with_banner(server.get_app()))
+    server.watch(str(data_dir))
+    return server
+
+
+def _tolerant(builder: Callable[..., None]) -> Callable[..., None]:
+    def build(*args, **kwargs) -> None:
+        try:
+            builder(*args, **kwargs)
+        except Abort:
+            if STATE.report is None:
+                raise  # not the data's: MkDocs reports it and waits, as it always did
+            # The last good site is still in place: the server answers with it, under the banner.
+    return build
+
+
+def banner(report: str) -> bytes:
+    return (
+        f'<div id="{BANNER_ID}" role="alert" style="position:sticky;top:0;z-index:1000;margin:0;'
+        "padding:.8rem 1rem;background:#8b0000;color:#fff;font:14px/1.45 monospace;white-space:pre-wrap;"
+        'max-height:45vh;overflow:auto">'
+        "The data has errors, so this is the last good build. Fix them and save: the page reloads.\n\n"
+        f"{html.escape(report)}</div>"
+    ).encode("utf-8")
+
+
+def _with_banner(app):
+    """A WSGI wrapper that puts the banner at the top of every HTML page while the data is broken."""
+
+    def wrapped(environ, start_response) -> Iterable[bytes]:
+        report = STATE.report
+        if report is None:
+            return app(environ, start_response)
+        captured: dict = {}
+
+        def capture(status, headers, exc_info=None):
+            captured["status"], captured["headers"] = status, headers
+            return lambda data: None
+
+        body = b"".join(app(environ, capture))
+        status, headers = captured["status"], captured["headers"]
+        content_type = next((value for name, value in headers if name.lower() == "content-type"), "")
+        if content_type.startswith("text/html"):
+            body = _insert_after_body_tag(body, banner(report))
+            headers = [(name, value) for name, value in headers if name.lower() != "content-length"]
+            headers.append(("Content-Length", str(len(body))))
+        start_response(status, headers)
+        return [body]
+
+    return wrapped
+
+
+def _insert_after_body_tag(page: bytes, insert: bytes) -> bytes:
+    start = page.find(b"<body")
+    end = page.find(b">", start) if start != -1 else -1
+    if end == -1:
+        return insert + page
+    return page[: end + 1] + insert + page[end + 1 :]

@@ -1,0 +1,311 @@
+"""The adversarial corpus: one case per attack on data/ (issue 12), each with the exact report it must give.
+
+Each case is a copy of the minimal edition with one change; `make check` must stop it with a
+file:line:column message and exit 1. The attacks that pass the checks on purpose (markup in titles and
+summaries) are in test_hostile_site.py, which proves they reach the page as inert text.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Callable, Union
+
+import pytest
+
+from edition import limits
+from edition.errors import DataErrors
+from edition.paths import ROOT
+from edition.validate import check
+
+MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
+END = "1 error in data/; nothing was built."
+ID_RULE = (
+    "expected an id (lowercase ASCII letters, digits and single hyphens, starting with a letter, at most 64 "
+    "characters)"
+)
+
+# Nine aliases of nine aliases …, six levels deep: 9^6 values from a few hundred bytes.
+ALIAS_LEVELS = "x0: &a0 [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"x{level}: &a{level} [" + ", ".join([f"*a{level - 1}"] * 9) + "]\n" for level in range(1, 7)
+)
+
+Edit = Union[str, Callable[[str], str]]
+
+# name: (file, text to replace, replacement, the exact report)
+CASES: dict[str, tuple[str, str, Edit, str]] = {
+    # --- attributes through ids -----------------------------------------------------------------
+    "id-with-attribute": (
+        "proposals.yml",
+        "id: stockpile",
+        "id: x onclick=alert(1)",
+        f"data/proposals.yml:3:10: proposals[0].id: {ID_RULE}, found 'x onclick=alert(1)': character 2 is a space; "
+        f"did you mean 'x-onclick-alert-1'?\n{END}",
+    ),
+    "id-closing-the-attribute": (
+        "glossary.yml",
+        "id: rok",
+        """id: 'rok" onmouseover="alert(1)'""",
+        f"""data/glossary.yml:2:13: terms[0].id: {ID_RULE}, found 'rok" onmouseover="alert(1)': character 4 is '"'; """
+        f"did you mean 'rok-onmouseover-alert-1'?\n{END}",
+    ),
+    "paragraph-id-closing-the-attribute": (
+        "sections/i.yml",
+        "id: p1",
+        """id: 'p1" onmouseover=alert(1)'""",
+        "data/figures.yml:5:12: figures[0].after: expected the id of a paragraph, found 'p1', which does not exist\n"
+        f"""data/sections/i.yml:6:12: paragraphs[0].id: {ID_RULE}, found 'p1" onmouseover=alert(1)': character 3 """
+        "is '\"'; did you mean 'p1-onmouseover-alert-1'?\n"
+        "2 errors in data/; nothing was built.",
+    ),
+    # --- writes outside the output folder, and pages that replace the site's own -----------------
+    "id-climbing-out": (
+        "proposals.yml",
+        "id: stockpile",
+        "id: ../../../x/pwn",
+        f"data/proposals.yml:3:9: proposals[0].id: {ID_RULE}, found '../../../x/pwn': character 1 is '.'; "
+        f"did you mean 'x-pwn'?\n{END}",
+    ),
+    "id-making-a-folder": (
+        "proposals.yml",
+        "id: stockpile",
+        "id: sub/dir",
+        f"data/proposals.yml:3:12: proposals[0].id: {ID_RULE}, found 'sub/dir': character 4 is '/'; "
+        f"did you mean 'sub-dir'?\n{END}",
+    ),
+    "id-replacing-the-index": (
+        "proposals.yml",
+        "id: stockpile",
+        "id: index",
+        "data/proposals.yml:3:9: proposals[0].id: expected an id the site does not use itself, found 'index', which "
+        "names one of the site's own pages or folders; reserved: about, actors, areas, challenges, cite, downloads, "
+        f"glossary, index, matrix, print, proposals, references, sections, timeline\n{END}",
+    ),
+    # --- look-alike and invisible characters ------------------------------------------------------
+    "zero-width-space-in-id": (
+        "proposals.yml",
+        "id: stockpile",
+        'id: "stockpile\\u200b"',
+        f"data/proposals.yml:3:19: proposals[0].id: {ID_RULE}, found 'stockpile<U+200B>': character 10 is "
+        f"U+200B ZERO WIDTH SPACE; did you mean 'stockpile'?\n{END}",
+    ),
+    "right-to-left-override-in-title": (
+        "proposals.yml",
+        'title: "Stockpile"',
+        'title: "Stock\\u202epile"',
+        "data/proposals.yml:4:18: proposals[0].title: expected visible text, found U+202E RIGHT-TO-LEFT OVERRIDE at "
+        f"character 6: a bidirectional control, which reorders the text a reader sees; remove it\n{END}",
+    ),
+    "zero-width-space-in-summary": (
+        "challenges.yml",
+        'summary: "Supplies may fail."',
+        'summary: "Supplies\\u200b may fail."',
+        "data/challenges.yml:4:23: challenges[0].summary: expected visible text, found U+200B ZERO WIDTH SPACE at "
+        f"character 9: an invisible character; remove it\n{END}",
+    ),
+    "hangul-filler-in-name": (
+        "actors.yml",
+        'name: "Republic of Korea"',
+        'name: "Republic of\\u3164Korea"',
+        "data/actors.yml:3:23: actors[0].name: expected visible text, found U+3164 HANGUL FILLER at character 12: "
+        f"an invisible character; remove it\n{END}",
+    ),
+    "control-character-in-definition": (
+        "glossary.yml",
+        'definition: "South Korea."',
+        'definition: "South\\x07 Korea."',
+        "data/glossary.yml:7:23: terms[0].definition: expected visible text, found U+0007 at character 6: a control "
+        f"character; remove it\n{END}",
+    ),
+    # --- a newline in a title ----------------------------------------------------------------------
+    "newline-in-title": (
+        "proposals.yml",
+        'title: "Stockpile"',
+        'title: "Stockpile\\n{: onclick=alert(1) }"',
+        "data/proposals.yml:4:22: proposals[0].title: expected one line (a title, name or label is one line), found a "
+        f"line break at character 10; write it on one line\n{END}",
+    ),
+    # --- resource blow-ups ---------------------------------------------------------------------------
+    "alias-as-key": (
+        "proposals.yml",
+        "proposal_paragraphs: [p2]",
+        ALIAS_LEVELS + "proposal_paragraphs: [p2]\nx7:\n  *a6 : 1",
+        "data/proposals.yml:5:10: x4[0]: expected aliases to repeat at most 10,000 values in one file, found more by "
+        f"the alias *a3; write the values out instead\n{END}",
+    ),
+    "small-alias-as-key": (
+        "proposals.yml",
+        "proposal_paragraphs: [p2]",
+        "proposal_paragraphs: &pp [p2]\nx: {*pp : 1}",
+        "data/proposals.yml:2:5: x: expected text as a key, found the alias *pp; an alias may stand for a value, never "
+        f"for a key\n{END}",
+    ),
+    "list-as-key": (
+        "proposals.yml",
+        "proposal_paragraphs: [p2]",
+        "proposal_paragraphs: [p2]\n? [a, b]\n: 1",
+        f"data/proposals.yml:2:3: expected text as a key, found a list\n{END}",
+    ),
+    "huge-summary": (
+        "challenges.yml",
+        'summary: "Supplies may fail."',
+        'summary: "' + "x" * 5_000_000 + '"',
+        "data/challenges.yml:4:14: challenges[0].summary: expected at most 5,000 characters in 'summary', found "
+        f"5,000,000; the limit keeps a mistake from building a huge site\n{END}",
+    ),
+    "huge-title": (
+        "proposals.yml",
+        'title: "Stockpile"',
+        'title: "' + "Stockpile " * 100 + '"',
+        "data/proposals.yml:4:12: proposals[0].title: expected at most 500 characters in 'title', found 1,000; the "
+        f"limit keeps a mistake from building a huge site\n{END}",
+    ),
+    "id-too-long-for-a-file-name": (
+        "proposals.yml",
+        "id: stockpile",
+        "id: " + "a" * 300,
+        f"data/proposals.yml:3:9: proposals[0].id: {ID_RULE}, found '{'a' * 79}… (300 characters)': it has 300 "
+        f"characters; did you mean '{'a' * 64}'?\n{END}",
+    ),
+    # --- links that run scripts ----------------------------------------------------------------------
+    "javascript-url": (
+        "references.yml",
+        'URL: "https://example.org/work"',
+        'URL: "javascript:alert(1)"',
+        "data/references.yml:12:10: references[0].URL: expected an http:// or https:// address without spaces, quotes, "
+        "angle brackets, braces or backslashes, found 'javascript:alert(1)'\n"
+        "data/references.yml:12:10: references[0].URL: expected words printed in the reference list, found "
+        "'javascript:alert(1)', which is not in: Doe, Jane. 2020. “A Work.” https://example.org/work (Accessed "
+        "January 1, 2021).\n"
+        "2 errors in data/; nothing was built.",
+    ),
+    # --- the source copy ----------------------------------------------------------------------------
+    # --- errors that could be clearer ---------------------------------------------------------------
+    "tab-indentation": (
+        "proposals.yml",
+        '    statement: "Stockpile together."',
+        '\tstatement: "Stockpile together."',
+        "data/proposals.yml:5:1: YAML syntax error: a tab character; YAML indents with spaces only, so replace the "
+        f"tab with spaces\n{END}",
+    ),
+    "duplicate-key-named-in-full": (
+        "proposals.yml",
+        '    statement: "Stockpile together."\n',
+        '    statement: "Stockpile together."\n    title: "Again"\n',
+        "data/proposals.yml:6:5: proposals[0].title: duplicate key 'title': it was already set at line 4; YAML would "
+        f"silently keep only the last value\n{END}",
+    ),
+    "quote-not-verbatim-shows-where": (
+        "areas.yml",
+        'text: "Second paragraph on supply chains."',
+        'text: "Second paragraph on supply chainz."',
+        "data/areas.yml:13:69: areas[0].quotes[0].text: expected the exact words of ¶2 (p2, after corrections), found "
+        "words that are not there: the first 32 characters agree with ¶2, then the quote has '…on supply chainz.' "
+        f"where ¶2 has '…on supply chains.'\n{END}",
+    ),
+    "one-character-change-at-the-character": (
+        "sections/i.yml",
+        "Second paragraph on supply chains.",
+        "Second paragraph on suply chains.",
+        "data/sections/i.yml:13:35: paragraphs[1].text: expected the exact words of source line 5, found different "
+        "text from character 24 on: the source has '…paragraph on supply chains.', the data has '…paragraph on suply "
+        f"chains.'; corrections belong in data/errata.yml, the text stays as the source prints it\n{END}",
+    ),
+    "erratum-original-absent": (
+        "errata.yml",
+        'original: "systern"',
+        'original: "systen"',
+        "data/errata.yml:4:15: errata[0].original: expected words printed in abstract, found 'systen', which does not "
+        f"occur there (the text before corrections); did you mean 'systern'?\n{END}",
+    ),
+    "alias-error-at-its-use": (
+        "proposals.yml",
+        'proposal_paragraphs: [p2]\nproposals:\n  - id: stockpile\n    title: "Stockpile"',
+        'anchors: &t [1, 2]\nproposal_paragraphs: [p2]\nproposals:\n  - id: stockpile\n    title: *t',
+        "data/proposals.yml:1:1: anchors: unknown field 'anchors'; expected one of: proposal_paragraphs, proposals\n"
+        "data/proposals.yml:5:12: proposals[0].title: expected text, found a list\n"
+        "2 errors in data/; nothing was built.",
+    ),
+    "undefined-alias-named": (
+        "proposals.yml",
+        'title: "Stockpile"',
+        "title: *missing",
+        f"data/proposals.yml:4:12: YAML syntax error: found the alias *missing, but no value is anchored as &missing "
+        f"before it\n{END}",
+    ),
+}
+
+
+def copy_with(tmp_path: Path, file: str, old: str, new: Edit) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(MINIMAL, data)
+    path = data / file
+    content = path.read_text(encoding="utf-8")
+    assert old in content, f"fixture changed: {old!r} not in {file}"
+    replacement = new(old) if callable(new) else new
+    path.write_text(content.replace(old, replacement, 1), encoding="utf-8")
+    return data
+
+
+def report(data: Path) -> str:
+    with pytest.raises(DataErrors) as caught:
+        check(data)
+    return caught.value.report()
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_attack_is_stopped_with_its_message(tmp_path, case):
+    file, old, new, expected = CASES[case]
+    assert report(copy_with(tmp_path, file, old, new)) == expected
+
+
+def test_a_word_changed_in_both_the_text_and_the_source_copy_is_stopped_by_the_digest(tmp_path):
+    """Text and source agree, so only the recorded digest of the source copy tells that the source was edited."""
+    data = copy_with(tmp_path, "sections/i.yml", "about the ROK and trade.", "about the ROK and commerce.")
+    source = data / "source" / "000_c0e8e11fa83fec7f.txt"
+    source.write_text(source.read_text(encoding="utf-8").replace("ROK and trade.", "ROK and commerce."), encoding="utf-8")
+    assert report(data) == (
+        "data/source/000_c0e8e11fa83fec7f.txt:1:1: expected the source copy whose SHA-256 is recorded in "
+        "data/source/SHA256SUMS:1 (fa549a8fcfc8…), found 087da96a6cab…: the source copy was changed. It is never "
+        "edited (corrections go in data/errata.yml); if the publisher's text was deliberately copied again, record "
+        f"it with: cd data/source && sha256sum 000_c0e8e11fa83fec7f.txt > SHA256SUMS\n{END}"
+    )
+
+
+def test_no_message_quotes_more_than_a_few_hundred_characters_of_a_value(tmp_path):
+    for case in ("alias-as-key", "huge-summary", "id-too-long-for-a-file-name"):
+        file, old, new, _expected = CASES[case]
+        for line in report(copy_with(tmp_path / case, file, old, new)).splitlines():
+            assert len(line) < 700, (case, len(line))
+
+
+def test_an_alias_bomb_in_values_is_refused_before_it_is_built(tmp_path):
+    data = copy_with(tmp_path, "proposals.yml", "proposal_paragraphs: [p2]", ALIAS_LEVELS + "proposal_paragraphs: [p2]")
+    assert report(data) == CASES["alias-as-key"][3]
+
+
+def test_a_file_over_the_size_limit_is_not_parsed(tmp_path, monkeypatch):
+    monkeypatch.setattr(limits, "FILE_BYTES", 1_000)
+    data = copy_with(tmp_path, "challenges.yml", "Supplies may fail.", "Supplies may fail." + "x" * 1_000)
+    assert report(data) == f"data/challenges.yml:1:1: expected a data file of at most 1,000 bytes, found 1,155 bytes\n{END}"
+
+
+def test_the_real_data_passes_every_rule():
+    """Every published id follows the grammar (none needs an exception), and every text the rules."""
+    from edition import safety
+    from edition.paths import DATA_DIR
+
+    edition = check(DATA_DIR)
+    assert safety.ID_EXCEPTIONS == frozenset()
+    assert edition.declared_ids and all(safety.id_problem(value) is None for value in edition.declared_ids)
+
+
+def test_the_cli_stops_a_300_character_id_without_a_traceback(tmp_path):
+    file, old, new, expected = CASES["id-too-long-for-a-file-name"]
+    data = copy_with(tmp_path, file, old, new)
+    result = subprocess.run(
+        [sys.executable, "-m", "edition", "--data", str(data), "check"], capture_output=True, text=True, cwd=ROOT
+    )
+    assert (result.returncode, result.stdout, result.stderr.strip()) == (1, "", expected)
