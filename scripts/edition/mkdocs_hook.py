@@ -14,9 +14,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
-from . import metadata, offline, search
+from . import metadata, offline, published, search, serving, urls
 from .errors import DataErrors
-from .model import Edition
 from .nav import site_nav
 from .paths import DATA_DIR
 from .render import render_site
@@ -24,25 +23,44 @@ from .validate import check
 
 log = logging.getLogger("mkdocs.plugins.edition")
 
-_state: dict[str, Edition] = {}
+_state: dict = {}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    serving.on_startup(command)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _state.clear()
     try:
         edition = check(DATA_DIR)
+        # Rendered now, before MkDocs empties the site folder, so a page that would break a published URL,
+        # repeat an anchor or land outside the site stops the build with the last good site intact.
+        pages = render_site(edition, directory_urls=config.use_directory_urls)
+        pages.update(citing_pages(edition, config, pages))
+        problems = published.check_site(edition, pages, published.contract_for(DATA_DIR))
+        if problems:
+            raise DataErrors(problems)
     except DataErrors as errors:
-        # Abort prints the message without a traceback and exits with code 1.
-        raise Abort("\n" + errors.report())
+        if serving.data_broken(errors.report()):
+            # Abort prints the message without a traceback and exits with code 1.
+            raise Abort("\n" + errors.report())
+        _state["broken"] = errors.report()  # `mkdocs serve` with no good site yet: serve the report
+        config.nav = [{"The data has errors": urls.HOME}]
+        return config
+    serving.data_ok()
     _state["edition"] = edition
+    _state["pages"] = pages
     config.nav = site_nav(edition)
     offline.use_local_shim(config)
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    pages = render_site(_state["edition"], directory_urls=config.use_directory_urls)
-    pages.update(citing_pages(_state["edition"], config, pages))
-    for path, text in pages.items():
+    if "broken" in _state:
+        files.append(File.generated(config, urls.HOME, content=serving.error_page(_state["broken"])))
+        return files
+    for path, text in _state["pages"].items():
         existing = files.get_file_from_path(path)
         if existing is not None:
             raise Abort(f"docs/{path} would hide a generated page: generated Markdown is never kept in docs/")
@@ -51,8 +69,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_serve(server, config: MkDocsConfig, builder):
+    return serving.on_serve(server, DATA_DIR)
+
+
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     """Scholarly metadata (Highwire, COinS, Dublin Core, JSON-LD, OpenGraph) on every page."""
+    if "broken" in _state:
+        return output
     edition = _state["edition"]
     site_url = config.site_url or ""
     page_url = page.canonical_url or page.url
@@ -64,6 +88,9 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Search entries per paragraph, so that a hit lands on the paragraph's anchor."""
+    serving.built()
+    if "broken" in _state:
+        return
     search.rewrite_site_index(Path(config.site_dir), _state["edition"], config.use_directory_urls)
 
 

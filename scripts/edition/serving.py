@@ -12,13 +12,11 @@ MkDocs loads the hooks file again at each rebuild; the state lives in this modul
 from __future__ import annotations
 
 import html
-import logging
+import sys
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from mkdocs.exceptions import Abort
-
-log = logging.getLogger("mkdocs.plugins.edition")
 
 BANNER_ID = "edition-data-errors"
 
@@ -45,7 +43,8 @@ def data_broken(report: str) -> bool:
     False at the first build of `mkdocs serve`, which has none yet and builds an error page instead."""
     STATE.report = report
     if STATE.serving:
-        log.error("The data has errors; the site shows them until they are fixed:\n%s", report)
+        # Printed, not logged: in strict mode MkDocs counts logged errors and would stop the error page too.
+        print(f"ERROR    -  The data has errors; the site shows them until they are fixed:\n{report}", file=sys.stderr, flush=True)
     return not STATE.serving or STATE.good_build
 
 
