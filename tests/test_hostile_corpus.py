@@ -15,12 +15,27 @@ from typing import Callable, Union
 
 import pytest
 
-from edition import limits
+from edition import limits, published
 from edition.errors import DataErrors
 from edition.paths import ROOT
 from edition.validate import check
 
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
+
+
+def render_site(edition) -> dict[str, str]:
+    """Every generated file, as the site build makes them."""
+    from edition.mkdocs_hook import citing_pages
+    from edition.render import render_site as pages_of
+
+    class Config:
+        use_directory_urls = True
+        site_url = "http://127.0.0.1:8000/"
+
+    pages = pages_of(edition)
+    pages.update(citing_pages(edition, Config, pages))
+    return pages
+
 END = "1 error in data/; nothing was built."
 ID_RULE = (
     "expected an id (lowercase ASCII letters, digits and single hyphens, starting with a letter, at most 64 "
@@ -309,3 +324,111 @@ def test_the_cli_stops_a_300_character_id_without_a_traceback(tmp_path):
         [sys.executable, "-m", "edition", "--data", str(data), "check"], capture_output=True, text=True, cwd=ROOT
     )
     assert (result.returncode, result.stdout, result.stderr.strip()) == (1, "", expected)
+
+
+# --- the rendered site: anchors, the URL contract, where files go --------------------------------
+
+
+def test_writes_outside_the_output_folder_are_refused_even_for_data_that_slipped_past(tmp_path):
+    """The last line: paths are checked where files are written, whatever the checks let through."""
+    out = tmp_path / "out"
+    out.mkdir()
+    for path, problem in [
+        ("../../../x/pwn.md", "it climbs out of its folder or has an empty part"),
+        ("/etc/pwn.md", "it is absolute"),
+        ("proposals/a\\..\\..\\pwn.md", "it holds characters no file name here may have"),
+        ("proposals//x.md", "it climbs out of its folder or has an empty part"),
+        ("proposals/" + "a" * 300 + ".md", "a part of it is too long for a file name"),
+    ]:
+        with pytest.raises(published.UnsafePath) as refused:
+            published.inside(out, path)
+        assert str(refused.value) == (
+            f"refused to write '{path[:120]}': {problem}; every generated file stays inside the output folder"
+        )
+    (out / "link").symlink_to(tmp_path)
+    with pytest.raises(published.UnsafePath) as refused:
+        published.inside(out, "link/pwn.md")
+    assert str(refused.value) == (
+        f"refused to write 'link/pwn.md': it resolves to {tmp_path / 'pwn.md'}, outside the output folder {out}"
+    )
+    assert published.inside(out, "proposals/x.md") == out / "proposals" / "x.md"
+    assert list(tmp_path.iterdir()) == [out]
+
+
+def test_anchors_are_read_where_the_renderers_write_them():
+    page = (
+        "---\nsearch:\n  exclude: true\n---\n"
+        "# Title \\{#not-an-anchor\\} {#i data-toc-label=\"x\"}\n"
+        '<div class="para" id="p1">text id="p9" &quot; id=&quot;p8&quot;</div>\n'
+        "## Sub {#i-1}\n"
+    )
+    assert published.page_anchors(page) == ["i", "p1", "i-1"]
+
+
+def test_an_id_that_repeats_an_anchor_of_its_page_is_refused(tmp_path):
+    """The About page has its own anchor 'errata': an erratum with that id would take it."""
+    data = copy_with(tmp_path, "errata.yml", "id: e1", "id: errata")
+    edition = check(data)
+    files = render_site(edition)
+    assert [str(error) for error in published.check_site(edition, files)] == [
+        "data/errata.yml:2:9: errata[0].id: expected an id whose anchor '#errata' is unique on /about/, found "
+        "'errata': the page itself makes '#errata' there too, and a link can reach only one of them; choose another id"
+    ]
+
+
+def test_ids_of_two_kinds_sharing_a_page_are_refused(tmp_path):
+    """A figure and a reference are both anchored on the print page: 'ref-' + the reference id."""
+    data = copy_with(tmp_path, "figures.yml", "id: figure-1", "id: ref-doe-2020")
+    edition = check(data)
+    errors = [str(error) for error in published.check_site(edition, render_site(edition))]
+    assert errors == [
+        "data/figures.yml:2:9: figures[0].id: expected an id whose anchor '#ref-doe-2020' is unique on /print/, found "
+        "'ref-doe-2020': the record at data/references.yml:2:9 makes '#ref-doe-2020' there too, and a link can reach "
+        "only one of them; choose another id",
+        "data/references.yml:2:9: references[0].id: expected an id whose anchor '#ref-doe-2020' is unique on /print/, "
+        "found 'doe-2020': the record at data/figures.yml:2:9 makes '#ref-doe-2020' there too, and a link can reach "
+        "only one of them; choose another id",
+    ]
+
+
+def test_a_renamed_paragraph_names_the_published_urls_that_would_break(tmp_path):
+    from edition.paths import DATA_DIR
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    section = data / "sections" / "iii.yml"
+    section.write_text(section.read_text(encoding="utf-8").replace("id: p14\n", "id: p14b\n"), encoding="utf-8")
+    edition = check(data)
+    errors = published.check_site(edition, render_site(edition), published.CONTRACT)
+    assert [str(error) for error in errors] == [
+        "data/sections/iii.yml:39:9: paragraphs[3].id: expected the data to make every published URL "
+        "(tests/published_urls.txt), found 9 made from the id 'p14' missing: /cite/iii/#p14, /print/#p14, "
+        "/sections/iii/#p14, /cite/iii/#cite-p14-apa and 5 more. Was it renamed to 'p14b'? Published URLs are "
+        "citations: keep the id (a correction goes in data/errata.yml; a page that moves keeps a redirect)"
+    ]
+
+
+def test_a_renamed_proposal_names_its_page(tmp_path):
+    from edition.paths import DATA_DIR
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    proposals = data / "proposals.yml"
+    text = proposals.read_text(encoding="utf-8")
+    proposals.write_text(text.replace("id: joint-stockpiling\n", "id: stockpiling-together\n"), encoding="utf-8")
+    edition = check(data)
+    errors = [str(error) for error in published.check_site(edition, render_site(edition), published.CONTRACT)]
+    assert errors == [
+        "tests/published_urls.txt:539:1: expected the data to make every published URL (tests/published_urls.txt), "
+        "found 9 made from the id 'joint-stockpiling' missing: /cite/proposals/#joint-stockpiling, "
+        "/proposals/joint-stockpiling/, /cite/proposals/#cite-joint-stockpiling-apa, "
+        "/cite/proposals/#cite-joint-stockpiling-bibtex and 5 more. Published URLs are citations: keep the id (a "
+        "correction goes in data/errata.yml; a page that moves keeps a redirect)"
+    ]
+
+
+def test_the_real_data_keeps_every_published_url():
+    from edition.paths import DATA_DIR
+
+    edition = check(DATA_DIR)
+    assert published.check_site(edition, render_site(edition), published.contract_for(DATA_DIR)) == []

@@ -132,20 +132,24 @@ def check_contract(files: dict[str, str], contract: Path, display: str, ids: Opt
     The error points at the contract's line, or, when the id looks renamed, at the new id in data/.
     """
     made = published_urls(files)
+    made_pages = {url for url in made if "#" not in url}
     listed = read_contract(contract)
-    listed_urls = {url for _number, url in listed}
     missing = [(number, url) for number, url in listed if url not in made]
     if not missing:
         return []
-    patterns = _anchor_patterns()
-    # The ids each missing URL could have been made from ("cite-p14-apa": p14), most shared first.
-    candidates = {url: _url_ids(url, patterns) for _number, url in missing}
-    shared = Counter(value for ids in candidates.values() for value in ids)
+    # The ids each missing URL could have been made from ("cite-p14-apa": p14, …); the one most of them
+    # share names the group.
+    candidates = {url: _url_ids(url, url.partition("#")[0] not in made_pages) for _number, url in missing}
+    shared = Counter(value for values in candidates.values() for value in values)
     groups: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for number, url in missing:
         source_id = max(candidates[url], key=lambda value: (shared[value], len(value)))
         groups[source_id].append((number, url))
-    new_ids = {value for url in made - listed_urls for value in _url_ids(url, patterns)}
+    if ids:
+        published_ids = {value for _number, url in listed for value in _url_ids(url, True)}
+        new_ids = set(ids) - published_ids
+    else:
+        new_ids = {value for url in made - {url for _n, url in listed} for value in _url_ids(url, True)}
     errors = []
     for source_id, broken in groups.items():
         # The URL named first is the one whose anchor or page is the id itself.
@@ -169,11 +173,18 @@ def check_contract(files: dict[str, str], contract: Path, display: str, ids: Opt
     return errors
 
 
-def _url_ids(url: str, patterns: list[re.Pattern]) -> set[str]:
+def _runs(name: str) -> set[str]:
+    """Every run of hyphen-separated words in an anchor or page name: the ids it could hold."""
+    words = name.split("-")
+    return {"-".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+
+
+def _url_ids(url: str, page_missing: bool) -> set[str]:
     page, _, anchor = url.partition("#")
-    if anchor:
-        return _ids_in(anchor, patterns)
-    return {PurePosixPath(page).name or "index"}
+    found = _runs(anchor) if anchor else set()
+    if page_missing or not anchor:
+        found |= _runs(PurePosixPath(page).name or "index")
+    return found
 
 
 def _names(url: str, value: str) -> bool:
@@ -234,4 +245,4 @@ def check_site(edition, files: dict[str, str], contract: Optional[Path] = None) 
             safe_path(path)
         except UnsafePath as unsafe:
             errors.append(DataError(Mark(path[:120], 1, 1), "", str(unsafe)))
-    return errors
+    return sorted(errors, key=DataError.sort_key)
