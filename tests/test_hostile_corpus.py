@@ -438,3 +438,58 @@ def test_the_real_data_keeps_every_published_url():
 
     edition = check(DATA_DIR)
     assert published.check_site(edition, render_site(edition), published.contract_for(DATA_DIR)) == []
+
+
+def forged(**changes):
+    """The minimal edition with records changed after the checks, as if bad data had slipped past them."""
+    import dataclasses
+
+    from edition.model import Edition
+
+    real = check(MINIMAL)
+    fields = {f.name: getattr(real, f.name) for f in dataclasses.fields(Edition) if f.init}
+    return Edition(**(fields | changes))
+
+
+def test_render_writes_nothing_outside_its_folder_even_for_unchecked_data(tmp_path, monkeypatch, capsys):
+    import dataclasses
+
+    from edition import cli
+
+    real = check(MINIMAL)
+    climbing = dataclasses.replace(real.proposals[0], id="../../../x/pwn")
+    monkeypatch.setattr(cli, "check", lambda data: forged(proposals=[climbing]))
+    out = tmp_path / "a" / "b" / "c" / "out"
+    assert cli.main(["--data", str(MINIMAL), "render", str(out)]) == 1
+    report = capsys.readouterr().err
+    assert report.startswith(
+        "proposals/../../../x/pwn.md:1:1: refused to write 'proposals/../../../x/pwn.md': it climbs out of its folder "
+        "or has an empty part; every generated file stays inside the output folder\n"
+    )
+    assert not (tmp_path / "a" / "x").exists() and not out.exists()
+
+
+def test_write_pages_refuses_before_writing_anything(tmp_path):
+    from edition.write import write_pages
+
+    out = tmp_path / "out"
+    with pytest.raises(published.UnsafePath):
+        write_pages({"index.md": "# fine", "../pwn.md": "# not fine"}, out)
+    assert list(out.iterdir()) == []
+    assert not (tmp_path / "pwn.md").exists()
+
+
+def test_make_check_stops_a_renamed_published_paragraph(tmp_path):
+    from edition.paths import DATA_DIR
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    section = data / "sections" / "iii.yml"
+    section.write_text(section.read_text(encoding="utf-8").replace("id: p14\n", "id: p14b\n"), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "edition", "--data", str(data), "--contract", str(published.CONTRACT), "check"],
+        capture_output=True, text=True, cwd=ROOT,
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("data/sections/iii.yml:39:9: paragraphs[3].id: expected the data to make every "
+                                    "published URL (tests/published_urls.txt), found ")

@@ -8,14 +8,18 @@ import subprocess
 import sys
 from pathlib import Path
 
+from . import published
 from .errors import DataErrors
 from .paths import DATA_DIR, ROOT
 from .validate import check
+from .write import write_pages
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m edition", description=__doc__)
     parser.add_argument("--data", type=Path, default=DATA_DIR, help="the data folder (default: %(default)s)")
+    parser.add_argument("--contract", type=Path, default=None,
+                        help="the URL contract the data must keep (default: tests/published_urls.txt for data/ itself)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate data/ and report every error")
     render = commands.add_parser("render", help="write the generated Markdown pages to a folder")
@@ -25,21 +29,39 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         edition = check(args.data)
+        if args.command == "build":
+            return build_site(args.site_dir)  # the build checks the rendered site itself, before writing
+        pages = generated(edition)
+        # The rendered site too: unique anchors, safe paths, and every published URL still made.
+        problems = published.check_site(edition, pages, args.contract or published.contract_for(args.data))
+        if problems:
+            raise DataErrors(problems)
     except DataErrors as errors:
         print(errors.report(), file=sys.stderr)
         return 1
-    if args.command == "build":
-        return build_site(args.site_dir)
     if args.command == "check":
         print(f"{args.data}: {len(edition.paragraphs)} paragraphs, {len(edition.errata)} errata, "
               f"{len(edition.proposals)} proposals: all checks passed")
         return 0
-    from .render import render_site
-    from .write import write_pages
-
-    written = write_pages(render_site(edition), args.out)
+    try:
+        written = write_pages(pages, args.out)
+    except published.UnsafePath as unsafe:
+        print(unsafe, file=sys.stderr)
+        return 1
     print(f"wrote {written} pages to {args.out}")
     return 0
+
+
+def generated(edition) -> dict[str, str]:
+    """Every generated file, as the site build makes them (the cite pages with the default site_url)."""
+    from types import SimpleNamespace
+
+    from .mkdocs_hook import citing_pages
+    from .render import render_site
+
+    pages = render_site(edition)
+    pages.update(citing_pages(edition, SimpleNamespace(use_directory_urls=True, site_url=""), pages))
+    return pages
 
 
 def build_site(site_dir: Path) -> int:
