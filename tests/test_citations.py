@@ -8,8 +8,8 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from edition import citations, urls
-from edition.citation import bibliography_entry, reference_csl
+from edition import intext_citations, urls
+from edition.csl import bibliography_entry, reference_csl
 
 # A year inside parentheses, counted independently of the rule under test.
 YEAR = re.compile(r"\b(?:19|20)\d\d[a-z]?\b")
@@ -25,7 +25,7 @@ def soup(site, src: str) -> BeautifulSoup:
 
 def test_rule_finds_each_item_of_a_group_and_carries_the_author_over():
     text = "in Camp David (Office of the President 2023a; 2023b; 2023c)."
-    found = citations.find(text)
+    found = intext_citations.find(text)
     assert [f.key for f in found] == [
         "Office of the President 2023a",
         "Office of the President 2023b",
@@ -35,11 +35,11 @@ def test_rule_finds_each_item_of_a_group_and_carries_the_author_over():
 
 
 def test_rule_ignores_parentheses_that_are_not_citations():
-    assert citations.find("the Strategic Innovation Program (SIP) and the EBRD (founded in 1991)") == []
+    assert intext_citations.find("the Strategic Innovation Program (SIP) and the EBRD (founded in 1991)") == []
 
 
 def test_rule_keeps_multiword_and_et_al_authors():
-    found = citations.find("policies (Drezner et al. 2021) and (Acemoglu and Johnson 2023)")
+    found = intext_citations.find("policies (Drezner et al. 2021) and (Acemoglu and Johnson 2023)")
     assert [(f.author, f.year) for f in found] == [("Drezner et al.", "2021"), ("Acemoglu and Johnson", "2023")]
 
 
@@ -47,11 +47,11 @@ def test_every_year_in_parentheses_is_found_in_the_text(edition):
     for paragraph in edition.paragraphs:
         text = edition.text(paragraph.id)
         expected = sum(len(YEAR.findall(group)) for group in PARENTHESES.findall(text))
-        assert len(citations.find(text)) == expected, paragraph.id
+        assert len(intext_citations.find(text)) == expected, paragraph.id
 
 
 def test_works_missing_from_the_list_are_the_ones_the_text_cites_without_an_entry(edition):
-    index = citations.index(edition)
+    index = edition.citations
     # The list of 16, checked against the text, plus the one it missed (¶30).
     assert sorted(work.key for work in index.unlisted) == sorted(
         [
@@ -68,7 +68,7 @@ def test_works_missing_from_the_list_are_the_ones_the_text_cites_without_an_entr
 
 
 def test_every_listed_work_but_one_is_cited_and_the_undated_one_is_flagged(edition):
-    index = citations.index(edition)
+    index = edition.citations
     uncited = [work.id for work in index.listed if work.id not in index.cited_in]
     assert uncited == ["goldman-sachs-2022"]
     mismatched = [(cite.found.key, cite.work.id) for cite in index.all_cites() if cite.mismatch]
@@ -118,7 +118,7 @@ def test_references_page_entries_come_from_the_csl_engine(built_site, edition):
 @pytest.mark.slow
 def test_each_entry_links_back_to_every_paragraph_that_cites_it(built_site, edition):
     page = soup(built_site, urls.REFERENCES)
-    index = citations.index(edition)
+    index = edition.citations
     for work in index.works:
         item = page.select_one(f"#{urls.reference_anchor(work.id)}")
         backlinks = [a["href"] for a in item.select(".reference-cited a")]

@@ -12,7 +12,7 @@ import rispy
 from bs4 import BeautifulSoup
 
 from edition import urls
-from edition.citation import FORMATS, STYLES, bibliography_entry, for_styles, paper_csl
+from edition.csl import FORMATS, STYLES, bibliography_entry, for_styles, paper_csl
 
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 
 from edition.paths import ROOT
@@ -27,3 +28,17 @@ def test_readme_states_the_url_contract():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for example in ("`SITE/`", "`SITE/sections/iv/`", "`SITE/sections/iv/#iv-1`", "`SITE/sections/iv/#p18`"):
         assert example in readme
+
+
+def test_readme_lists_every_module():
+    """The module table names every module of scripts/edition that holds code, one line each."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    package = ROOT / "scripts" / "edition"
+    missing = []
+    for path in sorted(package.rglob("*.py")):
+        body = ast.parse(path.read_text(encoding="utf-8")).body
+        holds_code = any(not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)) for node in body)
+        name = path.relative_to(package).as_posix()
+        if holds_code and path.name != "__main__.py" and not re.search(rf"^\| `{re.escape(name)}` \| ", readme, re.MULTILINE):
+            missing.append(name)
+    assert missing == []

@@ -13,7 +13,7 @@ import rispy
 import yaml
 from bs4 import BeautifulSoup
 
-from edition import citations, urls
+from edition import urls
 from edition.export.downloads import files
 from edition.load import DATA_FILES, SECTIONS_DIR
 from edition.paths import DATA_DIR
@@ -77,7 +77,7 @@ def test_challenges_csv(built_site, edition):
 
 def test_references_csv(built_site, edition):
     table = rows(built_site, "references.csv")
-    index = citations.index(edition)
+    index = edition.citations
     assert [row["id"] for row in table] == [work.id for work in index.works]
     listed = {ref.id: ref for ref in edition.references}
     for row in table:

@@ -177,3 +177,17 @@ def test_failed_build_keeps_the_last_good_site(tmp_path):
     assert "data/proposals.yml:6:11: proposals[0].area" in output
     after = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_figure_placement_is_checked_even_when_errata_file_is_broken(tmp_path):
+    # The text's checks need only the text's files; a broken errata.yml must not hide a wrong `after`.
+    data = broken(tmp_path, "figures.yml", "after: p1", "after: p11")
+    path = data / "errata.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("errata:", "errata: 5\nextra:", 1), encoding="utf-8")
+    assert report(data) == (
+        "data/errata.yml:1:9: errata: expected a list, found a number (5)\n"
+        "data/errata.yml:2:1: extra: unknown field 'extra'; expected one of: errata, queries\n"
+        "data/figures.yml:5:12: figures[0].after: expected the id of a paragraph, found 'p11', which does not exist; "
+        "did you mean 'p1'?\n"
+        "3 errors in data/; nothing was built."
+    )

@@ -16,7 +16,7 @@ from typing import Callable, Union
 
 import pytest
 
-from edition import limits, published
+from edition import limits, published, render
 from edition.errors import DataErrors
 from edition.paths import ROOT
 from edition.validate import check
@@ -26,16 +26,8 @@ MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
 
 def render_site(edition) -> dict[str, str]:
     """Every generated file, as the site build makes them."""
-    from edition.mkdocs_hook import citing_pages
-    from edition.render import render_site as pages_of
+    return render.render_site(edition, True, "http://127.0.0.1:8000/")
 
-    class Config:
-        use_directory_urls = True
-        site_url = "http://127.0.0.1:8000/"
-
-    pages = pages_of(edition)
-    pages.update(citing_pages(edition, Config, pages))
-    return pages
 
 END = "1 error in data/; nothing was built."
 ID_RULE = (
@@ -344,7 +336,7 @@ def test_writes_outside_the_output_folder_are_refused_even_for_data_that_slipped
         with pytest.raises(published.UnsafePath) as refused:
             published.inside(out, path)
         assert str(refused.value) == (
-            f"refused to write '{path[:120]}': {problem}; every generated file stays inside the output folder"
+            f"refused to write '{path[:120]}': {problem}; a generated file never goes outside the output folder"
         )
     (out / "link").symlink_to(tmp_path)
     with pytest.raises(published.UnsafePath) as refused:
@@ -464,17 +456,17 @@ def test_render_writes_nothing_outside_its_folder_even_for_unchecked_data(tmp_pa
     report = capsys.readouterr().err
     assert report.startswith(
         "proposals/../../../x/pwn.md:1:1: refused to write 'proposals/../../../x/pwn.md': it climbs out of its folder "
-        "or has an empty part; every generated file stays inside the output folder\n"
+        "or has an empty part; a generated file never goes outside the output folder\n"
     )
     assert not (tmp_path / "a" / "x").exists() and not out.exists()
 
 
-def test_write_pages_refuses_before_writing_anything(tmp_path):
-    from edition.write import write_pages
+def test_write_files_refuses_before_writing_anything(tmp_path):
+    from edition.write import write_files
 
     out = tmp_path / "out"
     with pytest.raises(published.UnsafePath):
-        write_pages({"index.md": "# fine", "../pwn.md": "# not fine"}, out)
+        write_files({"index.md": "# fine", "../pwn.md": "# not fine"}, out)
     assert list(out.iterdir()) == []
     assert not (tmp_path / "pwn.md").exists()
 

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs
 import pytest
 from bs4 import BeautifulSoup
 
-from edition import citations, urls
+from edition import urls
 from edition.model import ABSTRACT_ID
 
 pytestmark = pytest.mark.slow
@@ -44,7 +44,7 @@ def test_there_are_pages_to_check(built_site, edition):
 
 def test_highwire_tags(built_site, edition):
     paper = edition.paper
-    works = citations.index(edition).works
+    works = edition.citations.works
     for url, page in pages(built_site):
         assert one(page, "citation_title") == paper.title, url
         assert metas(page, "name", "citation_author") == [f"{paper.author.family}, {paper.author.given}"]
@@ -122,7 +122,7 @@ def test_json_ld(built_site, edition):
         if url == SITE_URL:
             report_checks(data, edition)
             assert [part["@id"] for part in data["hasPart"]] == list(sections)
-            works = citations.index(edition).works
+            works = edition.citations.works
             assert len(data["citation"]) == len(works)
             for work, cited in zip(works, data["citation"]):
                 assert cited == work.key if work.reference is None else cited["name"] == work.reference.title

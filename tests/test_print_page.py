@@ -7,7 +7,7 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-from edition.citation import paper_citation_text
+from edition.csl import paper_citation_text
 
 
 @pytest.fixture(scope="module")

@@ -1,18 +1,25 @@
-"""Command line: `python -m edition check` validates data/; `render` writes the Markdown for inspection."""
+"""Command line: `python -m edition check` validates data/; `render DIR` writes every generated file for
+inspection; `build` builds the site. `--data X` picks another data folder for all three."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+from mkdocs.config import load_config
+
 from . import published
 from .errors import DataErrors
 from .paths import DATA_DIR, ROOT
+from .render import render_site
 from .validate import check
-from .write import write_pages
+from .write import write_files
+
+MKDOCS_CONFIG = ROOT / "mkdocs.yml"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="the URL contract the data must keep (default: tests/published_urls.txt for data/ itself)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate data/ and report every error")
-    render = commands.add_parser("render", help="write the generated Markdown pages to a folder")
+    render = commands.add_parser("render", help="write every generated file (pages, cite pages, downloads) to a folder")
     render.add_argument("out", type=Path)
     build = commands.add_parser("build", help="build the site into site/, keeping the old one if the build fails")
     build.add_argument("--site-dir", type=Path, default=ROOT / "site")
@@ -30,10 +37,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         edition = check(args.data)
         if args.command == "build":
-            return build_site(args.site_dir)  # the build checks the rendered site itself, before writing
-        pages = generated(edition)
+            return build_site(args.site_dir, args.data)  # the build checks the rendered site before it writes
+        # The same settings as the site build, so the cite pages carry the URLs the site would.
+        config = load_config(str(MKDOCS_CONFIG))
+        files = render_site(edition, config.use_directory_urls, config.site_url or "")
         # The rendered site too: unique anchors, safe paths, and every published URL still made.
-        problems = published.check_site(edition, pages, args.contract or published.contract_for(args.data))
+        problems = published.check_site(edition, files, args.contract or published.contract_for(args.data))
         if problems:
             raise DataErrors(problems)
     except DataErrors as errors:
@@ -44,34 +53,24 @@ def main(argv: list[str] | None = None) -> int:
               f"{len(edition.proposals)} proposals: all checks passed")
         return 0
     try:
-        written = write_pages(pages, args.out)
+        written = write_files(files, args.out)
     except published.UnsafePath as unsafe:
         print(unsafe, file=sys.stderr)
         return 1
-    print(f"wrote {written} pages to {args.out}")
+    print(f"wrote {written} files to {args.out}")
     return 0
 
 
-def generated(edition) -> dict[str, str]:
-    """Every generated file, as the site build makes them (the cite pages with the default site_url)."""
-    from types import SimpleNamespace
-
-    from .mkdocs_hook import citing_pages
-    from .render import render_site
-
-    pages = render_site(edition)
-    pages.update(citing_pages(edition, SimpleNamespace(use_directory_urls=True, site_url=""), pages))
-    return pages
-
-
-def build_site(site_dir: Path) -> int:
+def build_site(site_dir: Path, data_dir: Path) -> int:
     """Run the strict MkDocs build into a new folder and swap it in only if the build succeeds."""
     fresh = site_dir.with_name(site_dir.name + ".new")
     retired = site_dir.with_name(site_dir.name + ".old")
     for leftover in (fresh, retired):
         shutil.rmtree(leftover, ignore_errors=True)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(fresh)]
-    result = subprocess.run(command, cwd=ROOT)
+    # The hooks read the data folder from EDITION_DATA (edition/paths.py).
+    env = dict(os.environ, EDITION_DATA=str(data_dir.resolve()))
+    result = subprocess.run(command, cwd=ROOT, env=env)
     if result.returncode != 0:
         shutil.rmtree(fresh, ignore_errors=True)
         print(f"build failed; {site_dir} is unchanged", file=sys.stderr)

@@ -8,9 +8,9 @@ import types
 import typing
 from typing import Any, Literal, Union
 
-from .errors import DataError, did_you_mean
+from .errors import DataError, Mark, did_you_mean
 from .records import yaml_key
-from .yamlio import Mark, MarkedDict, MarkedList
+from .yamlio import MarkedDict, MarkedList
 
 
 def describe(value: Any) -> str:

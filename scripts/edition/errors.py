@@ -4,15 +4,24 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable
 
-if TYPE_CHECKING:
-    from .yamlio import Mark
+
+@dataclasses.dataclass(frozen=True)
+class Mark:
+    """Where a value was written in a data file."""
+
+    file: str
+    line: int  # 1-based, as editors count
+    column: int  # 1-based
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
 
 
 @dataclasses.dataclass(frozen=True)
 class DataError:
-    mark: "Mark"
+    mark: Mark
     field: str  # dotted path inside the file, e.g. "subsections[0].paragraphs[2].text"
     message: str
 

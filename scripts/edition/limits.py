@@ -49,74 +49,94 @@ def scan_aliases(text: str) -> tuple[list[Problem], dict[tuple, tuple[int, int]]
     """
     if "&" not in text or "*" not in text:
         return [], {}
-    uses: dict[tuple, tuple[int, int]] = {}
-    sizes: dict[str, int] = {}  # values in each anchored value, aliases inside it expanded
-    stack: list[_Frame] = []
-    path: list = []
-    count = 0  # values read so far, aliases expanded
-    expanded = 0  # of which aliases added
+    scan = _AliasScan()
+    try:
+        for event in yaml.parse(text, Loader=_Parser):
+            problem = scan.step(event)
+            if problem:
+                return [problem], scan.uses
+    except yaml.YAMLError:
+        return [], {}  # the parser proper reports syntax errors, with its own marks
+    return [], scan.uses
 
-    def begin() -> None:
-        if stack and not stack[-1].is_mapping:
-            path.append(stack[-1].index)
 
-    def end() -> None:
-        if not stack:
+class _AliasScan:
+    """Follows the parser's events: where each value is, how many values each anchor holds."""
+
+    def __init__(self) -> None:
+        self.uses: dict[tuple, tuple[int, int]] = {}
+        self.sizes: dict[str, int] = {}  # values in each anchored value, aliases inside it expanded
+        self.stack: list[_Frame] = []
+        self.path: list = []
+        self.count = 0  # values read so far, aliases expanded
+        self.expanded = 0  # of which aliases added
+
+    def step(self, event) -> Problem | None:
+        if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            closed = self.stack.pop()
+            if closed.anchor:
+                self.sizes[closed.anchor] = self.count - closed.start
+            self._end()
+            return None
+        if not isinstance(event, yaml.NodeEvent):
+            return None
+        where = (event.start_mark.line + 1, event.start_mark.column + 1)
+        if self.stack and self.stack[-1].is_mapping and self.stack[-1].expect_key:
+            return self._key(event, where)
+        self._begin()
+        if isinstance(event, yaml.AliasEvent):
+            return self._alias(event, where)
+        self.count += 1
+        if isinstance(event, yaml.ScalarEvent):
+            if event.anchor:
+                self.sizes[event.anchor] = 1
+            self._end()
+        else:
+            self.stack.append(_Frame(isinstance(event, yaml.MappingStartEvent), event.anchor, self.count - 1))
+        return None
+
+    def _key(self, event, where: tuple[int, int]) -> Problem | None:
+        if isinstance(event, yaml.ScalarEvent):
+            self.count += 1
+            self.stack[-1].expect_key = False
+            self.path.append(event.value)
+            return None
+        if isinstance(event, yaml.AliasEvent):
+            found = f"the alias *{event.anchor}; an alias may stand for a value, never for a key"
+        else:
+            found = "a list" if isinstance(event, yaml.SequenceStartEvent) else "a mapping"
+        return (*where, _path_text(self.path), f"expected text as a key, found {found}")
+
+    def _alias(self, event, where: tuple[int, int]) -> Problem | None:
+        size = self.sizes.get(event.anchor, 1)
+        self.count += size
+        self.expanded += size
+        if self.expanded > ALIAS_VALUES:
+            message = (
+                f"expected aliases to repeat at most {ALIAS_VALUES:,} values in one file, found more by the "
+                f"alias *{event.anchor}; write the values out instead"
+            )
+            return (*where, _path_text(self.path), message)
+        self.uses[tuple(self.path)] = where
+        self._end()
+        return None
+
+    def _begin(self) -> None:
+        """A value starts: in a list, its index joins the path (in a mapping, its key already has)."""
+        if self.stack and not self.stack[-1].is_mapping:
+            self.path.append(self.stack[-1].index)
+
+    def _end(self) -> None:
+        """A value ended: step to the next key or item of the container it is in."""
+        if not self.stack:
             return
-        frame = stack[-1]
-        if path:
-            path.pop()
+        frame = self.stack[-1]
+        if self.path:
+            self.path.pop()
         if frame.is_mapping:
             frame.expect_key = True
         else:
             frame.index += 1
-
-    try:
-        for event in yaml.parse(text, Loader=_Parser):
-            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                closed = stack.pop()
-                if closed.anchor:
-                    sizes[closed.anchor] = count - closed.start
-                end()
-                continue
-            if not isinstance(event, yaml.NodeEvent):
-                continue
-            where = (event.start_mark.line + 1, event.start_mark.column + 1)
-            if stack and stack[-1].is_mapping and stack[-1].expect_key:
-                if isinstance(event, yaml.ScalarEvent):
-                    count += 1
-                    stack[-1].expect_key = False
-                    path.append(event.value)
-                    continue
-                if isinstance(event, yaml.AliasEvent):
-                    found = f"the alias *{event.anchor}; an alias may stand for a value, never for a key"
-                else:
-                    found = "a list" if isinstance(event, yaml.SequenceStartEvent) else "a mapping"
-                return [(*where, _path_text(path), f"expected text as a key, found {found}")], uses
-            begin()
-            if isinstance(event, yaml.AliasEvent):
-                size = sizes.get(event.anchor, 1)
-                count += size
-                expanded += size
-                if expanded > ALIAS_VALUES:
-                    message = (
-                        f"expected aliases to repeat at most {ALIAS_VALUES:,} values in one file, found more by the "
-                        f"alias *{event.anchor}; write the values out instead"
-                    )
-                    return [(*where, _path_text(path), message)], uses
-                uses[tuple(path)] = where
-                end()
-            elif isinstance(event, yaml.ScalarEvent):
-                count += 1
-                if event.anchor:
-                    sizes[event.anchor] = 1
-                end()
-            else:
-                count += 1
-                stack.append(_Frame(isinstance(event, yaml.MappingStartEvent), event.anchor, count - 1))
-    except yaml.YAMLError:
-        return [], {}  # the parser proper reports syntax errors, with its own marks
-    return [], uses
 
 
 def syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:

@@ -8,10 +8,12 @@ from typing import Any, Optional
 
 from . import records as r
 from .convert import Converter
-from .errors import DataError
-from .yamlio import Mark, load_yaml
+from .errors import DataError, Mark
+from .yamlio import load_yaml
 
 # One YAML file per kind of record, so an editor knows where to look; the class says what it holds.
+# This is the only place the file names are written. Each kind's check is registered under its class in
+# validate.py (TEXT_CHECKS or EDITION_CHECKS); a test keeps the two tables in step.
 DATA_FILES: dict[str, type] = {
     "paper.yml": r.Paper,
     "figures.yml": r.FiguresFile,
@@ -24,10 +26,16 @@ DATA_FILES: dict[str, type] = {
     "glossary.yml": r.GlossaryFile,
     "timeline.yml": r.TimelineFile,
 }
+
 # One file per section keeps each diff small and each file readable on its own.
 SECTIONS_DIR = "sections"
 # The verbatim provenance copy of the publisher's page; tests compare against it, never ../shared.
 SOURCE_FILE = "source/000_c0e8e11fa83fec7f.txt"
+
+
+def file_name(kind: type) -> str:
+    """The file in data/ that holds a kind of record, e.g. "areas.yml" for AreasFile."""
+    return next(name for name, cls in DATA_FILES.items() if cls is kind)
 
 
 @dataclasses.dataclass
@@ -54,6 +62,10 @@ class Loaded:
     unreadable_sections: list[str]  # those that could not; checks needing every paragraph wait for them
     source_lines: list[str]  # the provenance copy, line by line (index 0 is line 1)
     data_dir: Optional[Path] = None  # where the files are, to point at a character inside a value
+
+    def of(self, kind: type) -> Optional[Located]:
+        """The loaded file of a kind (a class of DATA_FILES), or None if it could not be read."""
+        return self.files.get(file_name(kind))
 
 
 def display_name(data_dir: Path, path: Path) -> str:

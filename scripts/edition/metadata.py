@@ -12,13 +12,12 @@ The page's canonical link is the theme's own (Material writes it from `site_url`
 
 from __future__ import annotations
 
-import json
+import dataclasses
 from urllib.parse import urlencode
 
 from . import urls
-from .citations import index
+from .escape import esc, script_json
 from .model import ABSTRACT_ID, Edition
-from .render.common import esc
 
 SCHEMA_DC = "http://purl.org/dc/elements/1.1/"
 # Link previews cut descriptions at about this length; the full abstract is in citation_abstract.
@@ -67,7 +66,7 @@ def highwire(edition: Edition, page_url: str, src_uri: str = urls.HOME) -> list[
 def cited_works(edition: Edition) -> list[str]:
     """One Google Scholar `citation_reference` value per cited work, with only what the paper gives."""
     values = []
-    for work in index(edition).works:
+    for work in edition.citations.works:
         fields: list[tuple[str, str]] = []
         ref = work.reference
         if ref is not None:
@@ -128,7 +127,7 @@ def report(edition: Edition, home_url: str) -> dict:
 def works_cited(edition: Edition) -> list:
     """schema.org `citation`: the listed works with their details, the others as the text names them."""
     out: list = []
-    for work in index(edition).works:
+    for work in edition.citations.works:
         ref = work.reference
         if ref is None:
             out.append(work.key)
@@ -203,19 +202,26 @@ def coins(edition: Edition, page_url: str) -> str:
     return f'<span class="Z3988" title="{esc(urlencode(fields))}"></span>'
 
 
-def head(edition: Edition, src_uri: str, page_url: str, page_title: str, site_url: str, site_name: str) -> str:
-    data = json_ld(edition, src_uri, page_url, page_title, site_url)
-    script = json_in_html(data)
-    lines = highwire(edition, page_url, src_uri) + dublin_core(edition, page_url) + opengraph(edition, page_url, page_title, site_name)
+@dataclasses.dataclass(frozen=True)
+class PageInfo:
+    """What the metadata needs to know of one built page and of the site."""
+
+    src_uri: str  # the page's source path, e.g. "sections/iv.md"
+    url: str  # its canonical (absolute where site_url is set) URL
+    title: str
+    site_url: str
+    site_name: str
+
+
+def head(edition: Edition, page: PageInfo) -> str:
+    script = script_json(json_ld(edition, page.src_uri, page.url, page.title, page.site_url))
+    lines = (
+        highwire(edition, page.url, page.src_uri)
+        + dublin_core(edition, page.url)
+        + opengraph(edition, page.url, page.title, page.site_name)
+    )
     lines.append(f'<script type="application/ld+json">{script}</script>')
     return "\n".join(lines)
-
-
-def json_in_html(data) -> str:
-    """JSON for a <script> element: "<", ">" and "&" as \\u escapes, so no string in it can end the
-    element ("</script>") or open a comment ("<!--"); JSON readers decode them back."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def inject(html: str, head_html: str, body_html: str) -> str:

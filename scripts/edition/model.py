@@ -6,8 +6,9 @@ import dataclasses
 from collections import defaultdict
 from typing import Optional, Union
 
+from . import intext_citations
 from . import records as r
-from .inline import FormIndex  # one matching rule for finding terms and for marking them
+from .glossary_forms import FormIndex  # one matching rule for finding terms and for marking them
 
 TextTarget = Union[r.Paragraph, r.Section, r.Subsection, r.Figure, r.Reference, r.Paper]
 
@@ -66,6 +67,16 @@ def reverted(segments: list[Segment]) -> str:
     return "".join(segment.original for segment in segments)
 
 
+def part_label(section: r.Section, subsection: Optional[r.Subsection] = None) -> str:
+    """How readers number a part of the paper: 'IV' for a section, 'IV.1' for a subsection."""
+    return f"{section.label}.{subsection.number}" if subsection else section.label
+
+
+def pinpoint(label: str) -> str:
+    """The section sign readers cite a part by, e.g. '§IV.1'."""
+    return f"§{label}"
+
+
 @dataclasses.dataclass(frozen=True)
 class Place:
     """Where a paragraph stands: its section and, if any, subsection."""
@@ -75,10 +86,13 @@ class Place:
 
     @property
     def label(self) -> str:
-        """The pinpoint form readers cite, e.g. 'IV.1'."""
-        if self.subsection:
-            return f"{self.section.label}.{self.subsection.number}"
-        return self.section.label
+        """The part's number, e.g. 'IV.1'."""
+        return part_label(self.section, self.subsection)
+
+    @property
+    def pinpoint(self) -> str:
+        """The part as readers cite it, e.g. '§IV.1'."""
+        return pinpoint(self.label)
 
 
 @dataclasses.dataclass
@@ -109,13 +123,11 @@ class Edition:
         self.section_of: dict[str, r.Section] = {}
         for section in self.sections:
             self.section_of[section.id] = section
-            for paragraph in section.paragraphs:
-                self.paragraphs.append(paragraph)
-                self.place[paragraph.id] = Place(section, None)
             for subsection in section.subsections:
                 self.subsections[subsection.id] = subsection
                 self.section_of[subsection.id] = section
-                for paragraph in subsection.paragraphs:
+            for subsection, paragraphs in section.groups():
+                for paragraph in paragraphs:
                     self.paragraphs.append(paragraph)
                     self.place[paragraph.id] = Place(section, subsection)
         self.paragraph = {p.id: p for p in self.paragraphs}
@@ -143,6 +155,8 @@ class Edition:
             for target_id, target in self.text_targets().items()
         }
         self._build_back_references()
+        # The in-text citations, found once: every page that shows a paragraph links them.
+        self.citations = intext_citations.build(self.references, {p.id: self.text(p.id) for p in self.paragraphs})
 
     def text_targets(self) -> dict[str, TextTarget]:
         """Everything that carries text from the source, by id: what errata may point at."""
@@ -155,6 +169,14 @@ class Edition:
         targets.update(self.figure)
         targets.update(self.reference)
         return targets
+
+    def part_label(self, part_id: str) -> str:
+        """The number of a section or subsection, by its id: 'IV' or 'IV.1'."""
+        return part_label(self.section_of[part_id], self.subsections.get(part_id))
+
+    def paragraph_pinpoint(self, paragraph_id: str) -> str:
+        """A paragraph as readers cite it, e.g. '§IV.1, ¶18'."""
+        return f"{self.place[paragraph_id].pinpoint}, ¶{self.paragraph[paragraph_id].number}"
 
     def segments(self, target_id: str) -> list[Segment]:
         return self._segments[target_id]

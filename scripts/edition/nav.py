@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from . import urls
 from .model import Edition
-from .render.common import esc
+from .escape import esc
 
 
 # Up to this many sections are listed in the navigation; a longer paper is reached through the

@@ -17,9 +17,8 @@ from pathlib import Path, PurePosixPath
 from typing import Optional
 
 from . import urls
+from .errors import DataError, Mark
 from .paths import ROOT
-from .errors import DataError
-from .yamlio import Mark
 
 # `{#anchor` opening a heading's attribute list (an escaped "\{" is text), and id="anchor" in raw HTML.
 _HEADING_ANCHOR = re.compile(r"(?<!\\)\{#([^\s}]+)")
@@ -215,7 +214,7 @@ def safe_path(path: str) -> PurePosixPath:
     elif any(len(part.encode("utf-8")) > 200 for part in pure.parts):
         problem = "a part of it is too long for a file name"
     if problem:
-        raise UnsafePath(f"refused to write '{path[:120]}': {problem}; every generated file stays inside the output folder")
+        raise UnsafePath(f"refused to write '{path[:120]}': {problem}; a generated file never goes outside the output folder")
     return pure
 
 

@@ -91,6 +91,14 @@ class Section:
     paragraphs: list[Paragraph]
     subsections: list[Subsection] = field(default_factory=list)
 
+    def groups(self) -> list[tuple[Optional[Subsection], list[Paragraph]]]:
+        """The paragraphs in reading order, grouped: the section's own first (no subsection), then each
+        subsection's. Every walk over a section's paragraphs goes through here."""
+        return [(None, self.paragraphs)] + [(subsection, subsection.paragraphs) for subsection in self.subsections]
+
+    def all_paragraphs(self) -> list[Paragraph]:
+        return [paragraph for _subsection, paragraphs in self.groups() for paragraph in paragraphs]
+
 
 @dataclass(frozen=True)
 class Figure:

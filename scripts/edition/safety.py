@@ -15,10 +15,10 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Iterator, Optional
 
 from . import urls
+from .errors import DataError, Mark, shown
 from .load import SOURCE_FILE, display_name
-from .errors import DataError, shown
 from .records import yaml_key
-from .yamlio import Mark, locate
+from .yamlio import locate
 
 # --- ids -----------------------------------------------------------------------------------------
 
@@ -39,7 +39,8 @@ def reserved_ids() -> frozenset[str]:
     """
     names = {"index"}
     for name, value in vars(urls).items():
-        if name.isupper() and isinstance(value, str):
+        # Page paths ("proposals/index.md") and folders ("…_DIR"); anchors are checked on the rendered pages.
+        if name.isupper() and isinstance(value, str) and (value.endswith(".md") or name.endswith("_DIR")):
             names.update(PurePosixPath(value.removesuffix(".md")).parts)
         elif name.endswith("_page") and inspect.isfunction(value) and len(inspect.signature(value).parameters) == 1:
             names.update(PurePosixPath(value("x")).parent.parts)

@@ -10,27 +10,18 @@ of its words, and paragraphs are boosted above the editor's summaries of them.
 
 from __future__ import annotations
 
-import html
 import json
 import posixpath
 from pathlib import Path
 
 from . import urls
+from .escape import esc
 from .model import Edition
 
 INDEX = Path("search") / "search_index.json"
 PROPOSAL_BOOST = 2.0
 # The paper's own words outrank the editor's summaries of them on other pages.
 PARAGRAPH_BOOST = 3.0
-# The argument map's "in the paper's words" sections (render/argument.py) repeat paragraphs verbatim; the
-# paragraph itself is the hit a reader wants, so the repeats are left out.
-QUOTES_ANCHOR = "quotes"
-
-
-def paragraph_title(edition: Edition, paragraph_id: str) -> str:
-    place = edition.place[paragraph_id]
-    # Titles in the index are HTML, like Material's own.
-    return html.escape(f"§{place.label}, ¶{edition.paragraph[paragraph_id].number}")
 
 
 def section_entries(edition: Edition, directory_urls: bool) -> tuple[dict[str, list[dict]], set[str]]:
@@ -40,9 +31,8 @@ def section_entries(edition: Edition, directory_urls: bool) -> tuple[dict[str, l
     for section in edition.sections:
         page = urls.page_url(urls.section_page(section.id), directory_urls)
         entries = []
-        scopes = [(section.id, section.paragraphs, True)] + [(sub.id, sub.paragraphs, False) for sub in section.subsections]
-        for heading_id, paragraphs, is_page in scopes:
-            location = page if is_page else f"{page}#{urls.heading_anchor(heading_id)}"
+        for subsection, paragraphs in section.groups():
+            location = page if subsection is None else f"{page}#{urls.heading_anchor(subsection.id)}"
             replaced.add(location)
             figures = [figure for paragraph in paragraphs for figure in edition.figures_after.get(paragraph.id, [])]
             entries.append(
@@ -50,15 +40,16 @@ def section_entries(edition: Edition, directory_urls: bool) -> tuple[dict[str, l
                     "location": location,
                     # Filled in from Material's own entry, which has the heading as the page shows it.
                     "title": None,
-                    "text": " ".join(f"<p>{html.escape(f'[{f.label}] ' + edition.text(f.id))}</p>" for f in figures),
+                    "text": " ".join(f"<p>{esc(f'[{f.label}] ' + edition.text(f.id))}</p>" for f in figures),
                 }
             )
             for paragraph in paragraphs:
                 entries.append(
                     {
                         "location": f"{page}#{urls.paragraph_anchor(paragraph.id)}",
-                        "title": paragraph_title(edition, paragraph.id),
-                        "text": f"<p>{html.escape(edition.text(paragraph.id))}</p>",
+                        # Titles in the index are HTML, like Material's own.
+                        "title": esc(edition.paragraph_pinpoint(paragraph.id)),
+                        "text": f"<p>{esc(edition.text(paragraph.id))}</p>",
                         "boost": PARAGRAPH_BOOST,
                     }
                 )
@@ -77,7 +68,9 @@ def rewrite(index: dict, edition: Edition, directory_urls: bool) -> dict:
     for doc in index["docs"]:
         location = doc["location"]
         page = location.split("#", 1)[0]
-        if location.startswith(cite_prefix) or location.endswith("#" + QUOTES_ANCHOR):
+        # The argument map's "in the paper's words" sections repeat paragraphs verbatim; the paragraph
+        # itself is the hit a reader wants, so the repeats are left out.
+        if location.startswith(cite_prefix) or location.endswith("#" + urls.QUOTES_ANCHOR):
             continue
         if page in by_page:
             # The page's first entry stands for the whole page: emit all its new entries there, once.

@@ -50,6 +50,33 @@ def actor_page(actor_id: str) -> str:
     return f"actors/{actor_id}.md"
 
 
+# Fixed anchors of the pages' own headings. They are published (tests/published_urls.txt): never rename one.
+# The home page and the print edition:
+ABSTRACT_ANCHOR = "abstract"
+CONTENTS_ANCHOR = "contents"
+HOW_TO_CITE_ANCHOR = "cite"
+PRINT_REFERENCES_ANCHOR = "references"
+# About this edition:
+SOURCE_ANCHOR = "source"
+METHOD_ANCHOR = "method"
+ERRATA_ANCHOR = "errata"
+QUERIES_ANCHOR = "queries"
+# The references page: the paper's list, then the works the text cites but the list lacks.
+LISTED_ANCHOR = "listed"
+UNLISTED_ANCHOR = "unlisted"
+# The argument map's record pages. The quotes section repeats paragraphs verbatim; search leaves it out.
+QUOTES_ANCHOR = "quotes"
+PROPOSALS_ANCHOR = "proposals"
+AREAS_ANCHOR = "areas"
+THREE_P_ANCHOR = "three-p"
+# Cite pages: "Data and citation" has the paper's box, the list of parts and the downloads; a section's cite
+# page starts with the section's own box.
+CITE_PAPER_ANCHOR = "paper"
+CITE_PARTS_ANCHOR = "parts"
+DOWNLOADS_ANCHOR = "downloads"
+CITE_SECTION_ANCHOR = "section"
+
+
 # Anchors are the ids written in data/, so they never move when text is edited.
 def paragraph_anchor(paragraph_id: str) -> str:
     return paragraph_id
@@ -80,6 +107,16 @@ def figure_anchor(figure_id: str) -> str:
     return figure_id
 
 
+def three_p_anchor(three_p_id: str) -> str:
+    """A 3P element's entry on the cooperation areas page."""
+    return three_p_id
+
+
+def proposal_cite_anchor(proposal_id: str) -> str:
+    """A proposal's box on the cite page for proposals."""
+    return proposal_id
+
+
 def term_anchor(term_id: str) -> str:
     return f"term-{term_id}"
 
@@ -100,6 +137,12 @@ def page_url(src_uri: str, directory_urls: bool = True) -> str:
     return stem + "/"
 
 
+def absolute_url(site_url: str, src_uri: str, anchor: str = "") -> str:
+    """The exact, published URL of a page (and anchor) that a citation carries: always the directory form."""
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    return base + page_url(src_uri) + (f"#{anchor}" if anchor else "")
+
+
 class Linker:
     """Builds relative links between pages, so the site works under any base path and from file://."""
 
@@ -117,3 +160,9 @@ class Linker:
             return posixpath.relpath(target, base or "/") + "/" + fragment
         base = posixpath.dirname("/" + page_url(from_src, False))
         return posixpath.relpath("/" + page_url(to_src, False), base) + fragment
+
+    def file_href(self, from_src: str, file_path: str) -> str:
+        """A relative link from a page to a file that is not a page, such as a download."""
+        base = "/" + page_url(from_src, self.directory_urls)
+        folder = base.rstrip("/") if self.directory_urls else posixpath.dirname(base)
+        return posixpath.relpath("/" + file_path, folder or "/")

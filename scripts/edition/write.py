@@ -1,28 +1,46 @@
-"""Write rendered pages to a folder (for inspection and golden tests), removing pages no longer rendered."""
+"""Write the generated files to a folder (for inspection), removing those of an earlier run no longer generated."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from .published import inside
+from .published import UnsafePath, inside
 
-# Only Markdown we generated is ever removed, so a wrong --out cannot wipe unrelated files.
-GENERATED_SUFFIX = ".md"
+# The files the last run wrote, one path a line. Only those are ever removed, so a wrong OUT folder cannot
+# lose files this module did not write.
+MANIFEST = ".edition-generated"
 
 
-def write_pages(pages: dict[str, str], out: Path) -> int:
-    """Write every page under out; a path that would land outside it raises UnsafePath before anything is written."""
+def write_files(files: dict[str, str], out: Path) -> int:
+    """Write {path under out: text}; returns how many files were generated.
+
+    A path that would land outside out raises UnsafePath before anything is written or removed.
+    """
     out.mkdir(parents=True, exist_ok=True)
-    targets = {path: inside(out, path) for path in pages}
-    wanted = set(targets.values())
     root = out.resolve()
-    for stale in out.rglob(f"*{GENERATED_SUFFIX}"):
-        # Only files really inside out: a linked folder may lead elsewhere.
-        if stale.resolve() not in wanted and stale.resolve().is_relative_to(root) and not stale.is_symlink():
-            stale.unlink()
-    for path, text in pages.items():
+    targets = {path: inside(root, path) for path in files}
+    manifest = out / MANIFEST
+    earlier = manifest.read_text(encoding="utf-8").splitlines() if manifest.is_file() else []
+    for path in earlier:
+        if path and path not in files:
+            _remove(root, path)
+    for path, text in files.items():
         target = targets[path]
         target.parent.mkdir(parents=True, exist_ok=True)
         if not target.exists() or target.read_text(encoding="utf-8") != text:
             target.write_text(text, encoding="utf-8")
-    return len(pages)
+    manifest.write_text("".join(f"{path}\n" for path in sorted(files)), encoding="utf-8")
+    return len(files)
+
+
+def _remove(root: Path, path: str) -> None:
+    """Remove a stale file and the folders it leaves empty; a path pointing outside the folder is skipped."""
+    try:
+        target = inside(root, path)
+    except UnsafePath:
+        return
+    target.unlink(missing_ok=True)
+    folder = target.parent
+    while folder != root and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent

@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import yaml
 
 from . import limits
-from .errors import DataError, shown
-
-
-@dataclasses.dataclass(frozen=True)
-class Mark:
-    file: str
-    line: int  # 1-based, as editors count
-    column: int  # 1-based
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}"
+from .errors import DataError, Mark, shown
 
 
 class MarkedDict(dict):

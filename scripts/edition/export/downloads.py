@@ -1,12 +1,14 @@
-"""Every download, as {path under the site: (title, description, content)}."""
+"""Every download, as {path under the site: Download(title, description, content)}."""
 
 from __future__ import annotations
 
 import dataclasses
 import json
+from typing import NamedTuple
 
 from .. import urls
-from ..citation import reference_csl
+from ..csl import reference_csl
+from ..load import SECTIONS_DIR
 from ..model import Edition
 from . import bibtex, ris, schema, tables
 
@@ -14,6 +16,12 @@ from . import bibtex, ris, schema, tables
 EDITION_FIELDS = ("paper", "sections", "figures", "references", "errata", "queries", "challenges", "three_p",
                   "areas", "proposal_paragraphs", "proposals", "actors", "terms", "events")
 SCHEMA_DIR = "schema"
+
+
+class Download(NamedTuple):
+    title: str  # the link's words on the "Data and citation" page
+    note: str  # what the file holds
+    content: str
 
 
 def _json(data) -> str:
@@ -35,19 +43,19 @@ def _plain(value):
     return value
 
 
-def files(edition: Edition) -> dict[str, tuple[str, str, str]]:
+def files(edition: Edition) -> dict[str, Download]:
     items = [reference_csl(ref) for ref in edition.references]
     d = urls.DOWNLOADS_DIR
     out = {
-        f"{d}/edition.json": ("The whole edition (JSON)", "every record of the edition, with each paragraph’s corrected text", edition_json(edition)),
-        f"{d}/proposals.csv": ("Proposals (CSV)", "one row per proposal", tables.proposals(edition)),
-        f"{d}/challenges.csv": ("Challenges (CSV)", "one row per challenge", tables.challenges(edition)),
-        f"{d}/references.csv": ("References (CSV)", "every work the paper lists or cites, and where it is cited", tables.references(edition)),
-        f"{d}/references.bib": ("References (BibTeX)", "the paper’s reference list", bibtex.dumps([bibtex.entry(i) for i in items])),
-        f"{d}/references.ris": ("References (RIS)", "the paper’s reference list", ris.dumps([ris.record(i) for i in items])),
-        f"{d}/references.json": ("References (CSL-JSON)", "the paper’s reference list", _json(items)),
+        f"{d}/edition.json": Download("The whole edition (JSON)", "every record of the edition, with each paragraph’s corrected text", edition_json(edition)),
+        f"{d}/proposals.csv": Download("Proposals (CSV)", "one row per proposal", tables.proposals(edition)),
+        f"{d}/challenges.csv": Download("Challenges (CSV)", "one row per challenge", tables.challenges(edition)),
+        f"{d}/references.csv": Download("References (CSV)", "every work the paper lists or cites, and where it is cited", tables.references(edition)),
+        f"{d}/references.bib": Download("References (BibTeX)", "the paper’s reference list", bibtex.dumps([bibtex.entry(i) for i in items])),
+        f"{d}/references.ris": Download("References (RIS)", "the paper’s reference list", ris.dumps([ris.record(i) for i in items])),
+        f"{d}/references.json": Download("References (CSL-JSON)", "the paper’s reference list", _json(items)),
     }
     for kind, document in schema.schemas().items():
-        where = f"data/{kind}/*.yml" if kind == "sections" else f"data/{kind}.yml"
-        out[f"{d}/{SCHEMA_DIR}/{kind}.schema.json"] = (f"JSON Schema: {kind}", f"what {where} may hold", _json(document))
+        where = f"data/{kind}/*.yml" if kind == SECTIONS_DIR else f"data/{kind}.yml"
+        out[f"{d}/{SCHEMA_DIR}/{kind}.schema.json"] = Download(f"JSON Schema: {kind}", f"what {where} may hold", _json(document))
     return out

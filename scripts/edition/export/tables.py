@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 
-from ..citations import index
 from ..model import Edition
 
 # Several values in one cell are joined with this, which no id or paragraph id contains.
@@ -62,7 +61,7 @@ def references(edition: Edition) -> str:
     """Every work the paper lists or cites: listed ones with the list's details, the others with author and year."""
     header = ["id", "in_reference_list", "cited_as", "author", "year", "title", "container_title", "url", "printed",
               "cited_in"]
-    cites = index(edition)
+    cites = edition.citations
     rows = []
     for work in cites.works:
         ref = work.reference

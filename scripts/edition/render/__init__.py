@@ -1,23 +1,36 @@
-"""Pure rendering: the Edition in, {page source path: Markdown} out. Nothing here touches the disk."""
+"""Pure rendering: the Edition in, every generated file out, as {path under docs/: text}.
+
+The pages are Markdown; the cite pages carry exact URLs, so they need the published address (`site_url`);
+the downloads (JSON, CSV, BibTeX, RIS, JSON Schema) are served beside the pages. Nothing here touches the disk.
+"""
 
 from __future__ import annotations
 
+from ..export.downloads import files as download_files
 from ..model import Edition
 from ..urls import Linker
-from . import apparatus, argument, paper, print_page
+from . import apparatus, argument, cite, paper, print_page
 from .common import Context
 
-# Each module renders one family of pages; together they make the whole site.
+# Each module renders one family of pages; together with the cite pages and downloads they make the site.
 PAGE_MODULES = (paper, apparatus, argument, print_page)
 
 
-def render_site(edition: Edition, directory_urls: bool = True) -> dict[str, str]:
+class DuplicatePath(ValueError):
+    """Two generated files claim one path: one would silently hide the other."""
+
+
+def render_site(edition: Edition, directory_urls: bool, site_url: str) -> dict[str, str]:
+    """Every generated file: the pages, the cite pages and the downloads, in that order."""
     ctx = Context(edition, Linker(directory_urls))
-    pages: dict[str, str] = {}
-    for module in PAGE_MODULES:
-        for path, text in module.render(ctx).items():
-            if path in pages:
-                # Two records claiming one URL would silently hide one of them.
-                raise ValueError(f"two pages would be written to {path}")
-            pages[path] = text
-    return pages
+    downloads = download_files(edition)
+    parts = [module.render(ctx) for module in PAGE_MODULES]
+    parts.append(cite.render(ctx, site_url, [(path, d.title, d.note) for path, d in downloads.items()]))
+    parts.append({path: download.content for path, download in downloads.items()})
+    generated: dict[str, str] = {}
+    for part in parts:
+        for path, text in part.items():
+            if path in generated:
+                raise DuplicatePath(f"two pages would be written to {path}")
+            generated[path] = text
+    return generated

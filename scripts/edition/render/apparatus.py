@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 from .. import urls
+from ..escape import esc
 from ..model import ABSTRACT_ID
-from .common import Context, esc
+from . import references
+from .common import Context
 
 
 def render(ctx: Context) -> dict[str, str]:
-    return {urls.REFERENCES: references(ctx), urls.ABOUT: about(ctx)}
-
-
-def references(ctx: Context) -> str:
-    # The page has grown its own module: CSL entries, backlinks and notes on inconsistencies.
-    from .references import page
-
-    return page(ctx)
+    # The references page has its own module: CSL entries, backlinks and notes on inconsistencies.
+    return {urls.REFERENCES: references.page(ctx), urls.ABOUT: about(ctx)}
 
 
 def target_link(ctx: Context, src: str, target_id: str) -> str:
@@ -24,7 +20,7 @@ def target_link(ctx: Context, src: str, target_id: str) -> str:
     if target_id in edition.paragraph:
         return ctx.paragraph_link(src, target_id)
     if target_id == ABSTRACT_ID:
-        return f'<a href="{esc(ctx.href(src, urls.HOME, "abstract"))}">Abstract</a>'
+        return f'<a href="{esc(ctx.href(src, urls.HOME, urls.ABSTRACT_ANCHOR))}">Abstract</a>'
     if target_id in edition.reference:
         return f'<a href="{esc(ctx.href(src, urls.REFERENCES, urls.reference_anchor(target_id)))}">Reference list</a>'
     if target_id in edition.figure:
@@ -33,21 +29,21 @@ def target_link(ctx: Context, src: str, target_id: str) -> str:
         href = ctx.href(src, urls.section_page(section.id), urls.figure_anchor(target_id))
         return f'<a href="{esc(href)}">{esc(figure.label)}</a>'
     section = edition.section_of[target_id]
-    label = section.label
-    if target_id in edition.subsections:
-        label += f".{edition.subsections[target_id].number}"
     href = ctx.href(src, urls.section_page(section.id), urls.heading_anchor(target_id))
-    return f'<a href="{esc(href)}">Heading {esc(label)}</a>'
+    return f'<a href="{esc(href)}">Heading {esc(edition.part_label(target_id))}</a>'
 
 
 def about(ctx: Context) -> str:
     src = urls.ABOUT
-    edition = ctx.edition
-    paper = edition.paper
-    lines = [
-        "# About this edition",
-        "",
-        "## The source {#source}",
+    lines = ["# About this edition", ""]
+    lines += source(ctx) + method(ctx) + errata(ctx, src) + queries(ctx, src)
+    return "\n".join(lines)
+
+
+def source(ctx: Context) -> list[str]:
+    paper = ctx.edition.paper
+    return [
+        f"## The source {{#{urls.SOURCE_ANCHOR}}}",
         "",
         '<div class="editorial">',
         f"<p>This edition reproduces the text of {esc(paper.author.name)}, “{esc(paper.title)}”, "
@@ -62,12 +58,17 @@ def about(ctx: Context) -> str:
         f"<p>{esc(paper.contact)}</p>",
         "</div>",
         "",
-        "## Editorial method {#method}",
+    ]
+
+
+def method(ctx: Context) -> list[str]:
+    return [
+        f"## Editorial method {{#{urls.METHOD_ANCHOR}}}",
         "",
         '<div class="editorial">',
         "<ul>",
         "<li>The text is the publisher’s, word for word. Paragraph numbers (¶1–¶"
-        f"{len(edition.paragraphs)}) and anchors are the editor’s, so that every paragraph can be cited by URL.</li>",
+        f"{len(ctx.edition.paragraphs)}) and anchors are the editor’s, so that every paragraph can be cited by URL.</li>",
         "<li>Where the source is clearly wrong, the corrected reading is shown with a † that links to the "
         "erratum below, which gives the original wording. Nothing else in the text is changed.</li>",
         "<li>Where the editor is not sure, the text is left as printed and an editor’s query is listed below.</li>",
@@ -76,14 +77,19 @@ def about(ctx: Context) -> str:
         "</ul>",
         "</div>",
         "",
-        "## Errata {#errata}",
+    ]
+
+
+def errata(ctx: Context, src: str) -> list[str]:
+    lines = [
+        f"## Errata {{#{urls.ERRATA_ANCHOR}}}",
         "",
         '<table class="errata">',
         "<thead><tr><th scope=\"col\">No.</th><th scope=\"col\">Where</th><th scope=\"col\">Source reads</th>"
         "<th scope=\"col\">Corrected to</th><th scope=\"col\">Kind</th><th scope=\"col\">Reason</th></tr></thead>",
         "<tbody>",
     ]
-    for erratum in edition.errata:
+    for erratum in ctx.edition.errata:
         lines.append(
             f'<tr id="{urls.erratum_anchor(erratum.id)}"><td>{esc(erratum.id)}</td>'
             f"<td>{target_link(ctx, src, erratum.target)}</td>"
@@ -92,19 +98,23 @@ def about(ctx: Context) -> str:
             f"<td>{esc(erratum.corrected)}</td><td>{esc(erratum.kind.replace('-', ' '))}</td>"
             f"<td>{esc(erratum.reason)}</td></tr>"
         )
-    lines += ["</tbody>", "</table>", "", "## Editor’s queries {#queries}", ""]
+    return lines + ["</tbody>", "</table>", ""]
+
+
+def queries(ctx: Context, src: str) -> list[str]:
+    lines = [f"## Editor’s queries {{#{urls.QUERIES_ANCHOR}}}", ""]
     lines.append(
         '<p class="editorial">Points where the source may be wrong but the editor cannot tell from the paper '
         "alone. The text is left as printed.</p>"
     )
     lines += ["", '<dl class="queries">']
-    for query in edition.queries:
+    for query in ctx.edition.queries:
         lines.append(
             f'<dt id="{urls.query_anchor(query.id)}">{esc(query.id)} · {target_link(ctx, src, query.target)}: '
             f"“{esc(query.text)}”</dt><dd>{esc(query.query)}</dd>"
         )
     lines += ["</dl>", ""]
-    return "\n".join(lines)
+    return lines
 
 
 def _times(count: int) -> str:

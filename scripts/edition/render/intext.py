@@ -10,8 +10,9 @@ import dataclasses
 from typing import Callable, Optional
 
 from .. import urls
-from ..citation import preview
-from ..citations import Cite, Work, index
+from ..csl import preview
+from ..escape import esc
+from ..intext_citations import Cite, Work
 from ..model import Segment
 
 
@@ -46,9 +47,10 @@ def work_title(work: Work) -> str:
     return preview(work.reference)
 
 
-def linked_text(ctx, from_src: str, target_id: str, plain: Callable[[str], str], esc: Callable[[str], str]) -> Optional[str]:
-    """The HTML of a text that holds citations, or None if it holds none."""
-    cites = index(ctx.edition).cites.get(target_id)
+def linked_text(ctx, from_src: str, target_id: str, words_html: Callable[[str], str]) -> Optional[str]:
+    """The HTML of a text that holds citations, or None if it holds none. `ctx` is the page's render Context
+    (this module sits below it); `words_html` escapes words and explains abbreviations."""
+    cites = ctx.edition.citations.cites.get(target_id)
     if not cites:
         return None
     parts: list[str] = []
@@ -66,7 +68,7 @@ def linked_text(ctx, from_src: str, target_id: str, plain: Callable[[str], str],
                 parts.append(f'<a class="cite-ref" href="{esc(href)}" title="{esc(work_title(work))}">')
             open_cite = piece.cite
         # Abbreviation tooltips are focusable, so none are put inside a link.
-        words = esc(piece.text) if piece.cite else plain(piece.text)
+        words = esc(piece.text) if piece.cite else words_html(piece.text)
         if piece.segment.erratum:
             parts.append(f'<span class="corrected">{words}</span>')
             if piece.ends_segment:

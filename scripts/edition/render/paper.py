@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from .. import records as r
 from .. import urls
-from ..citation import paper_citation_text
-from .common import Context, attr_list_value, esc, md_text
+from ..csl import paper_citation_text
+from ..escape import attr_list_value, esc, md_text
+from ..model import ABSTRACT_ID, part_label
+from .backlinks import paragraph_backlinks
+from .common import Context
 
 
 def render(ctx: Context) -> dict[str, str]:
@@ -16,8 +19,7 @@ def render(ctx: Context) -> dict[str, str]:
 
 
 def home(ctx: Context) -> str:
-    edition = ctx.edition
-    paper = edition.paper
+    paper = ctx.edition.paper
     src = urls.HOME
     lines = [
         "---",
@@ -35,34 +37,19 @@ def home(ctx: Context) -> str:
         f'<time datetime="{esc(paper.date)}">{esc(paper.date)}</time></p>',
         "</div>",
         "",
-        '## Abstract {#abstract}',
+        f"## Abstract {{#{urls.ABSTRACT_ANCHOR}}}",
         "",
-        f'<p class="abstract">{ctx.inline(src, "abstract")}</p>',
+        f'<p class="abstract">{ctx.text_html(src, ABSTRACT_ID)}</p>',
         "",
-        "## Contents {#contents}",
+        f"## Contents {{#{urls.CONTENTS_ANCHOR}}}",
         "",
     ]
-    # Plain corrected titles: an erratum marker is a link, and a link inside a link is invalid HTML.
-    lines.append('<ol class="contents">')
-    for section in edition.sections:
-        href = ctx.href(src, urls.section_page(section.id))
-        lines.append(f'<li><a href="{esc(href)}">{esc(section.label)}. {esc(edition.text(section.id))}</a>')
-        if section.subsections:
-            lines.append("<ol>")
-            for subsection in section.subsections:
-                sub_href = ctx.href(src, urls.section_page(section.id), urls.heading_anchor(subsection.id))
-                lines.append(
-                    f'<li><a href="{esc(sub_href)}">{esc(section.label)}.{subsection.number} '
-                    f"{esc(edition.text(subsection.id))}</a></li>"
-                )
-            lines.append("</ol>")
-        lines.append("</li>")
-    lines.append("</ol>")
+    lines += contents(ctx, src)
     lines += [
         "",
-        "## How to cite {#cite}",
+        f"## How to cite {{#{urls.HOW_TO_CITE_ANCHOR}}}",
         "",
-        f'<p class="citation">{esc(paper_citation_text(edition))}</p>',
+        f'<p class="citation">{esc(paper_citation_text(ctx.edition))}</p>',
         "",
         f'<p>Every format (Chicago, APA, MLA, BibTeX, RIS, CSL-JSON), for the paper, each section and each paragraph, '
         f'and the downloads: <a href="{esc(ctx.href(src, urls.CITE))}">Data and citation</a>.</p>',
@@ -75,6 +62,28 @@ def home(ctx: Context) -> str:
     return "\n".join(lines)
 
 
+def contents(ctx: Context, src: str) -> list[str]:
+    """The sections and subsections as a nested list of links."""
+    edition = ctx.edition
+    # Plain corrected titles: an erratum marker is a link, and a link inside a link is invalid HTML.
+    lines = ['<ol class="contents">']
+    for section in edition.sections:
+        href = ctx.href(src, urls.section_page(section.id))
+        lines.append(f'<li><a href="{esc(href)}">{esc(section.label)}. {esc(edition.text(section.id))}</a>')
+        if section.subsections:
+            lines.append("<ol>")
+            for subsection in section.subsections:
+                sub_href = ctx.href(src, urls.section_page(section.id), urls.heading_anchor(subsection.id))
+                lines.append(
+                    f'<li><a href="{esc(sub_href)}">{esc(part_label(section, subsection))} '
+                    f"{esc(edition.text(subsection.id))}</a></li>"
+                )
+            lines.append("</ol>")
+        lines.append("</li>")
+    lines.append("</ol>")
+    return lines
+
+
 def section_page(ctx: Context, section: r.Section) -> str:
     src = urls.section_page(section.id)
     edition = ctx.edition
@@ -83,17 +92,17 @@ def section_page(ctx: Context, section: r.Section) -> str:
         f'data-toc-label="{attr_list_value(section.label + ". " + edition.text(section.id))}"}}',
         "",
     ]
-    cite = ctx.href(src, urls.cite_page(section.id), "section")
+    cite = ctx.href(src, urls.cite_page(section.id), urls.CITE_SECTION_ANCHOR)
     lines += [f'<p class="section-cite"><a href="{esc(cite)}">Cite this section or one of its paragraphs</a></p>', ""]
-    lines += paragraphs(ctx, src, section.paragraphs)
-    for subsection in section.subsections:
-        label = f"{section.label}.{subsection.number}"
-        lines += [
-            f"## {md_text(label)} {heading(ctx, src, subsection.id)} {{#{urls.heading_anchor(subsection.id)} "
-            f'data-toc-label="{attr_list_value(label + " " + edition.text(subsection.id))}"}}',
-            "",
-        ]
-        lines += paragraphs(ctx, src, subsection.paragraphs)
+    for subsection, items in section.groups():
+        if subsection is not None:
+            label = part_label(section, subsection)
+            lines += [
+                f"## {md_text(label)} {heading(ctx, src, subsection.id)} {{#{urls.heading_anchor(subsection.id)} "
+                f'data-toc-label="{attr_list_value(label + " " + edition.text(subsection.id))}"}}',
+                "",
+            ]
+        lines += paragraphs(ctx, src, items)
     return "\n".join(lines)
 
 
@@ -121,7 +130,8 @@ def paragraph_block(ctx: Context, src: str, paragraph: r.Paragraph) -> str:
     anchor = urls.paragraph_anchor(paragraph.id)
     place = ctx.edition.place[paragraph.id]
     number = (
-        f'<a class="para-num" href="#{anchor}" title="Link to this paragraph: §{esc(place.label)}, ¶{paragraph.number}">'
+        f'<a class="para-num" href="#{anchor}" '
+        f'title="Link to this paragraph: {esc(ctx.edition.paragraph_pinpoint(paragraph.id))}">'
         f"¶{paragraph.number}</a>"
     )
     cite = ctx.href(src, urls.cite_page(place.section.id), anchor)
@@ -129,29 +139,24 @@ def paragraph_block(ctx: Context, src: str, paragraph: r.Paragraph) -> str:
         f'<div class="para" id="{anchor}">',
         number,
         f'<a class="para-cite" href="{esc(cite)}" aria-label="Cite ¶{paragraph.number}">Cite</a>',
-        f'<p class="para-text">{ctx.inline(src, paragraph.id)}</p>',
+        f'<p class="para-text">{ctx.text_html(src, paragraph.id)}</p>',
     ]
-    links = backlinks(ctx, src, paragraph.id)
+    links = paragraph_backlinks(ctx, src, paragraph.id)
     if links:
         parts.append(links)
     parts.append("</div>")
     return "\n".join(parts)
 
 
-def backlinks(ctx: Context, src: str, paragraph_id: str) -> str:
-    """Small links to the records that quote this paragraph (filled once the argument map exists)."""
-    from .argument import paragraph_backlinks  # the argument map renders its own links
-
-    return paragraph_backlinks(ctx, src, paragraph_id)
-
-
-def figure_block(ctx: Context, src: str, figure: r.Figure) -> str:
-    anchor = urls.figure_anchor(figure.id)
+def figure_block(ctx: Context, src: str, figure: r.Figure, note_label: bool = True) -> str:
+    """A figure's caption and the editor's note on it. The print edition writes the note's label as plain
+    words (note_label=False), as it does for its other notes."""
+    lead = '<span class="editorial-label">Editor’s note:</span>' if note_label else "Editor’s note:"
     return "\n".join(
         [
-            f'<figure class="figure-placeholder" id="{anchor}">',
-            f'<figcaption><span class="figure-label">[{esc(figure.label)}]</span> {ctx.inline(src, figure.id)}</figcaption>',
-            f'<p class="editorial"><span class="editorial-label">Editor’s note:</span> {esc(figure.note)}</p>',
+            f'<figure class="figure-placeholder" id="{urls.figure_anchor(figure.id)}">',
+            f'<figcaption><span class="figure-label">[{esc(figure.label)}]</span> {ctx.text_html(src, figure.id)}</figcaption>',
+            f'<p class="editorial">{lead} {esc(figure.note)}</p>',
             "</figure>",
         ]
     )

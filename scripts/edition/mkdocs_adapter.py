@@ -1,0 +1,120 @@
+"""Thin MkDocs adapter: check data/ before anything is written, then add every generated file.
+
+Under `mkdocs serve`, data/ is watched (mkdocs.yml `watch:`), so saving a YAML file rebuilds.
+A data error aborts before MkDocs cleans site/, so the last good site stays in place.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from jinja2 import Environment
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from . import metadata, offline, published, search, serving, urls
+from .errors import DataErrors
+from .model import Edition
+from .nav import site_nav
+from .render import DuplicatePath, render_site
+from .validate import check
+
+log = logging.getLogger("mkdocs.plugins.edition")
+
+
+class MkDocsAdapter:
+    """The MkDocs events the edition handles, for one data folder.
+
+    MkDocs calls hooks as module-level functions, so scripts/mkdocs_hooks.py keeps one instance and exposes
+    its methods. The instance carries the edition checked in on_config to the later events of the build.
+    """
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self._edition: Edition | None = None
+        self._files: dict[str, str] = {}  # every generated file, rendered and checked in on_config
+        self._broken: str | None = None  # the data's errors, while `mkdocs serve` shows them
+
+    @property
+    def edition(self) -> Edition:
+        if self._edition is None:
+            raise RuntimeError("on_config has not run: the edition is checked there")
+        return self._edition
+
+    def on_startup(self, command: str, dirty: bool) -> None:
+        serving.on_startup(command)
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self._edition, self._files, self._broken = None, {}, None
+        try:
+            edition = check(self.data_dir)
+            # Rendered now, before MkDocs empties the site folder: a page that would break a published URL,
+            # repeat an anchor or land outside the site stops the build with the last good site in place.
+            files = render_site(edition, config.use_directory_urls, config.site_url or "")
+            problems = published.check_site(edition, files, published.contract_for(self.data_dir))
+            if problems:
+                raise DataErrors(problems)
+        except DuplicatePath as clash:
+            raise Abort(str(clash))
+        except DataErrors as errors:
+            if serving.data_broken(errors.report()):
+                # Abort prints the message without a traceback and exits with code 1.
+                raise Abort("\n" + errors.report())
+            # `mkdocs serve` with no good site yet: it serves the report until the data is fixed.
+            self._broken = errors.report()
+            config.nav = [{"The data has errors": urls.HOME}]
+            return config
+        serving.data_ok()
+        self._edition, self._files = edition, files
+        config.nav = site_nav(edition)
+        offline.use_local_shim(config)
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if self._broken is not None:
+            files.append(File.generated(config, urls.HOME, content=serving.error_page(self._broken)))
+            return files
+        for path, text in self._files.items():
+            if files.get_file_from_path(path) is not None:
+                raise Abort(f"docs/{path} would hide a generated page: generated Markdown is never kept in docs/")
+            files.append(File.generated(config, path, content=text))
+        offline.add_shim(files, config)
+        return files
+
+    def on_serve(self, server, config: MkDocsConfig, builder):
+        """Keep `mkdocs serve` answering while the data is broken, and watch the data folder in use."""
+        return serving.on_serve(server, self.data_dir)
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        """What the theme overrides need to know of the edition's pages (docs/overrides/partials/actions.html)."""
+        print_file = files.get_file_from_path(urls.PRINT)
+        if print_file is not None:
+            env.globals["edition_print_page"] = {"src_uri": print_file.src_uri, "url": print_file.url}
+        return env
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """Scholarly metadata (Highwire, COinS, Dublin Core, JSON-LD, OpenGraph) on every page."""
+        if self._broken is not None:
+            return output
+        page_url = page.canonical_url or page.url
+        about = metadata.PageInfo(
+            src_uri=page.file.src_uri,
+            url=page_url,
+            # A page title is HTML (its heading's escaped words), as the theme's `striptags` knows; the
+            # metadata wants the words, which it escapes itself.
+            title=Markup(page.title).striptags() if page.title else config.site_name,
+            site_url=config.site_url or "",
+            site_name=config.site_name,
+        )
+        return metadata.inject(output, metadata.head(self.edition, about), metadata.coins(self.edition, page_url))
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """Search entries per paragraph, so that a hit lands on the paragraph's anchor."""
+        serving.built()
+        if self._broken is not None:
+            return
+        search.rewrite_site_index(Path(config.site_dir), self.edition, config.use_directory_urls)
