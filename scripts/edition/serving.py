@@ -4,7 +4,8 @@ MkDocs' dev server holds every request until a rebuild succeeds, so a data error
 browser until the data was fixed. Here a rebuild that stops on a data error counts as done: the server
 answers at once with the last good pages (a data error stops the build before MkDocs empties the site
 folder), each page carries a banner with the report, and the terminal shows it. The next good rebuild
-removes the banner and reloads the browser, as any rebuild does.
+removes the banner and reloads the browser, as any rebuild does. Any other stop of a rebuild (a strict-mode
+warning, say) is shown the same way.
 
 MkDocs loads the hooks file again at each rebuild; the state lives in this module, which stays loaded.
 """
@@ -80,10 +81,13 @@ def _tolerant(builder: Callable[..., None]) -> Callable[..., None]:
     def build(*args, **kwargs) -> None:
         try:
             builder(*args, **kwargs)
-        except Abort:
+        except Abort as abort:
             if STATE.report is None:
-                raise  # not the data's: MkDocs reports it and waits, as it always did
-            # The last good site is still in place: the server answers with it, under the banner.
+                # Not the data's (a strict-mode warning, say): shown the same way rather than left to hang.
+                STATE.report = str(abort).strip() or "The build stopped."
+                print(f"ERROR    -  {STATE.report}", file=sys.stderr, flush=True)
+            # A data error stops the build before the site folder is emptied: the last good site is still
+            # in place, and the server answers with it, under the banner.
     return build
 
 
