@@ -84,6 +84,10 @@ def test_titles_are_the_words_once_escaped(poisoned):
     assert page.find("meta", property="og:title")["content"] == words
     assert page.select_one("[data-md-component=header-topic] .md-ellipsis").get_text().strip() == words
     assert page.select_one("h1").get_text().removesuffix("#") == words
+    following = edition.sections[1]
+    assert page.select_one("a.md-footer__link--next")["aria-label"] == (
+        f"Next: {following.label}. {edition.text(following.id)}"
+    )
 
 
 def test_json_ld_and_coins_read_back(poisoned):
