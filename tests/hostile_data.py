@@ -55,9 +55,13 @@ def _unwrap(hint: Any) -> Any:
     return hint
 
 
-def _poison(node: Any, cls: type, source: list[str]) -> None:
+def _poison(node: Any, cls: type, source: list[str], path: str = "", printed: frozenset = frozenset()) -> None:
+    """Poison a record in place. `printed` holds the dotted paths of front-matter values the source must print
+    (the paper's `provenance` entries with a line): they are left alone, like the CSL fields."""
     if not isinstance(node, dict):
         return
+    if cls is records.Paper:
+        printed = frozenset(entry["field"] for entry in node.get("provenance", []) if entry.get("line"))
     if cls is records.Reference and node["title"] in node["printed"]:
         # A CSL field must be printed in its reference: the title is poisoned in the printed line as well.
         node["printed"] = node["printed"].replace(node["title"], node["title"] + PAYLOAD, 1)
@@ -70,11 +74,14 @@ def _poison(node: Any, cls: type, source: list[str]) -> None:
             continue
         hint = _unwrap(hints[field.name])
         value = node[key]
+        dotted = f"{path}.{key}" if path else key
         if dataclasses.is_dataclass(hint):
-            _poison(value, hint, source)
+            _poison(value, hint, source, dotted, printed)
         elif typing.get_origin(hint) is list and dataclasses.is_dataclass(typing.get_args(hint)[0]):
             for item in value:
-                _poison(item, typing.get_args(hint)[0], source)
+                _poison(item, typing.get_args(hint)[0], source, dotted, printed)
+        elif dotted in printed or (key == "expansion" and node.get("expansion_by") == "paper"):
+            continue  # printed in the source, or "as the paper gives it": checked against the paper's words
         elif hint is str and isinstance(value, str):
             if VERBATIM.get(cls) == key:
                 line_key = SOURCE_LINE.get(cls) or ("source-line" if "source-line" in node else "source_line")

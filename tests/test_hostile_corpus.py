@@ -89,7 +89,7 @@ CASES: dict[str, tuple[str, str, Edit, str]] = {
         "id: index",
         "data/proposals.yml:3:9: proposals[0].id: expected an id the site does not use itself, found 'index', which "
         "names one of the site's own pages or folders; reserved: about, actors, areas, challenges, cite, downloads, "
-        f"glossary, index, matrix, print, proposals, references, sections, timeline\n{END}",
+        f"glossary, index, matrix, method, print, proposals, references, sections, timeline\n{END}",
     ),
     # --- look-alike and invisible characters ------------------------------------------------------
     "zero-width-space-in-id": (
@@ -209,9 +209,9 @@ CASES: dict[str, tuple[str, str, Edit, str]] = {
         "areas.yml",
         'text: "Second paragraph on supply chains."',
         'text: "Second paragraph on supply chainz."',
-        "data/areas.yml:13:69: areas[0].quotes[0].text: expected the exact words of ¶2 (p2, after corrections), found "
-        "words that are not there: the first 32 characters agree with ¶2, then the quote has '…on supply chainz.' "
-        f"where ¶2 has '…on supply chains.'\n{END}",
+        "data/areas.yml:14:69: areas[0].quotes[0].text: expected the exact words of ¶2 (p2) as printed, found "
+        "words that are not there: the first 32 characters agree with ¶2 (p2), then the quote has '…on supply "
+        f"chainz.' where ¶2 (p2) has '…on supply chains.'\n{END}",
     ),
     "one-character-change-at-the-character": (
         "sections/i.yml",
@@ -295,9 +295,10 @@ def test_an_alias_bomb_in_values_is_refused_before_it_is_built(tmp_path):
 
 
 def test_a_file_over_the_size_limit_is_not_parsed(tmp_path, monkeypatch):
-    monkeypatch.setattr(limits, "FILE_BYTES", 1_000)
-    data = copy_with(tmp_path, "challenges.yml", "Supplies may fail.", "Supplies may fail." + "x" * 1_000)
-    assert report(data) == f"data/challenges.yml:1:1: expected a data file of at most 1,000 bytes, found 1,155 bytes\n{END}"
+    monkeypatch.setattr(limits, "FILE_BYTES", 5_000)
+    data = copy_with(tmp_path, "challenges.yml", "Supplies may fail.", "Supplies may fail." + "x" * 5_000)
+    size = (data / "challenges.yml").stat().st_size
+    assert report(data) == f"data/challenges.yml:1:1: expected a data file of at most 5,000 bytes, found {size:,} bytes\n{END}"
 
 
 def test_the_real_data_passes_every_rule():
@@ -384,13 +385,20 @@ def test_ids_of_two_kinds_sharing_a_page_are_refused(tmp_path):
     ]
 
 
-def test_a_renamed_paragraph_names_the_published_urls_that_would_break(tmp_path):
+def renamed(tmp_path: Path, old: str, new: str) -> Path:
+    """A copy of the real data with an id renamed everywhere it is written."""
     from edition.paths import DATA_DIR
 
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR, data)
-    section = data / "sections" / "iii.yml"
-    section.write_text(section.read_text(encoding="utf-8").replace("id: p14\n", "id: p14b\n"), encoding="utf-8")
+    for path in data.rglob("*.yml"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(rf"(?<![\w-]){re.escape(old)}(?![\w-])", new, text), encoding="utf-8")
+    return data
+
+
+def test_a_renamed_paragraph_names_the_published_urls_that_would_break(tmp_path):
+    data = renamed(tmp_path, "p14", "p14b")
     edition = check(data)
     errors = published.check_site(edition, render_site(edition), published.CONTRACT)
     # Every URL the contract lists for p14: its anchor on the section, print and cite pages, its cite boxes.
@@ -404,13 +412,7 @@ def test_a_renamed_paragraph_names_the_published_urls_that_would_break(tmp_path)
 
 
 def test_a_renamed_proposal_names_its_page(tmp_path):
-    from edition.paths import DATA_DIR
-
-    data = tmp_path / "data"
-    shutil.copytree(DATA_DIR, data)
-    proposals = data / "proposals.yml"
-    text = proposals.read_text(encoding="utf-8")
-    proposals.write_text(text.replace("id: joint-stockpiling\n", "id: stockpiling-together\n"), encoding="utf-8")
+    data = renamed(tmp_path, "joint-stockpiling", "stockpiling-together")
     edition = check(data)
     errors = [str(error) for error in published.check_site(edition, render_site(edition), published.CONTRACT)]
     listed = published.read_contract(published.CONTRACT)
@@ -472,12 +474,7 @@ def test_write_files_refuses_before_writing_anything(tmp_path):
 
 
 def test_make_check_stops_a_renamed_published_paragraph(tmp_path):
-    from edition.paths import DATA_DIR
-
-    data = tmp_path / "data"
-    shutil.copytree(DATA_DIR, data)
-    section = data / "sections" / "iii.yml"
-    section.write_text(section.read_text(encoding="utf-8").replace("id: p14\n", "id: p14b\n"), encoding="utf-8")
+    data = renamed(tmp_path, "p14", "p14b")
     result = subprocess.run(
         [sys.executable, "-m", "edition", "--data", str(data), "--contract", str(published.CONTRACT), "check"],
         capture_output=True, text=True, cwd=ROOT,

@@ -7,6 +7,7 @@ from typing import Iterable, Iterator, Optional
 from . import records as r
 from . import safety, verbatim
 from .errors import DataError, did_you_mean
+from .fidelity import quote_problem
 from .load import Located, Loaded
 from .model import Edition
 
@@ -70,17 +71,13 @@ class Checker:
         self.errors.append(DataError(mark, path, message))
 
     def words(self, where: Located, path: str, words: str, paragraph_id: str, edition: Edition) -> None:
-        if paragraph_id in edition.paragraph and words not in edition.text(paragraph_id):
-            number = edition.paragraph[paragraph_id].number
-            offset, how = verbatim.quote_difference(words, edition.text(paragraph_id), f"¶{number}")
-            self.error_at(
-                where,
-                path,
-                words,
-                offset,
-                f"expected the exact words of ¶{number} ({paragraph_id}, after corrections), found words that are not "
-                f"there: {how}",
-            )
+        # Shown as the author's, so checked against the printed words (fidelity.py says why).
+        if paragraph_id in edition.paragraph and (problem := quote_problem(edition, paragraph_id, words)):
+            printed = edition.printed(paragraph_id)
+            if words in printed:
+                self.error(where, path, problem)
+            else:  # not verbatim: the mark points at the first character that departs from the printed words
+                self.error_at(where, path, words, verbatim.quote_difference(words, printed, "")[0], problem)
 
     def every_used(self, where: Optional[Located], key: str, items, used: dict) -> None:
         if where is None:
@@ -96,5 +93,4 @@ def paragraph_paths(section: r.Section) -> Iterator[tuple[str, r.Paragraph]]:
         prefix = "" if subsection is None else f"subsections[{k - 1}]."
         for j, paragraph in enumerate(paragraphs):
             yield f"{prefix}paragraphs[{j}]", paragraph
-
 

@@ -25,15 +25,16 @@ def md_text(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
-# Characters written as character references inside a Markdown attribute list: HTML's own, Markdown's
-# inline syntax (Python-Markdown reads links and emphasis in a heading before its attribute list) and
-# the braces that end the list even inside quotes.
-_ATTR_LIST_SPECIAL = {char: f"&#{ord(char)};" for char in "&<>\"'\\`*_{}[]()"}
+# Characters written as character references in an attribute value on a Markdown line (a heading's attribute
+# list, or inline HTML in a heading): HTML's own, and Markdown's inline syntax, which Python-Markdown reads
+# before it sets inline HTML aside ("[a](javascript:…)" inside a title would become a link and end the
+# attribute), and the braces that end an attribute list even inside quotes.
+_MD_ATTR_SPECIAL = {char: f"&#{ord(char)};" for char in "&<>\"'\\`*_{}[]()"}
 
 
-def attr_list_value(text: str) -> str:
-    """Text for a quoted value in a heading's attribute list, `{#id data-toc-label="…"}`."""
-    return "".join(_ATTR_LIST_SPECIAL.get(char, char) for char in text)
+def md_attr(text: str) -> str:
+    """Text for an attribute value written on a Markdown line: `{#id data-toc-label="…"}` or `<a title="…">`."""
+    return "".join(_MD_ATTR_SPECIAL.get(char, char) for char in text)
 
 
 def script_json(data: object) -> str:
