@@ -7,9 +7,10 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build check test test-fast golden urls offline lighthouse bench browser-deps clean
+.PHONY: setup serve build publish check test test-fast golden urls offline lighthouse bench browser-deps citing-deps clean
 
-setup: $(STAMP)
+# The venv and the npm tools: the build formats citations with citeproc-js (npm `citeproc`), run by node.
+setup: $(STAMP) $(NODE_STAMP)
 
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -18,25 +19,36 @@ $(STAMP): requirements.lock
 	$(BIN)/python -c "import pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()['purelib'], 'edition-scripts.pth').write_text(str(pathlib.Path('scripts').resolve()) + '\n')"
 	touch $(STAMP)
 
-serve: $(STAMP)
+# A preview: its citations carry the local address and every cite box says so.
+serve: $(STAMP) $(NODE_STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 # Builds into a fresh folder and swaps it in only on success, so a failed build keeps the last good site.
-build: $(STAMP)
+# A preview too (mkdocs.yml's local site_url); `make publish` makes the site for readers.
+build: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m edition build
+
+# The site for readers, in public/: needs the site's address, e.g. make publish SITE_URL=https://example.org/lee2025/
+# Refuses none, a loopback or a file: address, and refuses the result if any page or download names one.
+publish: $(STAMP) $(NODE_STAMP)
+	SITE_URL="$(SITE_URL)" $(BIN)/python -m edition publish
 
 check: $(STAMP)
 	$(BIN)/python -m edition check
 
-test: $(STAMP) browser-deps
+test: $(STAMP) browser-deps citing-deps
 	$(BIN)/python -m pytest -n 2
 
 # The tests that need no browser, for a quick loop while editing.
-test-fast: $(STAMP)
+test-fast: $(STAMP) $(NODE_STAMP) citing-deps
 	$(BIN)/python -m pytest -n 2 -m "not browser"
 
+# pandoc (Debian's) is the second CSL processor the downloads are checked with (tests/test_pandoc.py).
+citing-deps:
+	@command -v pandoc >/dev/null 2>&1 || { apt-get update -q && apt-get install -y -q pandoc; }
+
 # Rewrites tests/golden/ from the current data; review the diff before committing.
-golden: $(STAMP)
+golden: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest tests/test_golden.py --update-golden
 
 # What the browser gates need beyond Python: Debian's chromium, Java for vnu.jar, and the npm tools
@@ -57,7 +69,7 @@ urls: build
 
 # Build time, page weight and memory at 1x, 10x and 50x the real content (see README, Performance).
 # Not part of `make test`; BENCH_ARGS passes options, e.g. BENCH_ARGS="--scales 1,10 --runs 3".
-bench: $(STAMP)
+bench: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m benchmarks.bench $(BENCH_ARGS)
 	$(MAKE) --no-print-directory lighthouse
 
@@ -81,4 +93,4 @@ lighthouse: build browser-deps $(LIGHTHOUSE_STAMP)
 	$(BIN)/python scripts/lighthouse_run.py site 3
 
 clean:
-	rm -rf site site.* .build .pytest_cache offline
+	rm -rf site site.* .build .pytest_cache offline public public.*

@@ -42,8 +42,8 @@ VERBATIM = {
 SOURCE_LINE = {records.Paper: "abstract_source_line"}
 # The editor's free text, and the paper's front matter, which the build takes as given.
 FREE = frozenset(
-    "title summary statement definition reason query note name term expansion credits contact programme centre "
-    "publisher affiliation position department university".split()
+    "title title_sentence_case summary statement definition reason query note name term expansion credits contact "
+    "programme centre publisher affiliation position department university".split()
 )
 # Their values are checked against another text (a CSL field must be printed in its reference).
 NOT_FREE = (records.Reference, records.Name)

@@ -16,7 +16,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import metadata, offline, published, search, serving, urls
+from . import csl_engine, metadata, offline, published, search, serving, unapi, urls
 from .errors import DataErrors
 from .model import Edition
 from .nav import site_nav
@@ -52,6 +52,9 @@ class MkDocsAdapter:
         self._edition, self._files, self._broken = None, {}, None
         try:
             edition = check(self.data_dir)
+            reason = csl_engine.missing()
+            if reason:
+                raise Abort(f"the CSL engine cannot run: {reason}")
             # Rendered now, before MkDocs empties the site folder: a page that would break a published URL,
             # repeat an anchor or land outside the site stops the build with the last good site in place.
             files = render_site(edition, config.use_directory_urls, config.site_url or "")
@@ -82,6 +85,10 @@ class MkDocsAdapter:
             if files.get_file_from_path(path) is not None:
                 raise Abort(f"docs/{path} would hide a generated page: generated Markdown is never kept in docs/")
             files.append(File.generated(config, path, content=text))
+        # Each page's unAPI record (unapi.py) needs its URL, which only MkDocs knows, for docs/ pages too.
+        pages = [(file.src_uri, file.url) for file in files.documentation_pages()]
+        for path, text in unapi.files(self.edition, pages, config.site_url or "").items():
+            files.append(File.generated(config, path, content=text))
         offline.add_shim(files, config)
         return files
 
@@ -97,7 +104,7 @@ class MkDocsAdapter:
         return env
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        """Scholarly metadata (Highwire, COinS, Dublin Core, JSON-LD, OpenGraph) on every page."""
+        """Scholarly metadata (Highwire, COinS, unAPI, Dublin Core, JSON-LD, OpenGraph) on every page."""
         if self._broken is not None:
             return output
         page_url = page.canonical_url or page.url
@@ -110,7 +117,8 @@ class MkDocsAdapter:
             site_url=config.site_url or "",
             site_name=config.site_name,
         )
-        return metadata.inject(output, metadata.head(self.edition, about), metadata.coins(self.edition, page_url))
+        head = metadata.head(self.edition, about) + "\n" + unapi.head_link(page.url, page.file.src_uri)
+        return metadata.inject(output, head, metadata.coins(self.edition, page_url) + unapi.body_id())
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Search entries per paragraph, so that a hit lands on the paragraph's anchor."""
