@@ -33,7 +33,8 @@ build: $(STAMP) $(NODE_STAMP)
 publish: $(STAMP) $(NODE_STAMP)
 	SITE_URL="$(SITE_URL)" $(BIN)/python -m edition publish
 
-check: $(STAMP)
+# Checks the data and the pages it makes (rendering them formats citations, hence node).
+check: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m edition check
 
 test: $(STAMP) browser-deps citing-deps

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
-from . import published
+from . import csl_engine, published
 from .errors import DataErrors
 from .paths import DATA_DIR, ROOT
 from .publish import publish
@@ -46,6 +46,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "publish":
             return publish(os.environ.get("SITE_URL", "").strip(), args.out,
                            lambda out, site_url: build_site(out, args.data, {"SITE_URL": site_url}))
+        reason = csl_engine.missing()
+        if reason:
+            print(f"the CSL engine cannot run, so the pages cannot be checked: {reason}", file=sys.stderr)
+            return 1
         # The same settings as the site build, so the cite pages carry the URLs the site would.
         config = load_config(str(MKDOCS_CONFIG))
         files = render_site(edition, config.use_directory_urls, config.site_url or "")
