@@ -130,7 +130,7 @@ def test_data_broken_at_start_serves_the_report_until_fixed(data, tmp_path):
     try:
         server.ready()
         body = wait_for(server.url, lambda body: REPORTED in body, "the report")
-        assert "The data has errors" in body
+        assert "The data has errors" in body and BANNER_ID not in body, "the error page, with no banner over it"
         edit(data, BROKEN[0], BROKEN[2], BROKEN[1])
         wait_for(server.url + "proposals/stockpile/", lambda body: BANNER_ID not in body and "Stockpile" in body,
                  "the site once fixed")

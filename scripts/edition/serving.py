@@ -63,7 +63,7 @@ def error_page(report: str) -> str:
             '<p>Nothing could be built from <code>data/</code>. Fix the errors below and save: this page '
             "reloads with the site.</p>",
             "",
-            f"<pre>{html.escape(report)}</pre>",
+            f'<pre style="white-space:pre-wrap">{html.escape(report)}</pre>',
             "",
         ]
     )
@@ -106,7 +106,7 @@ def _with_banner(app):
 
     def wrapped(environ, start_response) -> Iterable[bytes]:
         report = STATE.report
-        if report is None:
+        if report is None or not STATE.good_build:  # no good site yet: the error page says it all
             return app(environ, start_response)
         captured: dict = {}
 
