@@ -63,8 +63,14 @@ def run(url: str) -> dict[str, int]:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "report.json"
         subprocess.run(
-            [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
-             "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+            [
+                str(LIGHTHOUSE),
+                url,
+                "--quiet",
+                "--output=json",
+                f"--output-path={out}",
+                "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+            ],
             check=True,
             env=dict(os.environ, CHROME_PATH="/usr/bin/chromium"),
         )

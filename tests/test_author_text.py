@@ -119,8 +119,14 @@ def test_the_checker_accepts_printed_words():
             ": paragraph as printed differs from line 4",
         ),
     ],
-    ids=["word-changed", "unmarked-correction", "correction-without-mark", "reading-outside-correction",
-         "unmarked-quotation", "paragraph-cut-short"],
+    ids=[
+        "word-changed",
+        "unmarked-correction",
+        "correction-without-mark",
+        "reading-outside-correction",
+        "unmarked-quotation",
+        "paragraph-cut-short",
+    ],
 )
 def test_the_checker_reports_what_the_author_did_not_print(html, expected):
     assert problems(html, lines_of(MINIMAL_SOURCE)) == expected.split("\n")

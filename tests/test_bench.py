@@ -125,14 +125,24 @@ def test_phone_weight_counts_local_css_js_and_fonts_only(tiny_site):
 def test_page_weights_summarise_each_type_and_the_search_index(tiny_site):
     weights = weight.page_weights(tiny_site)
     assert weights["pages"] == 6
-    assert weights["by_type"]["proposal"]["raw"] == {"count": 1, "median": len("<html>one</html>"), "max": len("<html>one</html>")}
+    assert weights["by_type"]["proposal"]["raw"] == {
+        "count": 1,
+        "median": len("<html>one</html>"),
+        "max": len("<html>one</html>"),
+    }
     assert weights["search_index"]["raw"] == len('{"docs": []}')
 
 
 def _result(share, phone, time_ratio, rss, html_ratio):
     return {
         "scales": [{"scale": 1, "ours_share_of_total": share, "phone": {"gzip_bytes": phone}}],
-        "growth": {"from": 1, "to": 50, "time_ratio": time_ratio, "peak_rss_bytes_at_top": rss, "html_per_page_ratio": html_ratio},
+        "growth": {
+            "from": 1,
+            "to": 50,
+            "time_ratio": time_ratio,
+            "peak_rss_bytes_at_top": rss,
+            "html_per_page_ratio": html_ratio,
+        },
     }
 
 

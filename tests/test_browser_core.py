@@ -42,7 +42,9 @@ def test_proposal_filters_narrow_the_table(page, site_url, edition):
     assert visible_titles() == both
     assert page.locator("#proposals-count").inner_text() == f"{len(both)} of {len(edition.proposals)} proposals shown."
     page.click("#proposal-filters button[type=reset]")
-    page.wait_for_function(f"document.querySelectorAll('#proposals-table tbody tr:not([hidden])').length == {len(edition.proposals)}")
+    page.wait_for_function(
+        f"document.querySelectorAll('#proposals-table tbody tr:not([hidden])').length == {len(edition.proposals)}"
+    )
     actor = "g7"
     page.select_option("select[data-filter=actor]", actor)
     assert visible_titles() == [p.title for p in edition.proposals if actor in p.actors]

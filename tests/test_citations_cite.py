@@ -152,8 +152,20 @@ def test_each_proposal_has_a_box_citing_the_paragraphs_it_rests_on(built_site, e
 
 # CSL variables a citation of the paper may carry: each is stated on the paper's page (data/paper.yml,
 # checked against the source) or is the edition's own URL, id or pinpoint note.
-PAPER_VARIABLES = {"id", "type", "title", "author", "issued", "genre", "collection-title", "number",
-                   "publisher", "language", "URL", "note"}
+PAPER_VARIABLES = {
+    "id",
+    "type",
+    "title",
+    "author",
+    "issued",
+    "genre",
+    "collection-title",
+    "number",
+    "publisher",
+    "language",
+    "URL",
+    "note",
+}
 
 
 @pytest.mark.slow

@@ -24,8 +24,14 @@ def test_render_writes_pages_cite_pages_and_downloads(tmp_path):
     result = run("--data", str(MINIMAL), "render", str(out))
     assert result.returncode == 0, result.stderr
     written = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()} - {MANIFEST}
-    assert {"index.md", "sections/i.md", "cite/i.md", "cite/proposals.md", "downloads/references.bib",
-            "downloads/schema/sections.schema.json"} <= written
+    assert {
+        "index.md",
+        "sections/i.md",
+        "cite/i.md",
+        "cite/proposals.md",
+        "downloads/references.bib",
+        "downloads/schema/sections.schema.json",
+    } <= written
     assert "sections/ii.md" not in written  # the minimal edition has one section
     assert result.stdout == f"wrote {len(written)} files to {out}\n"
 

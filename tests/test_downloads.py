@@ -31,7 +31,9 @@ def rows(site, name: str) -> list[dict]:
 
 
 def test_data_page_links_every_download(built_site, edition):
-    page = BeautifulSoup((built_site / urls.page_url(urls.CITE) / "index.html").read_text(encoding="utf-8"), "html.parser")
+    page = BeautifulSoup(
+        (built_site / urls.page_url(urls.CITE) / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
     linked = {a["href"] for a in page.select("#downloads ~ ul a[download]")}
     expected = {"../" + path for path in files(edition)}
     assert "../downloads/lee2025.ris" in expected
@@ -130,7 +132,10 @@ def test_references_csl_json(built_site, edition):
 
 def yaml_files() -> list[tuple[str, str]]:
     found = [(name.removesuffix(".yml"), name) for name in DATA_FILES]
-    found += [(SECTIONS_DIR, path.relative_to(DATA_DIR).as_posix()) for path in sorted((DATA_DIR / SECTIONS_DIR).glob("*.yml"))]
+    found += [
+        (SECTIONS_DIR, path.relative_to(DATA_DIR).as_posix())
+        for path in sorted((DATA_DIR / SECTIONS_DIR).glob("*.yml"))
+    ]
     return found
 
 
@@ -156,7 +161,10 @@ def test_keys_and_notes_keep_the_papers_letters(built_site, edition):
         assert entry.key == record["id"] == item["id"] == ref.id
         expected = f"Listed in the paper’s references as {author_key(ref.author)} {printed[ref.id] or '(no year)'}."
         assert (note, record["notes"], item["note"]) == (expected, [expected], expected)
-    assert "Office of the President 2023a." in {item["id"]: item["note"] for item in items}["office-of-the-president-2023a"]
+    assert (
+        "Office of the President 2023a."
+        in {item["id"]: item["note"] for item in items}["office-of-the-president-2023a"]
+    )
 
 
 # What each CSL type becomes: BibTeX entry type (and BibLaTeX entrysubtype), RIS TY.
@@ -175,7 +183,11 @@ def test_reference_types(built_site, edition):
     for entry, record, ref in zip(library.entries, records, edition.references):
         fields = {field.key: field.value for field in entry.fields}
         entry_type, subtype, ris_type = TYPES[ref.type]
-        assert (entry.entry_type, fields.get("entrysubtype"), record["type_of_reference"]) == (entry_type, subtype, ris_type)
+        assert (entry.entry_type, fields.get("entrysubtype"), record["type_of_reference"]) == (
+            entry_type,
+            subtype,
+            ris_type,
+        )
         # One organisation stays one author: braced in BibTeX, comma-free in RIS.
         for name, written in zip(ref.author, record["authors"]):
             assert written == (name.literal or f"{name.family}, {name.given}")
@@ -189,10 +201,21 @@ def test_paper_downloads(built_site, edition):
     fields = {field.key: field.value for field in entry.fields}
     assert (entry.entry_type, entry.key) == ("techreport", "lee2025")
     assert (fields["institution"], fields["series"], fields["number"], fields["type"]) == (
-        paper.publisher, paper.series.title, str(paper.series.number), paper.type)
+        paper.publisher,
+        paper.series.title,
+        str(paper.series.number),
+        paper.type,
+    )
     [record] = rispy.loads(download(built_site, "lee2025.ris"))
     assert (record["secondary_title"], record["issn"], record["type_of_work"]) == (
-        paper.series.title, str(paper.series.number), paper.type)
+        paper.series.title,
+        str(paper.series.number),
+        paper.type,
+    )
     [item] = json.loads(download(built_site, "lee2025.json"))
     assert (item["collection-title"], item["number"], item["genre"], item["abstract"]) == (
-        paper.series.title, str(paper.series.number), paper.type, edition.text("abstract"))
+        paper.series.title,
+        str(paper.series.number),
+        paper.type,
+        edition.text("abstract"),
+    )

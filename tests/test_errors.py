@@ -154,7 +154,9 @@ def test_error_message(tmp_path, case):
 def test_every_error_is_reported_in_one_run(tmp_path):
     data = broken(tmp_path, "actors.yml", 'summary: "A country."', 'summary: ""')
     path = data / "proposals.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("area: supply-chain-stability", "area: nowhere"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("area: supply-chain-stability", "area: nowhere"), encoding="utf-8"
+    )
     assert report(data) == (
         "data/actors.yml:5:14: actors[0].summary: expected non-empty text, found empty text\n"
         "data/proposals.yml:6:11: proposals[0].area: expected the id of a cooperation area in data/areas.yml, "

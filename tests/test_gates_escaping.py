@@ -54,8 +54,12 @@ def hostile_site(tmp_path_factory) -> Path:
     inject(data / "sections" / "i.yml", P1_END, P1_END + payload)
     inject(data / "source" / "000_c0e8e11fa83fec7f.txt", P1_END + "\n", P1_END + payload + "\n")
     record_source_digest(data / "source" / "000_c0e8e11fa83fec7f.txt")
-    prepend_to_scalar(data / "proposals.yml", 'statement: "Diversification of import lines for items', f"{JS_LINK} {LAYOUT}")
-    prepend_to_scalar(data / "glossary.yml", 'definition: "One of the two countries whose economic cooperation', f"{SCRIPT} {LAYOUT}")
+    prepend_to_scalar(
+        data / "proposals.yml", 'statement: "Diversification of import lines for items', f"{JS_LINK} {LAYOUT}"
+    )
+    prepend_to_scalar(
+        data / "glossary.yml", 'definition: "One of the two countries whose economic cooperation', f"{SCRIPT} {LAYOUT}"
+    )
     site = root / "site"
     result = build_site(site, data)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -73,7 +77,9 @@ def test_no_payload_becomes_markup(hostile_site):
             for tag in soup.find_all(True)
             if any(attr.startswith("on") and "alert" in str(value) for attr, value in tag.attrs.items())
         ]
-        problems += [f"{name}: javascript: link" for a in soup.find_all(href=True) if a["href"].lower().startswith("javascript:")]
+        problems += [
+            f"{name}: javascript: link" for a in soup.find_all(href=True) if a["href"].lower().startswith("javascript:")
+        ]
         problems += [f"{name}: injected heading" for _ in soup.find_all(id="broken")]
     assert problems == []
 
@@ -96,8 +102,12 @@ def test_the_browser_runs_no_payload_and_keeps_the_layout(browser, hostile_site)
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     try:
-        for path in ["sections/i/index.html", "glossary/index.html", "proposals/index.html",
-                     "proposals/diversify-import-lines/index.html"]:
+        for path in [
+            "sections/i/index.html",
+            "glossary/index.html",
+            "proposals/index.html",
+            "proposals/diversify-import-lines/index.html",
+        ]:
             page.goto((hostile_site / path).as_uri())
             page.wait_for_load_state("load")
             for link in page.locator("a", has_text="click").all() + page.locator("a", has_text="here").all():

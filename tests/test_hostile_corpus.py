@@ -31,8 +31,7 @@ def render_site(edition) -> dict[str, str]:
 
 END = "1 error in data/; nothing was built."
 ID_RULE = (
-    "expected an id (lowercase ASCII letters, digits and single hyphens, starting with a letter, at most 64 "
-    "characters)"
+    "expected an id (lowercase ASCII letters, digits and single hyphens, starting with a letter, at most 64 characters)"
 )
 
 # Nine aliases of nine aliases …, six levels deep: 9^6 values from a few hundred bytes.
@@ -273,7 +272,9 @@ def test_a_word_changed_in_both_the_text_and_the_source_copy_is_stopped_by_the_d
     """Text and source agree, so only the recorded digest of the source copy tells that the source was edited."""
     data = copy_with(tmp_path, "sections/i.yml", "about the ROK and trade.", "about the ROK and commerce.")
     source = data / "source" / "000_c0e8e11fa83fec7f.txt"
-    source.write_text(source.read_text(encoding="utf-8").replace("ROK and trade.", "ROK and commerce."), encoding="utf-8")
+    source.write_text(
+        source.read_text(encoding="utf-8").replace("ROK and trade.", "ROK and commerce."), encoding="utf-8"
+    )
     assert report(data) == (
         "data/source/000_c0e8e11fa83fec7f.txt:1:1: expected the source copy whose SHA-256 is recorded in "
         "data/source/SHA256SUMS:1 (fa549a8fcfc8…), found 087da96a6cab…: the source copy was changed. It is never "
@@ -298,7 +299,10 @@ def test_a_file_over_the_size_limit_is_not_parsed(tmp_path, monkeypatch):
     monkeypatch.setattr(limits, "FILE_BYTES", 5_000)
     data = copy_with(tmp_path, "challenges.yml", "Supplies may fail.", "Supplies may fail." + "x" * 5_000)
     size = (data / "challenges.yml").stat().st_size
-    assert report(data) == f"data/challenges.yml:1:1: expected a data file of at most 5,000 bytes, found {size:,} bytes\n{END}"
+    assert (
+        report(data)
+        == f"data/challenges.yml:1:1: expected a data file of at most 5,000 bytes, found {size:,} bytes\n{END}"
+    )
 
 
 def test_the_real_data_passes_every_rule():
@@ -477,8 +481,12 @@ def test_make_check_stops_a_renamed_published_paragraph(tmp_path):
     data = renamed(tmp_path, "p14", "p14b")
     result = subprocess.run(
         [sys.executable, "-m", "edition", "--data", str(data), "--contract", str(published.CONTRACT), "check"],
-        capture_output=True, text=True, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert result.stderr.startswith("data/sections/iii.yml:39:9: paragraphs[3].id: expected the data to make every "
-                                    "published URL (tests/published_urls.txt), found ")
+    assert result.stderr.startswith(
+        "data/sections/iii.yml:39:9: paragraphs[3].id: expected the data to make every "
+        "published URL (tests/published_urls.txt), found "
+    )

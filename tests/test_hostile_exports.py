@@ -20,14 +20,25 @@ HOSTILE = 'A {b} } \\input{/etc/passwd} 50% R&D #1 $x_y^2~ <script>alert(1)</scr
 
 
 def test_csv_cells_that_a_spreadsheet_would_run_get_an_apostrophe():
-    text = tables._csv(["a", "b", "c"], [["=HYPERLINK(\"x\")", "+cmd|' /C calc'!A0", "-2+3"], ["@SUM(A1)", "\tx", "ok = fine"]])
+    text = tables._csv(
+        ["a", "b", "c"], [["=HYPERLINK(\"x\")", "+cmd|' /C calc'!A0", "-2+3"], ["@SUM(A1)", "\tx", "ok = fine"]]
+    )
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[1:] == [["'=HYPERLINK(\"x\")", "'+cmd|' /C calc'!A0", "'-2+3"], ["'@SUM(A1)", "'\tx", "ok = fine"]]
 
 
 def test_bibtex_values_keep_balanced_braces_and_run_no_command():
-    entry = bibtex.entry({"id": "x", "type": "report", "title": HOSTILE, "author": [{"literal": "Org } x"}],
-                          "URL": "https://example.org/a_b"}, "k", "note\nTY  - X")
+    entry = bibtex.entry(
+        {
+            "id": "x",
+            "type": "report",
+            "title": HOSTILE,
+            "author": [{"literal": "Org } x"}],
+            "URL": "https://example.org/a_b",
+        },
+        "k",
+        "note\nTY  - X",
+    )
     text = bibtex.dumps([entry])
     library = bibtexparser.parse_string(text)
     assert library.failed_blocks == []
@@ -68,8 +79,13 @@ def test_an_attribute_on_a_markdown_line_stays_one_attribute():
 
 
 def test_the_csl_engine_formats_no_markup_from_data():
-    item = {"id": "x", "type": "report", "title": "T <b>bold</b> <i>it</i> <sc>sc</sc> <script>x</script>",
-            "author": [{"family": "Doe", "given": "J"}], "issued": {"date-parts": [[2020]]}}
+    item = {
+        "id": "x",
+        "type": "report",
+        "title": "T <b>bold</b> <i>it</i> <sc>sc</sc> <script>x</script>",
+        "author": [{"family": "Doe", "given": "J"}],
+        "issued": {"date-parts": [[2020]]},
+    }
     entry = csl_engine.run([csl_engine.job("chicago", [item])])[0]["bibliography"]["x"]
     tags = [element.name for element in BeautifulSoup(entry, "html.parser").find_all(True)]
     assert tags == ["div", "i"]  # the entry and the style's own italic title

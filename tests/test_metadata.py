@@ -161,8 +161,10 @@ def test_organisations_stay_one_author_in_citation_reference(built_site):
     page = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "html.parser")
     values = metas(page, "name", "citation_reference")
     office = [v for v in values if "Office of Policy Planning" in v]
-    assert office == ["citation_author=Office of Policy Planning and Coordination on Territory and Sovereignty; "
-                      "citation_publication_date=2024"]
+    assert office == [
+        "citation_author=Office of Policy Planning and Coordination on Territory and Sovereignty; "
+        "citation_publication_date=2024"
+    ]
     # Two people named by the text ("Blackwill and Fontaine 2024") are two authors.
     [two] = [v for v in values if v.startswith("citation_author=Blackwill")]
     assert two == "citation_author=Blackwill; citation_author=Fontaine; citation_publication_date=2024"

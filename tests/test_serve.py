@@ -74,7 +74,10 @@ class Server:
         with log.open("w") as out:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{self.port}"],
-                cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+                cwd=ROOT,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
             )
 
     def ready(self) -> None:
@@ -132,8 +135,11 @@ def test_data_broken_at_start_serves_the_report_until_fixed(data, tmp_path):
         body = wait_for(server.url, lambda body: REPORTED in body, "the report")
         assert "The data has errors" in body and BANNER_ID not in body, "the error page, with no banner over it"
         edit(data, BROKEN[0], BROKEN[2], BROKEN[1])
-        wait_for(server.url + "proposals/stockpile/", lambda body: BANNER_ID not in body and "Stockpile" in body,
-                 "the site once fixed")
+        wait_for(
+            server.url + "proposals/stockpile/",
+            lambda body: BANNER_ID not in body and "Stockpile" in body,
+            "the site once fixed",
+        )
     finally:
         server.stop()
     assert "Traceback" not in server.log.read_text()

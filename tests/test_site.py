@@ -120,9 +120,11 @@ def test_proposal_reaches_its_challenges_area_actors_and_paragraphs_and_back(bui
             section = edition.place[quote.paragraph].section
             assert f"{urls.page_url(urls.section_page(section.id))}#{quote.paragraph}" in out
         back = urls.page_url(src)
-        for other in [urls.area_page(proposal.area)] + [urls.challenge_page(c) for c in proposal.challenges] + [
-            urls.actor_page(a) for a in proposal.actors
-        ]:
+        for other in (
+            [urls.area_page(proposal.area)]
+            + [urls.challenge_page(c) for c in proposal.challenges]
+            + [urls.actor_page(a) for a in proposal.actors]
+        ):
             assert back in hrefs(soup(built_site, other), other), (other, proposal.id)
         for quote in proposal.quotes:
             section_src = urls.section_page(edition.place[quote.paragraph].section.id)

@@ -68,8 +68,9 @@ def zotero_check(*args: str) -> list[dict]:
     assert setup.returncode == 0, setup.stderr
     with open(LOCK, "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        result = subprocess.run([sys.executable, str(ZOTERO / "zotero_check.py"), *args], capture_output=True,
-                                text=True, timeout=600)
+        result = subprocess.run(
+            [sys.executable, str(ZOTERO / "zotero_check.py"), *args], capture_output=True, text=True, timeout=600
+        )
     assert result.returncode == 0, result.stderr
     return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
 

@@ -51,7 +51,11 @@ class Checker:
             return True
         known = list(known)
         if value not in known:
-            self.error(where, path, f"expected the id of {what}, found '{value}', which does not exist{did_you_mean(value, known)}")
+            self.error(
+                where,
+                path,
+                f"expected the id of {what}, found '{value}', which does not exist{did_you_mean(value, known)}",
+            )
             return False
         return True
 
@@ -93,4 +97,3 @@ def paragraph_paths(section: r.Section) -> Iterator[tuple[str, r.Paragraph]]:
         prefix = "" if subsection is None else f"subsections[{k - 1}]."
         for j, paragraph in enumerate(paragraphs):
             yield f"{prefix}paragraphs[{j}]", paragraph
-

@@ -65,7 +65,8 @@ def _in_contents_order(c: Checker, paper: Located, by_id: dict[str, Located]) ->
             c.error(
                 paper,
                 f"contents[{index}]",
-                f"expected a section with a file {SECTIONS_DIR}/{section_id}.yml, found none" + did_you_mean(section_id, by_id),
+                f"expected a section with a file {SECTIONS_DIR}/{section_id}.yml, found none"
+                + did_you_mean(section_id, by_id),
             )
     for section_id, located in by_id.items():
         if section_id not in paper.record.contents:
@@ -78,7 +79,9 @@ def _section_words(c: Checker, located: Located) -> None:
     _same(c, located, "title", "source_line", section.source_line, section.title, f"{section.label}. {section.title}")
     for i, sub in enumerate(section.subsections):
         path = f"subsections[{i}]"
-        _same(c, located, f"{path}.title", f"{path}.source_line", sub.source_line, sub.title, f"{sub.number}. {sub.title}")
+        _same(
+            c, located, f"{path}.title", f"{path}.source_line", sub.source_line, sub.title, f"{sub.number}. {sub.title}"
+        )
     for path, paragraph in paragraph_paths(section):
         _same(c, located, f"{path}.text", f"{path}.source_line", paragraph.source_line, paragraph.text)
 
@@ -90,7 +93,11 @@ def paper(c: Checker) -> None:
         return
     p: r.Paper = located.record
     if p.title_sentence_case is not None and p.title_sentence_case.lower() != p.title.lower():
-        c.error(located, "title_sentence_case", f"expected the title with only its capitals changed, found '{p.title_sentence_case}'")
+        c.error(
+            located,
+            "title_sentence_case",
+            f"expected the title with only its capitals changed, found '{p.title_sentence_case}'",
+        )
     if c.sections is None:
         return
     _same(c, located, "abstract", "abstract_source_line", p.abstract_source_line, p.abstract)
@@ -107,8 +114,15 @@ def figures(c: Checker) -> None:
     paragraph_ids = [p.id for s in c.sections for p in s.record.all_paragraphs()]
     for i, figure in enumerate(items):
         path = f"figures[{i}]"
-        _same(c, located, f"{path}.title", f"{path}.source_line", figure.source_line, figure.title,
-              f"[{figure.label}] {figure.title}")
+        _same(
+            c,
+            located,
+            f"{path}.title",
+            f"{path}.source_line",
+            figure.source_line,
+            figure.title,
+            f"[{figure.label}] {figure.title}",
+        )
         c.refers(located, f"{path}.after", figure.after, paragraph_ids, "a paragraph")
 
 
@@ -135,7 +149,9 @@ def references(c: Checker) -> None:
                 )
 
 
-def _same(c: Checker, where: Located, path: str, line_path: str, line: int, text: str, printed: Optional[str] = None) -> None:
+def _same(
+    c: Checker, where: Located, path: str, line_path: str, line: int, text: str, printed: Optional[str] = None
+) -> None:
     """The text (as `printed`, where the source adds a label) must equal its line of the source."""
     lines = c.loaded.source_lines
     if not 1 <= line <= len(lines):
@@ -146,12 +162,23 @@ def _same(c: Checker, where: Located, path: str, line_path: str, line: int, text
         offset, words = verbatim.difference(lines[line - 1], wanted, "the source", "the data")
         # `wanted` may be the text with its printed label before it ("IV. " + title): point into the text.
         at = max(0, offset - (len(wanted) - len(text)))
-        c.error_at(where, path, text, at, f"expected the exact words of source line {line}, found different text {words}; {ERRATA_FILE_HINT}")
+        c.error_at(
+            where,
+            path,
+            text,
+            at,
+            f"expected the exact words of source line {line}, found different text {words}; {ERRATA_FILE_HINT}",
+        )
 
 
 def _csl_strings(ref: r.Reference) -> list[tuple[str, str]]:
     found = [("title", ref.title)]
-    for key, value in (("container-title", ref.container_title), ("publisher", ref.publisher), ("URL", ref.URL), ("note", ref.note)):
+    for key, value in (
+        ("container-title", ref.container_title),
+        ("publisher", ref.publisher),
+        ("URL", ref.URL),
+        ("note", ref.note),
+    ):
         if value:
             found.append((key, value))
     for i, name in enumerate(ref.author):

@@ -27,15 +27,21 @@ MKDOCS_CONFIG = ROOT / "mkdocs.yml"
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m edition", description=__doc__)
     parser.add_argument("--data", type=Path, default=DATA_DIR, help="the data folder (default: %(default)s)")
-    parser.add_argument("--contract", type=Path, default=None,
-                        help="the URL contract the data must keep (default: tests/published_urls.txt for data/ itself)")
+    parser.add_argument(
+        "--contract",
+        type=Path,
+        default=None,
+        help="the URL contract the data must keep (default: tests/published_urls.txt for data/ itself)",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate data/ and report every error")
     render = commands.add_parser("render", help="write every generated file (pages, cite pages, downloads) to a folder")
     render.add_argument("out", type=Path)
     build = commands.add_parser("build", help="build the site into site/, keeping the old one if the build fails")
     build.add_argument("--site-dir", type=Path, default=ROOT / "site")
-    publish_cmd = commands.add_parser("publish", help="build for readers with SITE_URL into public/ (refuses a local address)")
+    publish_cmd = commands.add_parser(
+        "publish", help="build for readers with SITE_URL into public/ (refuses a local address)"
+    )
     publish_cmd.add_argument("--out", type=Path, default=ROOT / "public")
     args = parser.parse_args(argv)
     try:
@@ -44,8 +50,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "build":
             return build_site(args.site_dir, args.data)
         if args.command == "publish":
-            return publish(os.environ.get("SITE_URL", "").strip(), args.out,
-                           lambda out, site_url: build_site(out, args.data, {"SITE_URL": site_url}))
+            return publish(
+                os.environ.get("SITE_URL", "").strip(),
+                args.out,
+                lambda out, site_url: build_site(out, args.data, {"SITE_URL": site_url}),
+            )
         reason = csl_engine.missing()
         if reason:
             print(f"the CSL engine cannot run, so the pages cannot be checked: {reason}", file=sys.stderr)
@@ -61,8 +70,10 @@ def main(argv: list[str] | None = None) -> int:
         print(errors.report(), file=sys.stderr)
         return 1
     if args.command == "check":
-        print(f"{args.data}: {len(edition.paragraphs)} paragraphs, {len(edition.errata)} errata, "
-              f"{len(edition.proposals)} proposals: all checks passed")
+        print(
+            f"{args.data}: {len(edition.paragraphs)} paragraphs, {len(edition.errata)} errata, "
+            f"{len(edition.proposals)} proposals: all checks passed"
+        )
         return 0
     try:
         written = write_files(files, args.out)

@@ -72,8 +72,7 @@ class Converter:
                 self.error(
                     value.key_marks[name],
                     _join(path, name),
-                    f"unknown field '{name}'; expected one of: {', '.join(fields)}"
-                    + did_you_mean(name, fields),
+                    f"unknown field '{name}'; expected one of: {', '.join(fields)}" + did_you_mean(name, fields),
                 )
                 ok = False
         for yaml_name, f in fields.items():

@@ -81,7 +81,12 @@ def _restored(value):
 
 
 def job(style: str, items: list[dict], bibliography: bool = True, citations: list[list[dict]] | None = None) -> dict:
-    return {"style": style_path(style), "items": _protected(items), "bibliography": bibliography, "citations": citations or []}
+    return {
+        "style": style_path(style),
+        "items": _protected(items),
+        "bibliography": bibliography,
+        "citations": citations or [],
+    }
 
 
 # Results by request, so an unchanged edition under `mkdocs serve` does not start node again.

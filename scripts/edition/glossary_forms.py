@@ -22,7 +22,11 @@ class FormIndex:
         # A shorter form that starts a longer one at the same spot ("New Industrial" in
         # "New Industrial Policy") is hidden by the lookahead; it occurs wherever the longer one does.
         self._also = {
-            form: [short for short in self.forms if short != form and form.startswith(short) and not re.match(_WORD, form[len(short)])]
+            form: [
+                short
+                for short in self.forms
+                if short != form and form.startswith(short) and not re.match(_WORD, form[len(short)])
+            ]
             for form in self.forms
         }
 

@@ -133,7 +133,9 @@ def build(references: list[r.Reference], texts: dict[str, str]) -> Index:
         for found in found_here:
             work = by_key.get(found.key) or undated.get(found.author)
             if work is None:
-                work = unlisted.setdefault(found.key, Work(UNLISTED_PREFIX + _slug(found.key), found.author, found.year))
+                work = unlisted.setdefault(
+                    found.key, Work(UNLISTED_PREFIX + _slug(found.key), found.author, found.year)
+                )
             cites[paragraph_id].append(Cite(paragraph_id, found, work))
             if paragraph_id not in cited_in[work.id]:
                 cited_in[work.id].append(paragraph_id)

@@ -146,8 +146,10 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]
     lines = text.split("\n")
     char = lines[line - 1][column - 1 : column] if line <= len(lines) else ""
     if char == "\t" or "tab character" in (exc.problem or ""):
-        return line, column, (
-            "YAML syntax error: a tab character; YAML indents with spaces only, so replace the tab with spaces"
+        return (
+            line,
+            column,
+            ("YAML syntax error: a tab character; YAML indents with spaces only, so replace the tab with spaces"),
         )
     problem = exc.problem or "invalid YAML"
     if problem.startswith("found undefined alias") and char == "*":

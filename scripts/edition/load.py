@@ -93,7 +93,9 @@ def load(data_dir: Path) -> tuple[Loaded, list[DataError]]:
         source_lines = source_path.read_text(encoding="utf-8").split("\n")
     else:
         source_lines = []
-        errors.append(DataError(Mark(display_name(data_dir, source_path), 1, 1), "", "missing file: the verbatim source copy"))
+        errors.append(
+            DataError(Mark(display_name(data_dir, source_path), 1, 1), "", "missing file: the verbatim source copy")
+        )
     return Loaded(files, sections, unreadable, source_lines, data_dir), errors
 
 

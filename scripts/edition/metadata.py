@@ -144,11 +144,15 @@ def works_cited(edition: Edition) -> list:
             continue
         entry: dict = {"@type": "CreativeWork", "name": ref.title}
         entry["author"] = [
-            {"@type": "Organization", "name": n.literal} if n.literal else {"@type": "Person", "name": f"{n.given} {n.family}"}
+            {"@type": "Organization", "name": n.literal}
+            if n.literal
+            else {"@type": "Person", "name": f"{n.given} {n.family}"}
             for n in ref.author
         ]
         if ref.issued:
-            entry["datePublished"] = "-".join(f"{part:02d}" if i else str(part) for i, part in enumerate(ref.issued.date_parts[0]))
+            entry["datePublished"] = "-".join(
+                f"{part:02d}" if i else str(part) for i, part in enumerate(ref.issued.date_parts[0])
+            )
         if ref.URL:
             entry["url"] = ref.URL
         out.append(entry)

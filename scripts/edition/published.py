@@ -88,7 +88,11 @@ def duplicate_anchors(files: dict[str, str], ids: dict[str, list[tuple[Mark, str
         for anchor, count in Counter(anchors).items():
             if count < 2:
                 continue
-            owners = [(mark, field, value) for value in sorted(_ids_in(anchor, patterns)) for mark, field in ids.get(value, [])]
+            owners = [
+                (mark, field, value)
+                for value in sorted(_ids_in(anchor, patterns))
+                for mark, field in ids.get(value, [])
+            ]
             page = "/" + urls.page_url(path)
             for mark, field, value in owners:
                 others = [f"{m}" for m, _f, _v in owners if m != mark]
@@ -153,7 +157,9 @@ def check_contract(files: dict[str, str], contract: Path, display: str, ids: Opt
     for source_id, broken in groups.items():
         # The URL named first is the one whose anchor or page is the id itself.
         broken.sort(key=lambda item: (not _names(item[1], source_id), item[0]))
-        shown_urls = ", ".join(url for _number, url in broken[:4]) + (f" and {len(broken) - 4} more" if len(broken) > 4 else "")
+        shown_urls = ", ".join(url for _number, url in broken[:4]) + (
+            f" and {len(broken) - 4} more" if len(broken) > 4 else ""
+        )
         close = difflib.get_close_matches(source_id, sorted(new_ids - {source_id}), n=1, cutoff=0.6)
         renamed = f" Was it renamed to '{close[0]}'?" if close else ""
         where, field = (Mark(display, broken[0][0], 1), "")
@@ -214,7 +220,9 @@ def safe_path(path: str) -> PurePosixPath:
     elif any(len(part.encode("utf-8")) > 200 for part in pure.parts):
         problem = "a part of it is too long for a file name"
     if problem:
-        raise UnsafePath(f"refused to write '{path[:120]}': {problem}; a generated file never goes outside the output folder")
+        raise UnsafePath(
+            f"refused to write '{path[:120]}': {problem}; a generated file never goes outside the output folder"
+        )
     return pure
 
 
@@ -237,7 +245,11 @@ def check_site(edition, files: dict[str, str], contract: Optional[Path] = None) 
     """Every check of the rendered files: unique anchors, and the contract when one is given."""
     errors = duplicate_anchors(files, edition.declared_ids)
     if contract is not None:
-        display = contract.resolve().relative_to(ROOT).as_posix() if contract.resolve().is_relative_to(ROOT) else str(contract)
+        display = (
+            contract.resolve().relative_to(ROOT).as_posix()
+            if contract.resolve().is_relative_to(ROOT)
+            else str(contract)
+        )
         errors += check_contract(files, contract, display, edition.declared_ids)
     for path in files:
         try:

@@ -113,8 +113,10 @@ DEFAULT_LIMIT = 500  # names, labels, terms, words quoted for a horizon or a sta
 # Fields whose values machines read, by field name: the pattern a value must match, and how it is described.
 FORMATS = {
     # A link from data must not run a script (javascript:), and must stay one token in BibTeX, RIS and HTML.
-    "URL": (re.compile(r"https?://[^\s\"'<>{}\\^`|]+"), "an http:// or https:// address without spaces, quotes, "
-            "angle brackets, braces or backslashes"),
+    "URL": (
+        re.compile(r"https?://[^\s\"'<>{}\\^`|]+"),
+        "an http:// or https:// address without spaces, quotes, angle brackets, braces or backslashes",
+    ),
     "date": (re.compile(r"\d{4}-\d{2}-\d{2}"), "a date written YYYY-MM-DD"),
     "language": (re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*"), "a language tag such as 'en'"),
 }
@@ -158,15 +160,21 @@ def text_problems(value: str, multiline: bool) -> Iterator[tuple[int, str]]:
             if multiline or "newline" in seen:
                 continue
             seen.add("newline")
-            yield index, (
-                f"expected one line (a title, name or label is one line), found a line break at character {index + 1}; "
-                "write it on one line"
+            yield (
+                index,
+                (
+                    f"expected one line (a title, name or label is one line), found a line break at character {index + 1}; "
+                    "write it on one line"
+                ),
             )
             continue
         kind = _kind_of(char)
         if kind and kind not in seen:
             seen.add(kind)
-            yield index, f"expected visible text, found {character_name(char)} at character {index + 1}: {kind}; remove it"
+            yield (
+                index,
+                f"expected visible text, found {character_name(char)} at character {index + 1}: {kind}; remove it",
+            )
 
 
 def limit_of(name: str) -> int:
@@ -231,7 +239,11 @@ class Checks:
             return
         offset = _first_offset(problem)
         suggestion = suggest_id(value)
-        hint = f"; did you mean '{suggestion}'?" if suggestion and suggestion != value and not id_problem(suggestion) else ""
+        hint = (
+            f"; did you mean '{suggestion}'?"
+            if suggestion and suggestion != value and not id_problem(suggestion)
+            else ""
+        )
         self.error(
             path,
             f"expected an id ({ID_RULE}), found '{shown(value)}': {problem}{hint}",
@@ -302,7 +314,13 @@ def check_source_digest(source: Path, display: str) -> list[DataError]:
     if not source.is_file():
         return []  # load.py reports the missing source
     if not digests.is_file():
-        return [DataError(Mark(digest_display, 1, 1), "", f"missing file: the SHA-256 digest of {source.name} (see README, Data errors)")]
+        return [
+            DataError(
+                Mark(digest_display, 1, 1),
+                "",
+                f"missing file: the SHA-256 digest of {source.name} (see README, Data errors)",
+            )
+        ]
     for number, line in enumerate(digests.read_text(encoding="utf-8").splitlines(), start=1):
         digest, _, name = line.partition("  ")
         if name.strip().lstrip("*") != source.name:

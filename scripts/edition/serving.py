@@ -45,7 +45,11 @@ def data_broken(report: str) -> bool:
     STATE.report = report
     if STATE.serving:
         # Printed, not logged: in strict mode MkDocs counts logged errors and would stop the error page too.
-        print(f"ERROR    -  The data has errors; the site shows them until they are fixed:\n{report}", file=sys.stderr, flush=True)
+        print(
+            f"ERROR    -  The data has errors; the site shows them until they are fixed:\n{report}",
+            file=sys.stderr,
+            flush=True,
+        )
     return not STATE.serving or STATE.good_build
 
 
@@ -88,6 +92,7 @@ def _tolerant(builder: Callable[..., None]) -> Callable[..., None]:
                 print(f"ERROR    -  {STATE.report}", file=sys.stderr, flush=True)
             # A data error stops the build before the site folder is emptied: the last good site is still
             # in place, and the server answers with it, under the banner.
+
     return build
 
 

@@ -22,11 +22,13 @@ def first_difference(expected: str, found: str) -> int:
 
 def excerpt(text: str, offset: int) -> str:
     start = max(0, offset - BEFORE)
-    if start and " " in text[start : offset]:
+    if start and " " in text[start:offset]:
         start = text.index(" ", start, offset) + 1  # from the start of a word
     end = offset + AFTER
     body = text[start:end]
-    return ("…" if start else "") + shown(body, BEFORE + AFTER) + ("…" if end < len(text) else "") if body else "(the end)"
+    return (
+        ("…" if start else "") + shown(body, BEFORE + AFTER) + ("…" if end < len(text) else "") if body else "(the end)"
+    )
 
 
 def difference(expected: str, found: str, expected_name: str, found_name: str) -> tuple[int, str]:

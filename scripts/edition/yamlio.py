@@ -60,8 +60,12 @@ class _MarkingLoader(_BaseLoader):
             if not isinstance(key_node, yaml.ScalarNode):
                 # A list or mapping as a key has no use in data/ and can be made huge with aliases.
                 self.duplicate_keys.append(
-                    DataError(_mark(self.display_name, key_node), path_text(self.path), "expected text as a key, found "
-                              + ("a list" if isinstance(key_node, yaml.SequenceNode) else "a mapping"))
+                    DataError(
+                        _mark(self.display_name, key_node),
+                        path_text(self.path),
+                        "expected text as a key, found "
+                        + ("a list" if isinstance(key_node, yaml.SequenceNode) else "a mapping"),
+                    )
                 )
                 continue
             key = self.construct_object(key_node, deep=True)
@@ -133,7 +137,9 @@ def load_yaml(path: Path, display_name: str) -> tuple[object, list[DataError]]:
         return None, [_not_utf8(raw, exc, display_name)]
     problems, uses = limits.scan_aliases(text)
     if problems:
-        return None, [DataError(Mark(display_name, line, column), path, message) for line, column, path, message in problems]
+        return None, [
+            DataError(Mark(display_name, line, column), path, message) for line, column, path, message in problems
+        ]
     loader = _MarkingLoader(text)
     loader.display_name = display_name
     loader.duplicate_keys = []
@@ -156,8 +162,7 @@ def _not_utf8(raw: bytes, exc: UnicodeDecodeError, display_name: str) -> DataErr
     return DataError(
         Mark(display_name, line, column),
         "",
-        f"expected UTF-8 text, found byte 0x{raw[exc.start]:02x} that is not valid UTF-8; "
-        "save the file as UTF-8",
+        f"expected UTF-8 text, found byte 0x{raw[exc.start]:02x} that is not valid UTF-8; save the file as UTF-8",
     )
 
 

@@ -81,7 +81,10 @@ def test_corrections_in_quotations_follow_the_switch(page, site_url):
     quote = page.locator("blockquote.author-quote .author-words").first
     assert "the ROK and Japan could" in quote.inner_text()
     page.locator(SWITCH).click()
-    assert quote.inner_text() == "In the future, the ROK and Korea could collaborate to provide knowledge-sharing projects to emerging countries."
+    assert (
+        quote.inner_text()
+        == "In the future, the ROK and Korea could collaborate to provide knowledge-sharing projects to emerging countries."
+    )
 
 
 @pytest.mark.browser

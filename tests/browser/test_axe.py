@@ -39,10 +39,14 @@ def test_every_page_has_no_axe_violations_in_either_scheme(browser, built_site, 
             page.goto(site_url + path)
             page.wait_for_function("document.body.dataset.mdColorScheme === 'default'")
             page.add_script_tag(content=axe_source)
-            problems += violations_report(f"/{path} (light)", page.evaluate(f"axe.run(document, {ALL_RULES})")["violations"])
+            problems += violations_report(
+                f"/{path} (light)", page.evaluate(f"axe.run(document, {ALL_RULES})")["violations"]
+            )
             page.add_style_tag(content=NO_TRANSITIONS)
             page.evaluate(DARK)
-            problems += violations_report(f"/{path} (dark)", page.evaluate(f"axe.run(document, {COLOUR_RULES})")["violations"])
+            problems += violations_report(
+                f"/{path} (dark)", page.evaluate(f"axe.run(document, {COLOUR_RULES})")["violations"]
+            )
     finally:
         context.close()
     assert len(paths) > 5, "the gate found too few pages to be auditing the real site"

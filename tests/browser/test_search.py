@@ -62,7 +62,7 @@ def results(page, site_path: str, query: str) -> list[str]:
     for href in hrefs:
         parts = urlsplit(href)
         if parse_qs(parts.query).get("h", [""])[0]:
-            path = parts.path[len(site_path):]
+            path = parts.path[len(site_path) :]
             found.append(path + (f"#{parts.fragment}" if parts.fragment else ""))
     search_box.fill("")
     search_box.press("End")

@@ -85,4 +85,6 @@ def one_line(value):
 
 
 def dumps(records: list[dict]) -> str:
-    return rispy.dumps([{tag: one_line(value) for tag, value in record.items()} for record in records], implementation=_Writer)
+    return rispy.dumps(
+        [{tag: one_line(value) for tag, value in record.items()} for record in records], implementation=_Writer
+    )

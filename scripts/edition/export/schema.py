@@ -47,6 +47,10 @@ def schemas() -> dict[str, dict]:
     kinds = {name.removesuffix(".yml"): cls for name, cls in DATA_FILES.items()}
     kinds[SECTIONS_DIR] = Section
     return {
-        kind: {"$schema": DRAFT, "title": f"data/{kind}" + ("/*.yml" if kind == SECTIONS_DIR else ".yml"), **of_record(cls)}
+        kind: {
+            "$schema": DRAFT,
+            "title": f"data/{kind}" + ("/*.yml" if kind == SECTIONS_DIR else ".yml"),
+            **of_record(cls),
+        }
         for kind, cls in kinds.items()
     }

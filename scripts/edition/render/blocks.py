@@ -53,7 +53,9 @@ def sourced_summary(ctx: Context, src: str, record, label: str = "Editor’s sum
 def expansion_note(expansion: str, by: Optional[str], line: Optional[int] = None) -> str:
     """An expansion with who gives it; the paper's own is marked as the author's words."""
     if by == "paper":
-        words = f'<span class="author-words" data-source-line="{line}">{esc(expansion)}</span>' if line else esc(expansion)
+        words = (
+            f'<span class="author-words" data-source-line="{line}">{esc(expansion)}</span>' if line else esc(expansion)
+        )
         return f'{words} <span class="record-kind">(as the paper gives it)</span>'
     return f'{esc(expansion)} <span class="record-kind">(editor’s expansion; the paper does not print it)</span>'
 

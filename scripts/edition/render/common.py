@@ -69,7 +69,9 @@ class Context:
             return linked
         return self.segments_html(from_src, self.edition.segments(target_id), abbreviations)
 
-    def segments_html(self, from_src: str, segments: list[Segment], abbreviations: bool = True, markers: bool = True) -> str:
+    def segments_html(
+        self, from_src: str, segments: list[Segment], abbreviations: bool = True, markers: bool = True
+    ) -> str:
         """Segments as HTML: corrections in both readings with their † link, queried words with their ? link.
         Without markers (inside a link, where links cannot nest) the caller places `markers_html` after it."""
         parts = []
@@ -94,8 +96,16 @@ class Context:
             if s.erratum or s.query
         )
 
-    def author_words(self, from_src: str, target_id: str, words: Optional[str] = None, tag: str = "span",
-                     css_class: str = "", abbreviations: bool = True, markers: bool = True) -> str:
+    def author_words(
+        self,
+        from_src: str,
+        target_id: str,
+        words: Optional[str] = None,
+        tag: str = "span",
+        css_class: str = "",
+        abbreviations: bool = True,
+        markers: bool = True,
+    ) -> str:
         """The author's printed words (all of a target's text, or an excerpt of it), marked as the author's
         with the source line they are checked against (tests/test_author_text.py walks the built HTML)."""
         edition = self.edition

@@ -77,7 +77,9 @@ def contents(ctx: Context, src: str) -> list[str]:
             lines.append("<ol>")
             for subsection in section.subsections:
                 sub_href = ctx.href(src, urls.section_page(section.id), urls.heading_anchor(subsection.id))
-                lines.append(f"<li>{title_link(ctx, src, sub_href, part_label(section, subsection), subsection.id)}</li>")
+                lines.append(
+                    f"<li>{title_link(ctx, src, sub_href, part_label(section, subsection), subsection.id)}</li>"
+                )
             lines.append("</ol>")
         lines.append("</li>")
     lines.append("</ol>")

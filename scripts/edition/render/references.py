@@ -67,8 +67,10 @@ def unlisted_entry(ctx: Context, src: str, work: Work) -> str:
     parts = [
         f'<li id="{urls.reference_anchor(work.id)}" class="reference reference--unlisted">',
         # Published anchors of the ids this work had before a correction was withdrawn keep working.
-        *(f'<span id="{urls.reference_anchor(old)}"></span>'
-          for old in former_work_ids(ctx.edition.withdrawn, ctx.edition.citations).get(work.id, [])),
+        *(
+            f'<span id="{urls.reference_anchor(old)}"></span>'
+            for old in former_work_ids(ctx.edition.withdrawn, ctx.edition.citations).get(work.id, [])
+        ),
         f'<p class="reference-entry">{esc(work.author)} {esc(work.year)}</p>',
         cited_in(ctx, src, work),
     ]
