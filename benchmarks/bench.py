@@ -182,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
     scales = sorted({int(s) for s in args.scales.split(",")})
-    started = datetime.datetime.now(datetime.timezone.utc)
+    started = datetime.datetime.now(datetime.UTC)
     by_scale = {}
     with tempfile.TemporaryDirectory(prefix="edition-bench-") as work:
         for scale in scales:

@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup
 from edition import urls
 from edition.paths import DATA_DIR
 
-from .site_pages import html_files, url_path
+from .helpers import html_files, url_path
 
 SOURCE = DATA_DIR / "source" / "000_c0e8e11fa83fec7f.txt"
 MINIMAL_SOURCE = Path(__file__).parent / "fixtures" / "minimal" / "source" / "000_c0e8e11fa83fec7f.txt"

@@ -6,18 +6,15 @@ from __future__ import annotations
 import re
 
 import pytest
-from bs4 import BeautifulSoup
 
 from edition import intext_citations, urls
 from edition.cite_styles import styled
 
+from .helpers import soup
+
 # A year inside parentheses, counted independently of the rule under test.
 YEAR = re.compile(r"\b(?:19|20)\d\d[a-z]?\b")
 PARENTHESES = re.compile(r"\(([^()]*)\)")
-
-
-def soup(site, src: str) -> BeautifulSoup:
-    return BeautifulSoup((site / urls.page_url(src) / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
 # --- the rule ------------------------------------------------------------------------------------
@@ -164,7 +161,10 @@ def test_each_entry_links_back_to_every_paragraph_that_cites_it(built_site, edit
 @pytest.mark.slow
 def test_inconsistencies_are_flagged(built_site):
     page = soup(built_site, urls.REFERENCES)
-    notes = lambda anchor: " ".join(p.get_text(" ") for p in page.select(f"#{anchor} .reference-note"))
+
+    def notes(anchor: str) -> str:
+        return " ".join(p.get_text(" ") for p in page.select(f"#{anchor} .reference-note"))
+
     assert "cites this entry as “Cabinet Office 2024”" in notes("ref-cabinet-office-sip")
     assert "but the list prints no year." in notes("ref-cabinet-office-sip")
     assert "cited nowhere in the text" in notes("ref-goldman-sachs-2022")
@@ -179,6 +179,7 @@ TOOLTIPS = """() => [...document.querySelectorAll('.md-tooltip2--active')]
     .filter(e => getComputedStyle(e).visibility === 'visible').map(e => e.innerText)"""
 
 
+@pytest.mark.slow
 @pytest.mark.browser
 @pytest.mark.parametrize("how", ["hover", "focus"])
 def test_citation_previews_its_entry_on_hover_and_keyboard_focus(browser, site_url, edition, how):

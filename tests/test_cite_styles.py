@@ -9,11 +9,10 @@ Manual of the APA, 7th ed.; MLA = MLA Handbook, 9th ed. Where a manual leaves a 
 from __future__ import annotations
 
 import pytest
-from bs4 import BeautifulSoup
 
 from edition import urls
 
-from .conftest import PUBLISHED_URL
+from .helpers import PUBLISHED_URL, soup
 
 pytestmark = pytest.mark.slow
 
@@ -88,10 +87,6 @@ CASES = [
     ),
 ]
 ENTRIES = {"chicago": chicago, "apa": apa, "mla": mla}
-
-
-def soup(site, src: str) -> BeautifulSoup:
-    return BeautifulSoup((site / urls.page_url(src) / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
 @pytest.mark.parametrize("name,src,what,url,in_text", CASES, ids=[case[0] for case in CASES])

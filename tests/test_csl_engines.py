@@ -15,6 +15,8 @@ from edition.engine_compare import compare
 from edition.paths import ROOT
 from edition.render import render_site
 
+pytestmark = pytest.mark.slow  # runs both CSL engines over the whole edition
+
 PAPER_CAMP_DAVID = "office-of-the-president-2023a"
 
 

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 
 from edition import modality
-from edition.errors import DataErrors
 from edition.paths import DATA_DIR
 from edition.safety import record_source_digest
 from edition.sourcing import general_statements, provenance
 from edition.validate import check
 
-MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
+from .helpers import MINIMAL, report
+
 SOURCE = "source/000_c0e8e11fa83fec7f.txt"
 # A correction inside a paragraph of the minimal edition, for the cases that need one.
 ERRATUM_IN_P2 = (
@@ -42,12 +42,6 @@ def edited(tmp_path: Path, edits: list[tuple[str, str, str]]) -> Path:
         if file == SOURCE:
             record_source_digest(path)  # a deliberate new copy of the source, for the test
     return data
-
-
-def report(data: Path) -> str:
-    with pytest.raises(DataErrors) as caught:
-        check(data)
-    return caught.value.report()
 
 
 CASES = {
@@ -293,7 +287,7 @@ def test_every_erratum_follows_the_policy(edition):
 
 def test_editors_statements_are_sourced_and_the_front_matter_too(edition):
     assert general_statements(edition), "general knowledge is labelled, not absent"
-    for field, value, where in provenance(edition.paper):
+    for field, _value, where in provenance(edition.paper):
         assert where, field
     loaded = check(DATA_DIR)
     assert loaded.paper.provenance == edition.paper.provenance

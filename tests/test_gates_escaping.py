@@ -18,8 +18,9 @@ from bs4 import BeautifulSoup
 from edition.paths import DATA_DIR
 from edition.safety import record_source_digest
 
-from .conftest import build_site
-from .site_pages import html_files
+from .helpers import build_site, html_files
+
+pytestmark = pytest.mark.slow  # builds a site from hostile data
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"

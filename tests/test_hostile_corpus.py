@@ -7,21 +7,23 @@ summaries) are in test_hostile_site.py, which proves they reach the page as iner
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, Union
 
 import pytest
 
-from edition import limits, published, render
-from edition.errors import DataErrors
-from edition.paths import ROOT
+from edition import cli, limits, published, render, safety
+from edition.model import Edition
+from edition.paths import DATA_DIR, ROOT
 from edition.validate import check
+from edition.write import write_files
 
-MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
+from .helpers import MINIMAL, report
 
 
 def render_site(edition) -> dict[str, str]:
@@ -39,7 +41,8 @@ ALIAS_LEVELS = "x0: &a0 [x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"x{level}: &a{level} [" + ", ".join([f"*a{level - 1}"] * 9) + "]\n" for level in range(1, 7)
 )
 
-Edit = Union[str, Callable[[str], str]]
+# The replacement text, or a function of the text it replaces; None removes the file.
+Edit = str | Callable[[str], str] | None
 
 # name: (file, text to replace, replacement, the exact report)
 CASES: dict[str, tuple[str, str, Edit, str]] = {
@@ -189,6 +192,28 @@ CASES: dict[str, tuple[str, str, Edit, str]] = {
         "2 errors in data/; nothing was built.",
     ),
     # --- the source copy ----------------------------------------------------------------------------
+    "source-copy-changed": (
+        "source/000_c0e8e11fa83fec7f.txt",
+        "(Accessed January 1, 2021).\n",
+        "(Accessed January 1, 2021).\nAn added line.\n",
+        "data/source/000_c0e8e11fa83fec7f.txt:1:1: expected the source copy whose SHA-256 is recorded in "
+        "data/source/SHA256SUMS:1 (fa549a8fcfc8…), found f52876c0d353…: the source copy was changed. It is never "
+        "edited (corrections go in data/errata.yml); if the publisher's text was deliberately copied again, record "
+        f"it with: cd data/source && sha256sum 000_c0e8e11fa83fec7f.txt > SHA256SUMS\n{END}",
+    ),
+    "source-digest-missing": (
+        "source/SHA256SUMS",
+        "000_c0e8e11fa83fec7f.txt",
+        None,
+        "data/source/SHA256SUMS:1:1: missing file: the SHA-256 digest of 000_c0e8e11fa83fec7f.txt (see README, Data "
+        f"errors)\n{END}",
+    ),
+    "source-digest-of-another-file": (
+        "source/SHA256SUMS",
+        "  000_c0e8e11fa83fec7f.txt",
+        "  another.txt",
+        f"data/source/SHA256SUMS:1:1: expected a line '<sha256>  000_c0e8e11fa83fec7f.txt', found none\n{END}",
+    ),
     # --- errors that could be clearer ---------------------------------------------------------------
     "tab-indentation": (
         "proposals.yml",
@@ -251,15 +276,12 @@ def copy_with(tmp_path: Path, file: str, old: str, new: Edit) -> Path:
     path = data / file
     content = path.read_text(encoding="utf-8")
     assert old in content, f"fixture changed: {old!r} not in {file}"
+    if new is None:
+        path.unlink()
+        return data
     replacement = new(old) if callable(new) else new
     path.write_text(content.replace(old, replacement, 1), encoding="utf-8")
     return data
-
-
-def report(data: Path) -> str:
-    with pytest.raises(DataErrors) as caught:
-        check(data)
-    return caught.value.report()
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
@@ -307,12 +329,10 @@ def test_a_file_over_the_size_limit_is_not_parsed(tmp_path, monkeypatch):
 
 def test_the_real_data_passes_every_rule():
     """Every published id follows the grammar (none needs an exception), and every text the rules."""
-    from edition import safety
-    from edition.paths import DATA_DIR
 
     edition = check(DATA_DIR)
     assert safety.ID_EXCEPTIONS == frozenset()
-    assert edition.declared_ids and all(safety.id_problem(value) is None for value in edition.declared_ids)
+    assert edition.declared_ids and all(safety.id_flaw(value) is None for value in edition.declared_ids)
 
 
 def test_the_cli_stops_a_300_character_id_without_a_traceback(tmp_path):
@@ -363,35 +383,92 @@ def test_anchors_are_read_where_the_renderers_write_them():
     assert published.page_anchors(page) == ["i", "p1", "i-1"]
 
 
-def test_an_id_that_repeats_an_anchor_of_its_page_is_refused(tmp_path):
-    """The About page has its own anchor 'errata': an erratum with that id would take it."""
-    data = copy_with(tmp_path, "errata.yml", "id: e1", "id: errata")
-    edition = check(data)
-    files = render_site(edition)
-    assert [str(error) for error in published.check_site(edition, files)] == [
+# The URLs the minimal edition makes for its proposal 'stockpile', as a contract would list them.
+MINIMAL_CONTRACT = (
+    "/proposals/\n/proposals/stockpile/\n/cite/proposals/#stockpile\n/cite/proposals/#cite-stockpile-apa\n"
+)
+CONTRACT_BROKEN = (
+    "expected the data to make every published URL (contract.txt), found 3 made from the id 'stockpile' missing: "
+    "/proposals/stockpile/, /cite/proposals/#stockpile, /cite/proposals/#cite-stockpile-apa."
+)
+KEEP_THE_ID = (
+    " Published URLs are citations: keep the id (a correction goes in data/errata.yml; a page that moves keeps a "
+    "redirect)"
+)
+
+# Checks of the rendered pages (published.py), which `make check`, `build` and `render` run after the data's:
+# name: (file, text to replace, replacement, the exact errors, one a line), checked against MINIMAL_CONTRACT.
+PAGE_CASES: dict[str, tuple[str, str, Edit, str]] = {
+    # The About page has its own anchor 'errata': an erratum with that id would take it.
+    "id-repeating-an-anchor-of-its-page": (
+        "errata.yml",
+        "id: e1",
+        "id: errata",
         "data/errata.yml:2:9: errata[0].id: expected an id whose anchor '#errata' is unique on /about/, found "
-        "'errata': the page itself makes '#errata' there too, and a link can reach only one of them; choose another id"
-    ]
-
-
-def test_ids_of_two_kinds_sharing_a_page_are_refused(tmp_path):
-    """A figure and a reference are both anchored on the print page: 'ref-' + the reference id."""
-    data = copy_with(tmp_path, "figures.yml", "id: figure-1", "id: ref-doe-2020")
-    edition = check(data)
-    errors = [str(error) for error in published.check_site(edition, render_site(edition))]
-    assert errors == [
+        "'errata': the page itself makes '#errata' there too, and a link can reach only one of them; choose another id",
+    ),
+    # A figure and a reference are both anchored on the print page: 'ref-' + the reference id.
+    "ids-of-two-kinds-sharing-a-page": (
+        "figures.yml",
+        "id: figure-1",
+        "id: ref-doe-2020",
         "data/figures.yml:2:9: figures[0].id: expected an id whose anchor '#ref-doe-2020' is unique on /print/, found "
         "'ref-doe-2020': the record at data/references.yml:2:9 makes '#ref-doe-2020' there too, and a link can reach "
-        "only one of them; choose another id",
+        "only one of them; choose another id\n"
         "data/references.yml:2:9: references[0].id: expected an id whose anchor '#ref-doe-2020' is unique on /print/, "
         "found 'doe-2020': the record at data/figures.yml:2:9 makes '#ref-doe-2020' there too, and a link can reach "
         "only one of them; choose another id",
-    ]
+    ),
+    "renamed-id-breaking-published-urls": (
+        "proposals.yml",
+        "id: stockpile",
+        "id: stockpiling",
+        f"data/proposals.yml:3:9: proposals[0].id: {CONTRACT_BROKEN} Was it renamed to 'stockpiling'?{KEEP_THE_ID}",
+    ),
+    "removed-id-breaking-published-urls": (
+        "proposals.yml",
+        "id: stockpile",
+        "id: reserves",
+        f"contract.txt:2:1: {CONTRACT_BROKEN}{KEEP_THE_ID}",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(PAGE_CASES))
+def test_a_page_that_would_break_a_link_is_refused_with_its_message(tmp_path, case):
+    file, old, new, expected = PAGE_CASES[case]
+    edition = check(copy_with(tmp_path, file, old, new))
+    files = render_site(edition)
+    contract = tmp_path / "contract.txt"
+    contract.write_text(MINIMAL_CONTRACT, encoding="utf-8")
+    errors = published.check_site(edition, files)
+    errors += published.check_contract(files, contract, "contract.txt", edition.declared_ids)
+    assert "\n".join(str(error) for error in errors) == expected
+
+
+def test_the_minimal_edition_keeps_its_contract(tmp_path):
+    """Not vacuous: the contract the page cases break is one the unchanged edition keeps."""
+    edition = check(MINIMAL)
+    files = render_site(edition)
+    contract = tmp_path / "contract.txt"
+    contract.write_text(MINIMAL_CONTRACT, encoding="utf-8")
+    assert published.check_site(edition, files) == []
+    assert published.check_contract(files, contract, "contract.txt", edition.declared_ids) == []
+
+
+# Two anchors of the site's own on one page: a renderer's mistake, which no data can fix.
+RENDERER_CASES = {
+    "site-anchor-twice": ('<p id="a"></p>\n<p id="a"></p>\n', "about.md:1:1: the anchor '#a' is on /about/ 2 times"),
+}
+
+
+def test_a_renderers_repeated_anchor_is_reported_against_the_page():
+    page, expected = RENDERER_CASES["site-anchor-twice"]
+    assert [str(error) for error in published.duplicate_anchors({"about.md": page}, {})] == [expected]
 
 
 def renamed(tmp_path: Path, old: str, new: str) -> Path:
     """A copy of the real data with an id renamed everywhere it is written."""
-    from edition.paths import DATA_DIR
 
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR, data)
@@ -401,6 +478,7 @@ def renamed(tmp_path: Path, old: str, new: str) -> Path:
     return data
 
 
+@pytest.mark.slow  # renders the real edition anew (its citations change): one more CSL engine run
 def test_a_renamed_paragraph_names_the_published_urls_that_would_break(tmp_path):
     data = renamed(tmp_path, "p14", "p14b")
     edition = check(data)
@@ -415,6 +493,7 @@ def test_a_renamed_paragraph_names_the_published_urls_that_would_break(tmp_path)
     ]
 
 
+@pytest.mark.slow  # renders the real edition (the CSL engine formats all of it)
 def test_a_renamed_proposal_names_its_page(tmp_path):
     data = renamed(tmp_path, "joint-stockpiling", "stockpiling-together")
     edition = check(data)
@@ -431,8 +510,8 @@ def test_a_renamed_proposal_names_its_page(tmp_path):
     ]
 
 
+@pytest.mark.slow  # renders the real edition (the CSL engine formats all of it)
 def test_the_real_data_keeps_every_published_url():
-    from edition.paths import DATA_DIR
 
     edition = check(DATA_DIR)
     assert published.check_site(edition, render_site(edition), published.contract_for(DATA_DIR)) == []
@@ -440,9 +519,6 @@ def test_the_real_data_keeps_every_published_url():
 
 def forged(**changes):
     """The minimal edition with records changed after the checks, as if bad data had slipped past them."""
-    import dataclasses
-
-    from edition.model import Edition
 
     real = check(MINIMAL)
     fields = {f.name: getattr(real, f.name) for f in dataclasses.fields(Edition) if f.init}
@@ -450,9 +526,6 @@ def forged(**changes):
 
 
 def test_render_writes_nothing_outside_its_folder_even_for_unchecked_data(tmp_path, monkeypatch, capsys):
-    import dataclasses
-
-    from edition import cli
 
     real = check(MINIMAL)
     climbing = dataclasses.replace(real.proposals[0], id="../../../x/pwn")
@@ -468,7 +541,6 @@ def test_render_writes_nothing_outside_its_folder_even_for_unchecked_data(tmp_pa
 
 
 def test_write_files_refuses_before_writing_anything(tmp_path):
-    from edition.write import write_files
 
     out = tmp_path / "out"
     with pytest.raises(published.UnsafePath):
@@ -477,6 +549,7 @@ def test_write_files_refuses_before_writing_anything(tmp_path):
     assert not (tmp_path / "pwn.md").exists()
 
 
+@pytest.mark.slow  # the command renders the whole real edition in a new process
 def test_make_check_stops_a_renamed_published_paragraph(tmp_path):
     data = renamed(tmp_path, "p14", "p14b")
     result = subprocess.run(

@@ -9,6 +9,7 @@ import json
 
 import bibtexparser
 import markdown
+import pytest
 import rispy
 from bs4 import BeautifulSoup
 
@@ -78,6 +79,7 @@ def test_an_attribute_on_a_markdown_line_stays_one_attribute():
     assert link.attrs == {"title": value}
 
 
+@pytest.mark.slow  # starts the CSL engine (node) for its own item
 def test_the_csl_engine_formats_no_markup_from_data():
     item = {
         "id": "x",

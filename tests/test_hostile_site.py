@@ -26,9 +26,8 @@ from edition import urls
 from edition.paths import DATA_DIR
 from edition.validate import check
 
-from .conftest import _QuietHandler, build_site
+from .helpers import QuietHandler, build_site, html_files, page_type, url_path
 from .hostile_data import MARKER, PAYLOAD, poisoned_copy
-from .site_pages import html_files, page_type, url_path
 
 pytestmark = pytest.mark.slow
 
@@ -154,7 +153,7 @@ def representative_pages(site: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def poisoned_url(poisoned):
     site, _edition = poisoned
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"

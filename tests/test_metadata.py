@@ -4,9 +4,7 @@ back out of the HTML and checked against the model."""
 from __future__ import annotations
 
 import json
-import os
 from urllib.parse import parse_qs
-
 from xml.etree import ElementTree
 
 import pytest
@@ -16,10 +14,10 @@ from bs4 import BeautifulSoup
 from edition import urls
 from edition.model import ABSTRACT_ID
 
+from .helpers import SITE_URL
+
 pytestmark = pytest.mark.slow
 
-# The build under test uses mkdocs.yml's default unless SITE_URL is set, exactly as MkDocs does.
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
 FORBIDDEN = ("citation_journal_title", "citation_isbn", "citation_doi", "citation_pdf_url")
 
 
@@ -67,7 +65,7 @@ def test_highwire_tags(built_site, edition):
             assert references == [], url
             continue
         assert len(references) == len(works) == 27
-        for work, value in zip(works, references):
+        for work, value in zip(works, references, strict=True):
             fields = [field.split("=", 1) for field in value.split("; ")]
             year_given = dict(fields).get("citation_publication_date")
             assert year_given == (work.year[:4] if work.year else None), value
@@ -127,7 +125,7 @@ def test_json_ld(built_site, edition):
             assert [part["@id"] for part in data["hasPart"]] == list(sections)
             works = edition.citations.works
             assert len(data["citation"]) == len(works)
-            for work, cited in zip(works, data["citation"]):
+            for work, cited in zip(works, data["citation"], strict=True):
                 assert cited == work.key if work.reference is None else cited["name"] == work.reference.title
         elif url in sections:
             assert data["@type"] == "CreativeWork"

@@ -14,7 +14,7 @@ from edition import urls
 from edition.paths import ROOT
 from edition.publish import LOCAL_MARKERS, is_local, local_mentions, site_url_problem
 
-from .conftest import PUBLISHED_URL
+from .helpers import PUBLISHED_URL
 
 USAGE = "(usage: make publish SITE_URL=https://example.org/lee2025/)"
 

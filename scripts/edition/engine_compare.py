@@ -39,7 +39,7 @@ def _py(style: str, items: list[dict], locator: tuple[str, str] | None = None) -
         cite = str(bib.cite(first, lambda _item: None))
         entries = [str(entry) for entry in bib.bibliography()]
     ids = [item["id"] for item in items]
-    return dict(zip(ids, entries)), html.unescape(re.sub(r"<[^>]+>", "", cite))
+    return dict(zip(ids, entries, strict=False)), html.unescape(re.sub(r"<[^>]+>", "", cite))
 
 
 def _js_job(style: str, items: list[dict], locator: tuple[str, str] | None = None) -> dict:

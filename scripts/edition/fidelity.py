@@ -12,8 +12,7 @@ that a correction resting on the reference list says so.
 
 from __future__ import annotations
 
-from typing import Optional
-
+from . import records as r
 from . import verbatim
 from .model import Edition, occurrences
 
@@ -26,7 +25,7 @@ def short(text: str) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def quote_problem(edition: Edition, target_id: str, words: str) -> Optional[str]:
+def quote_problem(edition: Edition, target_id: str, words: str) -> str | None:
     """Why these words cannot be shown as the author's words in target_id, or None if they can."""
     printed = edition.printed(target_id)
     where = _where(edition, target_id)
@@ -109,7 +108,7 @@ def errata_problems(edition: Edition) -> list[Problem]:
     return problems
 
 
-def _query_problems(edition: Edition, query) -> list[str]:
+def _query_problems(edition: Edition, query: r.Query) -> list[str]:
     problem = quote_problem(edition, query.target, query.text)
     if problem:
         return [problem]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 # A form is found only as a whole word: "ROK" in "ROK-Japan", but not inside a longer word.
 _WORD = r"\w"

@@ -71,7 +71,7 @@ class _AliasScan:
         self.count = 0  # values read so far, aliases expanded
         self.expanded = 0  # of which aliases added
 
-    def step(self, event) -> Problem | None:
+    def step(self, event: yaml.Event) -> Problem | None:
         if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             closed = self.stack.pop()
             if closed.anchor:
@@ -80,7 +80,8 @@ class _AliasScan:
             return None
         if not isinstance(event, yaml.NodeEvent):
             return None
-        where = (event.start_mark.line + 1, event.start_mark.column + 1)
+        mark = event.start_mark
+        where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         if self.stack and self.stack[-1].is_mapping and self.stack[-1].expect_key:
             return self._key(event, where)
         self._begin()
@@ -95,7 +96,7 @@ class _AliasScan:
             self.stack.append(_Frame(isinstance(event, yaml.MappingStartEvent), event.anchor, self.count - 1))
         return None
 
-    def _key(self, event, where: tuple[int, int]) -> Problem | None:
+    def _key(self, event: yaml.NodeEvent, where: tuple[int, int]) -> Problem | None:
         if isinstance(event, yaml.ScalarEvent):
             self.count += 1
             self.stack[-1].expect_key = False
@@ -107,14 +108,15 @@ class _AliasScan:
             found = "a list" if isinstance(event, yaml.SequenceStartEvent) else "a mapping"
         return (*where, _path_text(self.path), f"expected text as a key, found {found}")
 
-    def _alias(self, event, where: tuple[int, int]) -> Problem | None:
-        size = self.sizes.get(event.anchor, 1)
+    def _alias(self, event: yaml.AliasEvent, where: tuple[int, int]) -> Problem | None:
+        anchor = event.anchor or ""  # the parser gives every alias its name
+        size = self.sizes.get(anchor, 1)
         self.count += size
         self.expanded += size
         if self.expanded > ALIAS_VALUES:
             message = (
                 f"expected aliases to repeat at most {ALIAS_VALUES:,} values in one file, found more by the "
-                f"alias *{event.anchor}; write the values out instead"
+                f"alias *{anchor}; write the values out instead"
             )
             return (*where, _path_text(self.path), message)
         self.uses[tuple(self.path)] = where
@@ -140,7 +142,7 @@ class _AliasScan:
 
 
 def syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
-    """(line, column, message) for a YAML syntax error, in the words an editor needs."""
+    """(line, column, what is wrong) for a YAML syntax error, in the words an editor needs."""
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     lines = text.split("\n")
@@ -149,7 +151,7 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]
         return (
             line,
             column,
-            ("YAML syntax error: a tab character; YAML indents with spaces only, so replace the tab with spaces"),
+            "a tab character; YAML indents with spaces only, so replace the tab with spaces",
         )
     problem = exc.problem or "invalid YAML"
     if problem.startswith("found undefined alias") and char == "*":
@@ -159,4 +161,4 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]
     if exc.context:
         started = f" that starts at line {exc.context_mark.line + 1}" if exc.context_mark else ""
         context = f" ({exc.context}{started})"
-    return line, column, f"YAML syntax error: {problem}{context}"
+    return line, column, f"{problem}{context}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 from . import records as r
 from .convert import Converter
@@ -63,9 +63,9 @@ class Loaded:
     sections: list[Located]  # every data/sections/*.yml that could be read, in file-name order
     unreadable_sections: list[str]  # those that could not; checks needing every paragraph wait for them
     source_lines: list[str]  # the provenance copy, line by line (index 0 is line 1)
-    data_dir: Optional[Path] = None  # where the files are, to point at a character inside a value
+    data_dir: Path | None = None  # where the files are, to point at a character inside a value
 
-    def of(self, kind: type) -> Optional[Located]:
+    def of(self, kind: type) -> Located | None:
         """The loaded file of a kind (a class of DATA_FILES), or None if it could not be read."""
         return self.files.get(file_name(kind))
 

@@ -80,7 +80,8 @@ def cited_works(edition: Edition) -> list[str]:
             # The text names authors only as "A and B" or "A et al."; the year is all else it gives.
             for author in key_authors(work.author):
                 fields.append(("citation_author", author))
-            fields.append(("citation_publication_date", work.year[:4]))
+            if work.year:
+                fields.append(("citation_publication_date", work.year[:4]))
         values.append("; ".join(f"{key}={value}" for key, value in fields))
     return values
 

@@ -7,12 +7,14 @@ A data error aborts before MkDocs cleans site/, so the last good site stays in p
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from jinja2 import Environment
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -62,11 +64,11 @@ class MkDocsAdapter:
             if problems:
                 raise DataErrors(problems)
         except DuplicatePath as clash:
-            raise Abort(str(clash))
+            raise Abort(str(clash)) from None
         except DataErrors as errors:
             if serving.data_broken(errors.report()):
                 # Abort prints the message without a traceback and exits with code 1.
-                raise Abort("\n" + errors.report())
+                raise Abort("\n" + errors.report()) from None
             # `mkdocs serve` with no good site yet: it serves the report until the data is fixed.
             self._broken = errors.report()
             config.nav = [{"The data has errors": urls.HOME}]
@@ -92,7 +94,7 @@ class MkDocsAdapter:
         offline.add_shim(files, config)
         return files
 
-    def on_serve(self, server, config: MkDocsConfig, builder):
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:
         """Keep `mkdocs serve` answering while the data is broken, and watch the data folder in use."""
         return serving.on_serve(server, self.data_dir)
 

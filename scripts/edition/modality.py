@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Iterable, Optional
+from collections.abc import Iterable
 
 from . import records as r
 from .fidelity import quote_problem, short
@@ -206,7 +206,7 @@ def uncovered_message(edition: Edition, hit: Hit) -> str:
     )
 
 
-def _inside_a_quote(proposal: r.Proposal, paragraph_id: Optional[str], words: Optional[str]) -> bool:
+def _inside_a_quote(proposal: r.Proposal, paragraph_id: str | None, words: str | None) -> bool:
     return any(q.paragraph == paragraph_id and words and words in q.text for q in proposal.quotes)
 
 

@@ -14,10 +14,10 @@ import inspect
 import re
 from collections import Counter, defaultdict
 from pathlib import Path, PurePosixPath
-from typing import Optional
 
 from . import urls
 from .errors import DataError, Mark
+from .model import Edition
 from .paths import ROOT
 
 # `{#anchor` opening a heading's attribute list (an escaped "\{" is text), and id="anchor" in raw HTML.
@@ -69,7 +69,7 @@ def _anchor_patterns() -> list[re.Pattern]:
 
 
 def _ids_in(anchor: str, patterns: list[re.Pattern]) -> set[str]:
-    found = set()
+    found: set[str] = set()
     for pattern in patterns:
         match = pattern.fullmatch(anchor)
         if match:
@@ -129,7 +129,9 @@ def read_contract(contract: Path) -> list[tuple[int, str]]:
     return [(number, line.strip()) for number, line in enumerate(lines, 1) if line.strip() and not line.startswith("#")]
 
 
-def check_contract(files: dict[str, str], contract: Path, display: str, ids: Optional[dict] = None) -> list[DataError]:
+def check_contract(
+    files: dict[str, str], contract: Path, display: str, ids: dict[str, list[tuple[Mark, str]]] | None = None
+) -> list[DataError]:
     """The listed URLs the data would no longer make, one error per id they were made from.
 
     The error points at the contract's line, or, when the id looks renamed, at the new id in data/.
@@ -163,7 +165,7 @@ def check_contract(files: dict[str, str], contract: Path, display: str, ids: Opt
         close = difflib.get_close_matches(source_id, sorted(new_ids - {source_id}), n=1, cutoff=0.6)
         renamed = f" Was it renamed to '{close[0]}'?" if close else ""
         where, field = (Mark(display, broken[0][0], 1), "")
-        if close and (ids or {}).get(close[0]):
+        if close and ids and ids.get(close[0]):
             where, field = ids[close[0]][0]
         errors.append(
             DataError(
@@ -210,7 +212,7 @@ def safe_path(path: str) -> PurePosixPath:
     The id grammar keeps data from making such paths; this is the last line, for data that slipped past.
     """
     pure = PurePosixPath(path)
-    problem: Optional[str] = None
+    problem: str | None = None
     if not path or path != path.strip() or any(ord(c) < 0x20 or c in '\\:*?"<>|' for c in path):
         problem = "it holds characters no file name here may have"
     elif pure.is_absolute():
@@ -236,12 +238,12 @@ def inside(root: Path, path: str) -> Path:
     return target
 
 
-def contract_for(data_dir: Path) -> Optional[Path]:
+def contract_for(data_dir: Path) -> Path | None:
     """The URL contract applies to the project's own data; a copy elsewhere (a test, the benchmark) is not published."""
     return CONTRACT if data_dir.resolve() == (ROOT / "data").resolve() and CONTRACT.is_file() else None
 
 
-def check_site(edition, files: dict[str, str], contract: Optional[Path] = None) -> list[DataError]:
+def check_site(edition: Edition, files: dict[str, str], contract: Path | None = None) -> list[DataError]:
     """Every check of the rendered files: unique anchors, and the contract when one is given."""
     errors = duplicate_anchors(files, edition.declared_ids)
     if contract is not None:

@@ -11,12 +11,13 @@ import hashlib
 import inspect
 import re
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
-from typing import Any, Iterator, Optional
+from typing import Any
 
 from . import urls
 from .errors import DataError, Mark, shown
-from .load import SOURCE_FILE, display_name
+from .load import SOURCE_FILE, Loaded, Located, display_name
 from .records import yaml_key
 from .yamlio import locate
 
@@ -50,8 +51,8 @@ def reserved_ids() -> frozenset[str]:
 RESERVED_IDS = reserved_ids()
 
 
-def id_problem(value: str) -> Optional[str]:
-    """What is wrong with an id, in words, or None."""
+def id_flaw(value: str) -> str | None:
+    """What is wrong with an id, in a few words for the message check_id writes ("it is reserved"), or None."""
     if value in ID_EXCEPTIONS:
         return None
     if len(value) > ID_MAX:
@@ -130,7 +131,7 @@ BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u
 ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u180e\u00ad")
 
 
-def _kind_of(char: str) -> Optional[str]:
+def _kind_of(char: str) -> str | None:
     """Why a character may not stand in a text, or None if it may."""
     if char in BIDI:
         return "a bidirectional control, which reorders the text a reader sees"
@@ -198,7 +199,7 @@ class IdUse:
 class Checks:
     """Every field of every record of one file, checked against the rules above."""
 
-    def __init__(self, located, source_text: str, data_dir: Optional[Path]) -> None:
+    def __init__(self, located: Located, source_text: str, data_dir: Path | None) -> None:
         self.located = located
         self.source_text = source_text
         self.data_dir = data_dir
@@ -208,8 +209,8 @@ class Checks:
     def char_mark(self, path: str, value: str, offset: int) -> Mark:
         return char_mark(self.located, path, value, offset, self.data_dir)
 
-    def error(self, path: str, message: str, mark: Optional[Mark] = None) -> None:
-        self.errors.append(DataError(mark or self.located.mark(path), path, message))
+    def error(self, where: Mark, path: str, message: str) -> None:
+        self.errors.append(DataError(where, path, message))
 
     def walk(self, value: Any, path: str, name: str) -> None:
         if dataclasses.is_dataclass(value):
@@ -226,12 +227,13 @@ class Checks:
                 self.check_text(path, name, value)
 
     def check_id(self, path: str, value: str) -> None:
-        problem = id_problem(value)
+        problem = id_flaw(value)
         if problem is None:
             self.ids.append(IdUse(value, path, self.located.mark(path)))
             return
         if problem == "it is reserved":
             self.error(
+                self.located.mark(path),
                 path,
                 f"expected an id the site does not use itself, found '{value}', which names one of the site's own "
                 f"pages or folders; reserved: {', '.join(sorted(RESERVED_IDS))}",
@@ -240,20 +242,16 @@ class Checks:
         offset = _first_offset(problem)
         suggestion = suggest_id(value)
         hint = (
-            f"; did you mean '{suggestion}'?"
-            if suggestion and suggestion != value and not id_problem(suggestion)
-            else ""
+            f"; did you mean '{suggestion}'?" if suggestion and suggestion != value and not id_flaw(suggestion) else ""
         )
-        self.error(
-            path,
-            f"expected an id ({ID_RULE}), found '{shown(value)}': {problem}{hint}",
-            self.char_mark(path, value, offset) if offset is not None else None,
-        )
+        where = self.char_mark(path, value, offset) if offset is not None else self.located.mark(path)
+        self.error(where, path, f"expected an id ({ID_RULE}), found '{shown(value)}': {problem}{hint}")
 
     def check_text(self, path: str, name: str, value: str) -> None:
         limit = limit_of(name)
         if len(value) > limit:
             self.error(
+                self.located.mark(path),
                 path,
                 f"expected at most {limit:,} characters in '{name}', found {len(value):,}; "
                 f"the limit keeps a mistake from building a huge site",
@@ -262,16 +260,16 @@ class Checks:
         if name in FORMATS:
             pattern, description = FORMATS[name]
             if not pattern.fullmatch(value):
-                self.error(path, f"expected {description}, found '{shown(value)}'")
+                self.error(self.located.mark(path), path, f"expected {description}, found '{shown(value)}'")
                 return
         for offset, message in text_problems(value, name in MULTILINE_FIELDS):
             # The printed source is the authority: a character it prints may be quoted as printed.
             if "line break" not in message and value in self.source_text:
                 continue
-            self.error(path, message, self.char_mark(path, value, offset))
+            self.error(self.char_mark(path, value, offset), path, message)
 
 
-def char_mark(located, path: str, value: str, offset: int, data_dir: Optional[Path]) -> Mark:
+def char_mark(located: Located, path: str, value: str, offset: int, data_dir: Path | None) -> Mark:
     """The file:line:column of one character of a value (the value's start if it cannot be found)."""
     start = located.mark(path)
     file = data_dir.parent / start.file if data_dir is not None else None
@@ -280,12 +278,12 @@ def char_mark(located, path: str, value: str, offset: int, data_dir: Optional[Pa
     return locate(file.read_text(encoding="utf-8"), start, value, offset)
 
 
-def _first_offset(problem: str) -> Optional[int]:
+def _first_offset(problem: str) -> int | None:
     found = re.match(r"character (\d+)", problem)
     return int(found.group(1)) - 1 if found else None
 
 
-def check_file(located, source_text: str, data_dir: Optional[Path]) -> tuple[list[DataError], list[IdUse]]:
+def check_file(located: Located, source_text: str, data_dir: Path | None) -> tuple[list[DataError], list[IdUse]]:
     """The field rules for one loaded file; returns its errors and the ids it declares."""
     checks = Checks(located, source_text, data_dir)
     checks.walk(located.record, "", "")
@@ -341,7 +339,7 @@ def check_source_digest(source: Path, display: str) -> list[DataError]:
     return [DataError(Mark(digest_display, 1, 1), "", f"expected a line '<sha256>  {source.name}', found none")]
 
 
-def check_loaded(loaded, data_dir: Path) -> tuple[list[DataError], dict[str, list[tuple[Mark, str]]]]:
+def check_loaded(loaded: Loaded, data_dir: Path) -> tuple[list[DataError], dict[str, list[tuple[Mark, str]]]]:
     """Every rule above, over every file that loaded, and the source copy's digest.
 
     Returns the errors and every id declared, with where: {id: [(mark, field path)]}.

@@ -40,7 +40,7 @@ def section_entries(edition: Edition, directory_urls: bool) -> tuple[dict[str, l
     replaced: set[str] = set()
     for section in edition.sections:
         page = urls.page_url(urls.section_page(section.id), directory_urls)
-        entries = []
+        entries: list[dict] = []
         for subsection, paragraphs in section.groups():
             location = page if subsection is None else f"{page}#{urls.heading_anchor(subsection.id)}"
             replaced.add(location)

@@ -14,17 +14,20 @@ from __future__ import annotations
 
 import html
 import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from types import TracebackType
+from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
 from mkdocs.exceptions import Abort
+from mkdocs.livereload import LiveReloadServer
 
 BANNER_ID = "edition-data-errors"
 
 
 class _State:
     serving = False  # `mkdocs serve`, as opposed to a build
-    report: Optional[str] = None  # the current data errors, if the last check failed
+    report: str | None = None  # the current data errors, if the last check failed
     good_build = False  # whether this process has built the site from good data
 
 
@@ -73,16 +76,19 @@ def error_page(report: str) -> str:
     )
 
 
-def on_serve(server, data_dir: Path):
+def on_serve(server: LiveReloadServer, data_dir: Path) -> LiveReloadServer:
     """Make the dev server keep answering through data errors, and watch the data folder in use."""
     server.builder = _tolerant(server.builder)
-    server.set_app(_with_banner(server.get_app()))
+    app = server.get_app()
+    if app is None:  # LiveReloadServer sets its app when it is made
+        raise RuntimeError("the dev server has no WSGI app to wrap")
+    server.set_app(_with_banner(app))
     server.watch(str(data_dir))
     return server
 
 
 def _tolerant(builder: Callable[..., None]) -> Callable[..., None]:
-    def build(*args, **kwargs) -> None:
+    def build(*args: object, **kwargs: object) -> None:
         try:
             builder(*args, **kwargs)
         except Abort as abort:
@@ -103,24 +109,29 @@ def banner(report: str) -> bytes:
         'max-height:45vh;overflow:auto">'
         "The data has errors, so this is the last good build. Fix them and save: the page reloads.\n\n"
         f"{html.escape(report)}</div>"
-    ).encode("utf-8")
+    ).encode()
 
 
-def _with_banner(app):
+def _with_banner(app: WSGIApplication) -> WSGIApplication:
     """A WSGI wrapper that puts the banner at the top of every HTML page while the data is broken."""
 
-    def wrapped(environ, start_response) -> Iterable[bytes]:
+    def wrapped(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         report = STATE.report
         if report is None or not STATE.good_build:  # no good site yet: the error page says it all
             return app(environ, start_response)
-        captured: dict = {}
+        captured: dict[str, tuple[str, list[tuple[str, str]]]] = {}
 
-        def capture(status, headers, exc_info=None):
-            captured["status"], captured["headers"] = status, headers
+        def capture(
+            status: str,
+            headers: list[tuple[str, str]],
+            exc_info: tuple[type[BaseException], BaseException, TracebackType] | tuple[None, None, None] | None = None,
+            /,
+        ) -> Callable[[bytes], object]:
+            captured["response"] = (status, headers)
             return lambda data: None
 
         body = b"".join(app(environ, capture))
-        status, headers = captured["status"], captured["headers"]
+        status, headers = captured["response"]
         content_type = next((value for name, value in headers if name.lower() == "content-type"), "")
         if content_type.startswith("text/html"):
             body = _insert_after_body_tag(body, banner(report))

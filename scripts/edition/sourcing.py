@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 import unicodedata
-from typing import Any, Iterator, Optional
+from collections.abc import Iterator
+from typing import Any
 
 from . import records as r
 from .model import Edition
@@ -91,7 +92,7 @@ def front_matter(paper: r.Paper) -> Iterator[tuple[str, Any]]:
             yield f.name, value
 
 
-def own_line(paper: r.Paper, field: str) -> Optional[int]:
+def own_line(paper: r.Paper, field: str) -> int | None:
     """The `<field>_source_line` written beside a value, if any ("type" and "date" share one)."""
     *parents, name = field.split(".")
     holder = paper

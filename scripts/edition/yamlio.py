@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -32,9 +34,16 @@ def _mark(file: str, node: yaml.Node) -> Mark:
     return Mark(file, node.start_mark.line + 1, node.start_mark.column + 1)
 
 
+# What a constructor may be given: a tag such as `!!map` can stand on any kind of node.
+_Node = yaml.ScalarNode | yaml.SequenceNode | yaml.MappingNode
+
 # libyaml's parser (CSafeLoader) is several times faster and keeps the same marks; PyYAML built without
 # libyaml falls back to the pure-Python one.
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Typed as the pure-Python one: both share SafeConstructor, the part the subclass overrides.
+if TYPE_CHECKING:
+    _BaseLoader = yaml.SafeLoader
+else:
+    _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _MarkingLoader(_BaseLoader):
@@ -48,9 +57,9 @@ class _MarkingLoader(_BaseLoader):
     # The path of the value being built, so a message can name it in full ("proposals[0].title").
     path: list
 
-    def construct_mapping(self, node, deep=False):
+    def construct_mapping(self, node: _Node, deep: bool = False) -> dict[Any, Any]:
         if not isinstance(node, yaml.MappingNode):
-            return super().construct_mapping(node, deep)
+            raise _wrong_node("mapping", node)
         self.flatten_mapping(node)
         result = MarkedDict()
         result.mark = _mark(self.display_name, node)
@@ -59,12 +68,12 @@ class _MarkingLoader(_BaseLoader):
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 # A list or mapping as a key has no use in data/ and can be made huge with aliases.
+                found = "a list" if isinstance(key_node, yaml.SequenceNode) else "a mapping"
                 self.duplicate_keys.append(
                     DataError(
                         _mark(self.display_name, key_node),
                         path_text(self.path),
-                        "expected text as a key, found "
-                        + ("a list" if isinstance(key_node, yaml.SequenceNode) else "a mapping"),
+                        f"expected text as a key, found {found}",
                     )
                 )
                 continue
@@ -88,7 +97,9 @@ class _MarkingLoader(_BaseLoader):
             result.key_marks[key] = _mark(self.display_name, key_node)
         return result
 
-    def construct_sequence(self, node, deep=False):
+    def construct_sequence(self, node: _Node, deep: bool = False) -> list[Any]:
+        if not isinstance(node, yaml.SequenceNode):
+            raise _wrong_node("sequence", node)
         result = MarkedList()
         result.item_marks = []
         for index, child in enumerate(node.value):
@@ -99,17 +110,24 @@ class _MarkingLoader(_BaseLoader):
         result.mark = _mark(self.display_name, node)
         return result
 
-    def construct_yaml_str(self, node):
+    def construct_yaml_str(self, node: yaml.ScalarNode) -> str:
         value = MarkedStr(super().construct_scalar(node))
         value.mark = _mark(self.display_name, node)
         return value
 
-    def construct_yaml_map(self, node):
+    def construct_yaml_map(self, node: _Node) -> Generator[dict[Any, Any], None, None]:
         # The default generator form delays filling the dict; build it whole so marks are set.
         yield self.construct_mapping(node)
 
-    def construct_yaml_seq(self, node):
+    def construct_yaml_seq(self, node: _Node) -> Generator[list[Any], None, None]:
         yield self.construct_sequence(node)
+
+
+def _wrong_node(expected: str, node: _Node) -> yaml.constructor.ConstructorError:
+    # PyYAML's own words for it; load_yaml reports them as a syntax error at the node.
+    return yaml.constructor.ConstructorError(
+        None, None, f"expected a {expected} node, but found {node.id}", node.start_mark
+    )
 
 
 def path_text(path: list) -> str:
@@ -148,8 +166,8 @@ def load_yaml(path: Path, display_name: str) -> tuple[object, list[DataError]]:
     try:
         document = loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
-        line, column, message = limits.syntax_problem(exc, text)
-        return None, [DataError(Mark(display_name, line, column), "", message)]
+        line, column, problem = limits.syntax_problem(exc, text)
+        return None, [DataError(Mark(display_name, line, column), "", f"YAML syntax error: {problem}")]
     finally:
         loader.dispose()
     return document, loader.duplicate_keys

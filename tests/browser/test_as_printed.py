@@ -12,6 +12,8 @@ from edition.paths import DATA_DIR
 
 from .test_search import results
 
+pytestmark = pytest.mark.slow  # every test here opens the built site
+
 SWITCH = "label.reading-toggle"
 # What a reader copies: the paragraph's text selected whole, as the browser serializes the selection.
 COPIED = """() => [...document.querySelectorAll('.para-text')].map(element => {

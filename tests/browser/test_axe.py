@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from ..site_pages import page_paths
+from ..helpers import page_paths
+
+pytestmark = pytest.mark.slow  # every test here opens the built site
 
 ALL_RULES = "{resultTypes: ['violations']}"
 # The dark scheme changes colours only, so after the full light audit the colour rules are enough.

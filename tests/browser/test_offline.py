@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import build_site
-from ..test_gates_links import broken_links
+from ..helpers import broken_links, build_site
+
+pytestmark = pytest.mark.slow  # every test here builds or reads a site
 
 
 @pytest.fixture(scope="module")

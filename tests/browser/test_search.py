@@ -10,6 +10,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+pytestmark = pytest.mark.slow  # every test here opens the built site
+
 # (query, the page or page#anchor it must find). Paragraph targets are where the words occur in the paper;
 # proposal targets check that a proposal page ranks above passing mentions.
 QUERIES = [

@@ -9,6 +9,7 @@ or a speech, nor a field for a report's series. Those entries carry BibLaTeX's o
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import bibtexparser
 from bibtexparser import model
@@ -63,7 +64,7 @@ def latex_text(value: str) -> str:
     return _LATEX_RE.sub(lambda found: _LATEX[found.group()], " ".join(value.splitlines()))
 
 
-def as_latex(value):
+def as_latex(value: Any) -> Any:
     if isinstance(value, str):
         return latex_text(value)
     if isinstance(value, list):
@@ -124,4 +125,5 @@ def _entry(item: dict, key: str | None = None, note: str | None = None) -> model
 
 
 def dumps(entries: list[model.Entry]) -> str:
-    return bibtexparser.write_string(bibtexparser.Library(entries))
+    blocks: list[model.Block] = [*entries]
+    return bibtexparser.write_string(bibtexparser.Library(blocks))

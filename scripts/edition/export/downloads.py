@@ -38,7 +38,7 @@ class Download(NamedTuple):
     content: str
 
 
-def _json(data) -> str:
+def _json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -49,7 +49,7 @@ def edition_json(edition: Edition) -> str:
     return _json(data)
 
 
-def _plain(value):
+def _plain(value: object) -> object:
     if isinstance(value, list):
         return [_plain(item) for item in value]
     if dataclasses.is_dataclass(value):

@@ -74,7 +74,7 @@ class _Writer(rispy.RisWriter):
         return ""
 
 
-def one_line(value):
+def one_line(value: object) -> object:
     """RIS is one tag per line: a line break inside a value would start a line the reader takes for a tag
     ("ER  -" ends the record). Line breaks become spaces."""
     if isinstance(value, str):

@@ -26,7 +26,7 @@ def of_type(tp: Any) -> dict:
     if origin in (Union, types.UnionType):
         options = [arg for arg in typing.get_args(tp) if arg is not type(None)]
         return of_type(options[0]) if len(options) == 1 else {"anyOf": [of_type(arg) for arg in options]}
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return of_record(tp)
     raise TypeError(f"no JSON Schema for {tp!r}")
 

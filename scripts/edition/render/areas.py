@@ -18,7 +18,6 @@ from .blocks import (
 )
 from .common import Context
 
-
 # The editor's words for the paper's three pillars.
 PILLAR_LABELS = {
     "direction": "The direction of cooperation",

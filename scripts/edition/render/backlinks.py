@@ -6,7 +6,6 @@ from .. import urls
 from .blocks import link
 from .common import Context
 
-
 # The kinds of records a paragraph can be cited by, with how the small links under it are labelled.
 BACKLINK_KINDS = (
     ("proposals", "Proposals", urls.proposal_page),

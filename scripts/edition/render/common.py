@@ -4,7 +4,6 @@ readings of each correction in it and the author's words marked as such."""
 from __future__ import annotations
 
 import dataclasses
-from typing import Optional
 
 from .. import records as r
 from .. import urls
@@ -34,8 +33,7 @@ class Context:
         )
 
     # The markers are written on Markdown lines too (in headings), so their attributes escape Markdown's syntax.
-    def erratum_marker(self, from_src: str, segment: Segment) -> str:
-        erratum = segment.erratum
+    def erratum_marker(self, from_src: str, erratum: r.Erratum) -> str:
         href = self.href(from_src, urls.ABOUT, urls.erratum_anchor(erratum.id))
         label = f"Correction {erratum.id}: the source reads “{erratum.original}”"
         return (
@@ -55,6 +53,8 @@ class Context:
         """Both readings of a corrected spot: the corrected one shown, the printed one shown "as printed"
         (docs/stylesheets/reading.css switches them). Search indexes the corrected reading here; the
         printed words of paragraphs are added by search.py."""
+        if segment.erratum is None:
+            raise ValueError("only a corrected segment has two readings")
         return (
             f'<span class="corrected" data-erratum="{esc(segment.erratum.id)}">'
             f'<span class="reading-corrected">{corrected_html}</span>'
@@ -80,7 +80,7 @@ class Context:
                 corrected = self.words_html(segment.text, abbreviations)
                 parts.append(self.correction(segment, corrected, self.words_html(segment.original, abbreviations)))
                 if markers:
-                    parts.append(self.erratum_marker(from_src, segment))
+                    parts.append(self.erratum_marker(from_src, segment.erratum))
             elif segment.query:
                 parts.append(f'<span class="queried">{self.words_html(segment.text, abbreviations)}</span>')
                 if markers:
@@ -90,17 +90,19 @@ class Context:
         return "".join(parts)
 
     def markers_html(self, from_src: str, segments: list[Segment]) -> str:
-        return "".join(
-            self.erratum_marker(from_src, s) if s.erratum else self.query_marker(from_src, s.query)
-            for s in segments
-            if s.erratum or s.query
-        )
+        parts = []
+        for segment in segments:
+            if segment.erratum:
+                parts.append(self.erratum_marker(from_src, segment.erratum))
+            elif segment.query:
+                parts.append(self.query_marker(from_src, segment.query))
+        return "".join(parts)
 
     def author_words(
         self,
         from_src: str,
         target_id: str,
-        words: Optional[str] = None,
+        words: str | None = None,
         tag: str = "span",
         css_class: str = "",
         abbreviations: bool = True,

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections import Counter
 
 from .. import urls
+from ..escape import esc
 from ..modality import CLASS_LABELS, POSSIBLE, RECOMMENDING, REGISTER_MODALS, coverage, modal_hits, modal_sentences
 from ..sourcing import general_statements, provenance, sourced
-from ..escape import esc
 from .common import Context
 
 # Editor's words for the kinds in data/errata.yml and data/register.yml.

@@ -9,7 +9,6 @@ from ..modality import CLASS_LABELS
 from .blocks import html_block, link, paragraph_links, quotes_section, summary, three_p_names
 from .common import Context
 
-
 # Editor's words for the controlled values, so filters and tables read as prose.
 HORIZON_LABELS = {"near": "Near term", "long": "Long term", "conditional": "Conditional", "not-stated": "Not stated"}
 STATUS_LABELS = {
@@ -100,7 +99,7 @@ def filters(ctx: Context) -> str:
     """Filter controls; hidden until the script runs, so a reader without JavaScript sees no dead controls."""
     edition = ctx.edition
     used_actors = [a for a in edition.actors if a.id in edition.proposals_by_actor]
-    groups = [
+    groups: list[tuple[str, str, list[tuple[str, str]]]] = [
         ("class", "Class", list(CLASS_LABELS.items())),
         ("area", "Area", [(a.id, a.title) for a in edition.areas]),
         ("challenge", "Challenge", [(c.id, c.title) for c in edition.challenges]),
@@ -195,7 +194,7 @@ def facts(ctx: Context, src: str, proposal: r.Proposal) -> list[tuple[str, str]]
 
 
 def horizon_html(ctx: Context, src: str, horizon: r.Horizon) -> str:
-    if horizon.term == "not-stated":
+    if horizon.term == "not-stated" or horizon.paragraph is None:  # a stated horizon has its words (checks)
         return "Not stated: the paper’s words about this proposal give no time horizon"
     return (
         f"{esc(HORIZON_LABELS[horizon.term])} — “{ctx.author_words(src, horizon.paragraph, horizon.words)}” "
