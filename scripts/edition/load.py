@@ -25,6 +25,7 @@ DATA_FILES: dict[str, type] = {
     "actors.yml": r.ActorsFile,
     "glossary.yml": r.GlossaryFile,
     "timeline.yml": r.TimelineFile,
+    "edition.yml": r.EditionsFile,
 }
 
 # One file per section keeps each diff small and each file readable on its own.

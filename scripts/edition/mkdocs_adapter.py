@@ -15,7 +15,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import metadata, offline, search, urls
+from . import editions, metadata, offline, pdf_build, search, urls
 from .errors import DataErrors
 from .model import Edition
 from .nav import site_nav
@@ -35,6 +35,11 @@ class MkDocsAdapter:
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
         self._edition: Edition | None = None
+        # Under `mkdocs serve` the PDF is made in the background, so a rebuild is not held up by typesetting.
+        self.serving = False
+
+    def on_startup(self, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     @property
     def edition(self) -> Edition:
@@ -70,6 +75,13 @@ class MkDocsAdapter:
         print_file = files.get_file_from_path(urls.PRINT)
         if print_file is not None:
             env.globals["edition_print_page"] = {"src_uri": print_file.src_uri, "url": print_file.url}
+        # The PDF link beside the print button, and the edition's number and date in every page's footer.
+        env.globals["edition_pdf"] = urls.PDF
+        changelog = files.get_file_from_path(urls.CHANGELOG)
+        env.globals["edition_stamp"] = {
+            "label": editions.label(self.edition.current),
+            "changelog_url": changelog.url if changelog else None,
+        }
         return env
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -85,5 +97,6 @@ class MkDocsAdapter:
         return metadata.inject(output, metadata.head(self.edition, about), metadata.coins(self.edition, page_url))
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """Search entries per paragraph, so that a hit lands on the paragraph's anchor."""
+        """Search entries per paragraph, so that a hit lands on the paragraph's anchor; the PDF edition."""
         search.rewrite_site_index(Path(config.site_dir), self.edition, config.use_directory_urls)
+        pdf_build.place(self.edition, config.site_url or "", Path(config.site_dir), self.data_dir, wait=not self.serving)

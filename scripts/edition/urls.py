@@ -23,6 +23,10 @@ CITE = "cite/index.md"
 CITE_PROPOSALS = "cite/proposals.md"
 # The downloads are generated files served beside the pages, under this folder.
 DOWNLOADS_DIR = "downloads"
+# The numbered editions and what changed in each (data/edition.yml).
+CHANGELOG = "changelog.md"
+# The PDF edition, typeset from the model after the site is built (edition/pdf.py).
+PDF = f"{DOWNLOADS_DIR}/lee2025.pdf"
 
 
 def section_page(section_id: str) -> str:
@@ -101,6 +105,11 @@ def reference_anchor(reference_id: str) -> str:
 def cite_anchor(what: str, format_name: str) -> str:
     """The element holding one format of one cite box, e.g. "cite-p18-bibtex" (copy buttons point at it)."""
     return f"cite-{what}-{format_name}"
+
+
+def edition_anchor(number: int) -> str:
+    """A numbered edition's entry on the changelog page, e.g. "edition-2"."""
+    return f"edition-{number}"
 
 
 def figure_anchor(figure_id: str) -> str:
