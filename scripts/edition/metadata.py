@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 from urllib.parse import urlencode
 
-from . import urls
+from . import editions, urls
 from .escape import esc, script_json
 from .model import ABSTRACT_ID, Edition
 
@@ -119,6 +119,10 @@ def report(edition: Edition, home_url: str) -> dict:
         "inLanguage": paper.language,
         "genre": paper.type,
         "reportNumber": str(paper.series.number),
+        # The numbered edition of this reference edition and its date (data/edition.yml); the paper's own
+        # date stays datePublished.
+        "version": editions.version(edition.current),
+        "dateModified": edition.current.date,
         "isPartOf": {"@type": "CreativeWorkSeries", "name": paper.series.title},
         "url": home_url,
     }

@@ -97,3 +97,68 @@ def write_manifest(data_dir: Path, manifest: dict[int, dict]) -> None:
 def entry(number: int, edition: Edition) -> dict:
     digests = records(edition)
     return {"number": number, "sha256": fingerprint(digests), "records": digests}
+
+
+def _what_to_do(number: int, since: str) -> str:
+    return (
+        f"To publish these changes, add edition {number + 1} to data/edition.yml (its date, and one change for each "
+        f"line above: erratum-added, erratum-withdrawn, proposal-added, proposal-reclassified, record-revised, "
+        f"id-renamed with 'from'…), then run `make text-layer` to record its text layer. While edition {number} is "
+        f"not yet published, `make text-layer AMEND=1` records these changes into edition {number} instead{since}."
+    )
+
+
+def status(edition: Edition, data_dir: Path) -> list[str]:
+    """What is out of step between data/edition.yml, data/text-layer.json and the data; empty when all agree."""
+    manifest = read_manifest(data_dir)
+    problems = []
+    numbers = [numbered.number for numbered in edition.numbered]
+    for number in numbers:
+        if number not in manifest:
+            problems.append(f"edition {number} has no recorded text layer in data/{MANIFEST}: run `make text-layer`")
+    for number in sorted(set(manifest) - set(numbers)):
+        problems.append(f"data/{MANIFEST} records edition {number}, which data/edition.yml does not list: "
+                        "list it there, or remove its entry")
+    latest = numbers[-1] if numbers else None
+    if latest in manifest:
+        recorded = manifest[latest]["records"]
+        now = records(edition)
+        if fingerprint(now) != manifest[latest]["sha256"] or recorded != now:
+            lines = "\n".join(f"  {line}" for line in difference(recorded, now).lines())
+            problems.append(f"the text layer has changed since edition {latest} was recorded in data/{MANIFEST}:\n"
+                            f"{lines}\n{_what_to_do(latest, '')}")
+    problems += unexplained(edition, manifest)
+    return problems
+
+
+def unexplained(edition: Edition, manifest: dict[int, dict]) -> list[str]:
+    """Each edition after the first names every record its text layer added, withdrew or changed."""
+    problems = []
+    for previous, numbered in zip(edition.numbered, edition.numbered[1:]):
+        if previous.number not in manifest or numbered.number not in manifest:
+            continue
+        named = {record_id for change in numbered.changes for record_id in change.ids}
+        named |= {change.renamed_from for change in numbered.changes if change.renamed_from}
+        diff = difference(manifest[previous.number]["records"], manifest[numbered.number]["records"])
+        missing = [key for key in diff.added + diff.removed + diff.changed if key.rsplit("/", 1)[-1] not in named]
+        if missing:
+            problems.append(
+                f"edition {numbered.number}'s changes in data/edition.yml do not name every record that changed since "
+                f"edition {previous.number}: " + ", ".join(missing) + " (add a change whose ids name each)"
+            )
+    return problems
+
+
+def record(edition: Edition, data_dir: Path, amend: bool = False) -> str:
+    """Record the current text layer for the newest edition; refuse to overwrite another edition's record."""
+    manifest = read_manifest(data_dir)
+    latest = edition.current.number
+    now = entry(latest, edition)
+    if latest in manifest and manifest[latest]["sha256"] != now["sha256"] and not amend:
+        raise ValueError(
+            f"edition {latest} is already recorded with another text layer; a published edition never changes. "
+            + _what_to_do(latest, " (only if nobody can have cited it yet)")
+        )
+    manifest[latest] = now
+    write_manifest(data_dir, manifest)
+    return f"recorded the text layer of edition {latest}: sha256 {now['sha256']} ({len(now['records'])} records)"
