@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build check test test-fast golden urls offline lighthouse bench browser-deps clean
+.PHONY: setup serve build check test test-fast golden urls offline lighthouse bench browser-deps pdf pdf-deps nginx-deps publish-extras text-layer clean
 
 setup: $(STAMP)
 
@@ -18,21 +18,21 @@ $(STAMP): requirements.lock
 	$(BIN)/python -c "import pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()['purelib'], 'edition-scripts.pth').write_text(str(pathlib.Path('scripts').resolve()) + '\n')"
 	touch $(STAMP)
 
-serve: $(STAMP)
+serve: $(STAMP) pdf-deps
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 # Builds into a fresh folder and swaps it in only on success, so a failed build keeps the last good site.
-build: $(STAMP)
+build: $(STAMP) pdf-deps
 	$(BIN)/python -m edition build
 
 check: $(STAMP)
 	$(BIN)/python -m edition check
 
-test: $(STAMP) browser-deps
+test: $(STAMP) browser-deps pdf-deps nginx-deps
 	$(BIN)/python -m pytest -n 2
 
 # The tests that need no browser, for a quick loop while editing.
-test-fast: $(STAMP)
+test-fast: $(STAMP) pdf-deps nginx-deps
 	$(BIN)/python -m pytest -n 2 -m "not browser"
 
 # Rewrites tests/golden/ from the current data; review the diff before committing.
@@ -45,6 +45,32 @@ golden: $(STAMP)
 browser-deps: $(NODE_STAMP)
 	@command -v chromium >/dev/null 2>&1 && command -v java >/dev/null 2>&1 || \
 		{ apt-get update -q && apt-get install -y -q chromium default-jre-headless; }
+
+# The PDF edition: WeasyPrint (from the lock) needs Debian's Pango and HarfBuzz; the fonts it sets the text in;
+# poppler-utils (pdftotext, pdfinfo) reads the PDF back in the tests.
+PDF_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-sil-charis fonts-dejavu-core poppler-utils
+pdf-deps:
+	@dpkg -s $(PDF_DEBS) >/dev/null 2>&1 || { apt-get update -q && apt-get install -y -q $(PDF_DEBS); }
+
+# Debian's nginx and its brotli_static module: tests/test_nginx.py and `make lighthouse` serve the published
+# folder with deploy/nginx/lee2025.conf. Installing does not leave a server running that we rely on.
+NGINX_DEBS := nginx libnginx-mod-http-brotli-static
+nginx-deps:
+	@dpkg -s $(NGINX_DEBS) >/dev/null 2>&1 || { apt-get update -q && apt-get install -y -q $(NGINX_DEBS); }
+
+# The PDF edition alone, into pdf/ (the build also puts it at downloads/lee2025.pdf); SITE_URL sets its ¶ links.
+pdf: $(STAMP) pdf-deps
+	$(BIN)/python -m edition.pdf pdf/lee2025.pdf $(if $(SITE_URL),--site-url "$(SITE_URL)")
+
+# Pre-compressed copies and host files (_headers, _redirects, _nginx/) for a built folder: part of `make publish`.
+PUBLISH_DIR ?= public
+publish-extras: $(STAMP)
+	$(BIN)/python -m edition publish-extras $(PUBLISH_DIR) --site-url "$(SITE_URL)"
+
+# Records the text layer of the newest edition in data/text-layer.json (after adding it to data/edition.yml).
+# AMEND=1 replaces the newest edition's record: only while nobody can have cited that edition.
+text-layer: $(STAMP)
+	$(BIN)/python -m edition text-layer --record $(if $(AMEND),--amend)
 
 $(NODE_STAMP): package-lock.json
 	@command -v npm >/dev/null 2>&1 || { apt-get update -q && apt-get install -y -q npm; }
@@ -77,8 +103,8 @@ $(LIGHTHOUSE_STAMP): tools/lighthouse/package-lock.json
 	cd tools/lighthouse && npm ci --ignore-scripts --no-audit --no-fund --silent
 	touch $(LIGHTHOUSE_STAMP)
 
-lighthouse: build browser-deps $(LIGHTHOUSE_STAMP)
-	$(BIN)/python scripts/lighthouse_run.py site 3
+lighthouse: $(STAMP) browser-deps pdf-deps nginx-deps $(LIGHTHOUSE_STAMP)
+	$(BIN)/python scripts/lighthouse_run.py 3
 
 clean:
-	rm -rf site site.* .build .pytest_cache offline
+	rm -rf site site.* .build .pytest_cache offline pdf public public.*
