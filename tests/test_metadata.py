@@ -17,7 +17,7 @@ pytestmark = pytest.mark.slow
 
 # The build under test uses mkdocs.yml's default unless SITE_URL is set, exactly as MkDocs does.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
-FORBIDDEN = ("citation_journal_title", "citation_isbn", "citation_doi", "citation_pdf_url")
+FORBIDDEN = ("citation_journal_title", "citation_isbn", "citation_doi")
 
 
 def pages(site):
@@ -55,6 +55,9 @@ def test_highwire_tags(built_site, edition):
         assert one(page, "citation_language") == paper.language
         assert one(page, "citation_abstract") == edition.text(ABSTRACT_ID)
         assert one(page, "citation_public_url") == url
+        # The PDF edition is served by every build, so the PDF link is given (Google Scholar reads it).
+        assert one(page, "citation_pdf_url") == SITE_URL + urls.PDF
+        assert (built_site / urls.PDF).is_file()
         html = str(page.head)
         for name in FORBIDDEN:
             assert name not in html, (url, name)

@@ -13,7 +13,7 @@ from . import records as r
 from .checker import Checker
 from .editions import CHANGE_RECORDS, record_kinds
 from .errors import did_you_mean
-from .load import Located
+from .load import DATA_FILES, Located
 from .model import Edition
 
 
@@ -35,6 +35,8 @@ def editions(c: Checker, edition: Edition) -> None:
                                                f"edition’s date), found {numbered.date}")
             previous = numbered.date
         _changes(c, where, path, numbered, i == 0)
+    if any(c.file(kind) is None for kind in DATA_FILES.values()):
+        return  # a file that did not load has no records to name; its own errors say why
     kinds = record_kinds(edition)
     last = len(edition.numbered) - 1
     for j, change in enumerate(edition.numbered[-1].changes):
@@ -68,6 +70,10 @@ def _changes(c: Checker, where: Located, path: str, numbered: r.NumberedEdition,
             c.error(where, f"{change_path}.from", f"expected 'from' only on an id-renamed change, found it on {change.kind}")
 
 
+def _a(kind: str) -> str:
+    return ("an " if kind[0] in "aeiou" else "a ") + kind
+
+
 def _names(c: Checker, where: Located, path: str, change: r.Change, kinds: dict[str, str]) -> None:
     """In the newest edition, the ids a change names are this edition's (or, once withdrawn, no longer are)."""
     family = change.kind.split("-", 1)[0]
@@ -77,13 +83,13 @@ def _names(c: Checker, where: Located, path: str, change: r.Change, kinds: dict[
         found = kinds.get(record_id)
         if gone and found is not None and (wanted is None or found == wanted):
             c.error(where, f"{path}.ids[{k}]", f"expected an id this edition no longer has ({change.kind}), found "
-                                               f"'{record_id}', which is still a {found}")
+                                               f"'{record_id}', which is still {_a(found)}")
         elif not gone and found is None:
             c.error(where, f"{path}.ids[{k}]", f"expected the id of a record of this edition, found '{record_id}', "
                                                f"which does not exist{did_you_mean(record_id, kinds)}")
         elif not gone and wanted is not None and found != wanted:
-            c.error(where, f"{path}.ids[{k}]", f"expected the id of a {wanted} ({change.kind}), found '{record_id}', "
-                                               f"which is a {found}")
+            c.error(where, f"{path}.ids[{k}]", f"expected the id of {_a(wanted)} ({change.kind}), found '{record_id}', "
+                                               f"which is {_a(found)}")
     if change.renamed_from and change.renamed_from in kinds:
         c.error(where, f"{path}.from", f"expected the old id, which this edition no longer has, found "
-                                       f"'{change.renamed_from}', which is still a {kinds[change.renamed_from]}")
+                                       f"'{change.renamed_from}', which is still {_a(kinds[change.renamed_from])}")

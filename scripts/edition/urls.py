@@ -78,6 +78,7 @@ THREE_P_ANCHOR = "three-p"
 CITE_PAPER_ANCHOR = "paper"
 CITE_PARTS_ANCHOR = "parts"
 DOWNLOADS_ANCHOR = "downloads"
+CITE_PDF_ANCHOR = "pdf"
 CITE_SECTION_ANCHOR = "section"
 
 
@@ -150,6 +151,11 @@ def absolute_url(site_url: str, src_uri: str, anchor: str = "") -> str:
     """The exact, published URL of a page (and anchor) that a citation carries: always the directory form."""
     base = site_url if site_url.endswith("/") else site_url + "/"
     return base + page_url(src_uri) + (f"#{anchor}" if anchor else "")
+
+
+def absolute_file_url(site_url: str, file_path: str) -> str:
+    """The published URL of a file that is not a page, such as the PDF."""
+    return (site_url if site_url.endswith("/") else site_url + "/") + file_path
 
 
 class Linker:

@@ -107,6 +107,7 @@ def data_page(ctx: Context, site_url: str, downloads: list[tuple[str, str, str]]
         "",
     ]
     lines += box(ctx, CiteBox("paper", urls.absolute_url(site_url, urls.HOME), "", "lee2025", "the paper"))
+    lines += pdf_box(ctx, site_url, src)
     lines += parts_list(ctx, src)
     lines += ["", f"## Downloads {{#{urls.DOWNLOADS_ANCHOR}}}", ""]
     lines.append(
@@ -119,6 +120,24 @@ def data_page(ctx: Context, site_url: str, downloads: list[tuple[str, str, str]]
         lines.append(f'<li><a href="{esc(href)}" download>{esc(title)}</a> (<code>{esc(path)}</code>): {esc(note)}</li>')
     lines += ["</ul>", "", COPY_SCRIPT, ""]
     return "\n".join(lines)
+
+
+def pdf_box(ctx: Context, site_url: str, src: str) -> list[str]:
+    """The PDF edition: the same paper, § and ¶ numbers, at the PDF's own URL."""
+    href = ctx.linker.file_href(src, urls.PDF)
+    return [
+        f"## Cite the PDF {{#{urls.CITE_PDF_ANCHOR}}}",
+        "",
+        f'<p class="editorial"><span class="editorial-label">Editor’s note:</span> the <a href="{esc(href)}">PDF edition</a> '
+        "is typeset from the same data, with the same section (§) and paragraph (¶) numbers; each ¶ number in it "
+        "links to the paragraph’s URL here. To cite a part of it, give the pinpoint as for the web.</p>",
+        "",
+    ] + box(ctx, CiteBox("pdf", urls.absolute_file_url(site_url, urls.PDF), "", "lee2025-pdf", "the PDF"))
+
+
+def cite_the_pdf(ctx: Context, src: str) -> str:
+    href = ctx.href(src, urls.CITE, urls.CITE_PDF_ANCHOR)
+    return f'<p class="cite-pdf">Reading the PDF edition? It has the same § and ¶ numbers: <a href="{esc(href)}">cite the PDF</a>.</p>'
 
 
 def parts_list(ctx: Context, src: str) -> list[str]:
@@ -151,6 +170,8 @@ def section_page(ctx: Context, site_url: str, section: r.Section) -> str:
         f'<a href="{esc(ctx.href(src, section_src))}">section {esc(section.label)}</a> of the paper and of each of its '
         "paragraphs, with the section (§) and paragraph (¶) as pinpoint and the exact URL. "
         f'The whole paper and the downloads are on <a href="{esc(ctx.href(src, urls.CITE))}">Data and citation</a>.</p>',
+        "",
+        cite_the_pdf(ctx, src),
         "",
         f"## Section {esc(section.label)} {{#{urls.CITE_SECTION_ANCHOR}}}",
         "",
@@ -190,6 +211,8 @@ def proposals_page(ctx: Context, site_url: str) -> str:
         '<p class="editorial"><span class="editorial-label">Editor’s note:</span> the proposals are the editor’s '
         "summaries; what can be cited is the paper. Each box cites the paper at the paragraphs the proposal quotes, "
         "with the URL of the first of them.</p>",
+        "",
+        cite_the_pdf(ctx, src),
         "",
     ]
     for proposal in edition.proposals:
