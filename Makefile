@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build check test test-fast golden urls offline lighthouse bench browser-deps pdf pdf-deps nginx-deps publish-extras text-layer clean
+.PHONY: setup serve build publish check test test-fast golden urls offline lighthouse bench browser-deps pdf pdf-deps nginx-deps publish-extras text-layer clean
 
 setup: $(STAMP)
 
@@ -62,8 +62,16 @@ nginx-deps:
 pdf: $(STAMP) pdf-deps
 	$(BIN)/python -m edition.pdf pdf/lee2025.pdf $(if $(SITE_URL),--site-url "$(SITE_URL)")
 
-# Pre-compressed copies and host files (_headers, _redirects, _nginx/) for a built folder: part of `make publish`.
+# The site for readers, in public/: make publish SITE_URL=https://example.org/lee2025/ builds with that address
+# (the PDF included), then adds the pre-compressed files and the host files. Serve public/ with any static host;
+# see README "Publishing". (Issue 10's checks of SITE_URL replace the simple one here when it lands.)
 PUBLISH_DIR ?= public
+publish: $(STAMP) pdf-deps
+	@case "$(SITE_URL)" in https://*|http://*) ;; *) echo "usage: make publish SITE_URL=https://example.org/lee2025/" >&2; exit 1;; esac
+	SITE_URL="$(SITE_URL)" $(BIN)/python -m edition build --site-dir $(PUBLISH_DIR)
+	$(BIN)/python -m edition publish-extras $(PUBLISH_DIR) --site-url "$(SITE_URL)"
+
+# Pre-compressed copies and host files (_headers, _redirects, _nginx/) for a built folder: part of `make publish`.
 publish-extras: $(STAMP)
 	$(BIN)/python -m edition publish-extras $(PUBLISH_DIR) --site-url "$(SITE_URL)"
 
