@@ -23,6 +23,8 @@ from .paths import ROOT
 from .pdf_html import EditionStamp, document
 
 CACHE_DIR = ROOT / ".build" / "pdf"
+# Enough for the editions an editor switches between (and the tests' fixtures); older PDFs are removed.
+CACHE_ENTRIES = 24
 STYLESHEET = Path(__file__).with_name("pdf.css")
 GENERATOR = f"Reference edition build (WeasyPrint {version('weasyprint')})"
 
@@ -71,3 +73,6 @@ def store(pdf: bytes, target: Path, cache: Path | None) -> None:
         partial = cache.with_suffix(f".{os.getpid()}.part")
         partial.write_bytes(pdf)
         partial.replace(cache)
+        entries = sorted(cache.parent.glob("*.pdf"), key=lambda path: path.stat().st_mtime, reverse=True)
+        for old in entries[CACHE_ENTRIES:]:
+            old.unlink(missing_ok=True)
