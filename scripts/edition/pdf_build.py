@@ -9,6 +9,7 @@ rebuild shows the pages at once and the PDF a few seconds later.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -73,6 +74,14 @@ def store(pdf: bytes, target: Path, cache: Path | None) -> None:
         partial = cache.with_suffix(f".{os.getpid()}.part")
         partial.write_bytes(pdf)
         partial.replace(cache)
-        entries = sorted(cache.parent.glob("*.pdf"), key=lambda path: path.stat().st_mtime, reverse=True)
-        for old in entries[CACHE_ENTRIES:]:
-            old.unlink(missing_ok=True)
+        prune(cache.parent)
+
+
+def prune(folder: Path) -> None:
+    """Keep the newest CACHE_ENTRIES PDFs; another build may be pruning at the same time."""
+    dated = []
+    for path in folder.glob("*.pdf"):
+        with contextlib.suppress(FileNotFoundError):
+            dated.append((path.stat().st_mtime, path))
+    for _mtime, old in sorted(dated, reverse=True)[CACHE_ENTRIES:]:
+        old.unlink(missing_ok=True)
