@@ -3,8 +3,11 @@ renamed ids leave behind (data/edition.yml)."""
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from . import records as r
 from . import urls
+from .escape import esc
 from .model import Edition
 
 # A change's kind says which records its ids may name; "record-*" and "id-renamed" may name any.
@@ -46,6 +49,17 @@ def record_kinds(edition: Edition) -> dict[str, str]:
 def label(numbered: r.NumberedEdition) -> str:
     """How the edition names itself in footers, the PDF and citations: "Edition 1 (2026-11-29)"."""
     return f"Edition {numbered.number} ({numbered.date})"
+
+
+def footer_html(numbered: r.NumberedEdition, site_url: str, directory_urls: bool) -> str:
+    """The edition's line in every page's footer (the theme's copyright slot, the same HTML on every page),
+    linked to the changelog by its path from the site's root; the offline edition, opened from files, has
+    no root to start from, so its line is plain."""
+    words = f"Reference edition · {esc(label(numbered))}"
+    if not directory_urls:
+        return f'<span class="edition-stamp">{words}</span>'
+    href = urlsplit(urls.absolute_url(site_url or "/", urls.CHANGELOG)).path
+    return f'<span class="edition-stamp">Reference edition · <a href="{esc(href)}">{esc(label(numbered))}</a></span>'
 
 
 def version(numbered: r.NumberedEdition) -> str:

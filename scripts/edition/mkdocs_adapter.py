@@ -55,6 +55,8 @@ class MkDocsAdapter:
             raise Abort("\n" + errors.report())
         self._edition = edition
         config.nav = site_nav(edition)
+        # The edition's number and date in every page's footer (Material prints `copyright` there).
+        config.copyright = editions.footer_html(edition.current, config.site_url or "", config.use_directory_urls)
         offline.use_local_shim(config)
         return config
 
@@ -75,13 +77,8 @@ class MkDocsAdapter:
         print_file = files.get_file_from_path(urls.PRINT)
         if print_file is not None:
             env.globals["edition_print_page"] = {"src_uri": print_file.src_uri, "url": print_file.url}
-        # The PDF link beside the print button, and the edition's number and date in every page's footer.
+        # The PDF edition's link on every page (docs/overrides/main.html).
         env.globals["edition_pdf"] = urls.PDF
-        changelog = files.get_file_from_path(urls.CHANGELOG)
-        env.globals["edition_stamp"] = {
-            "label": editions.label(self.edition.current),
-            "changelog_url": changelog.url if changelog else None,
-        }
         return env
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
