@@ -55,11 +55,11 @@ def footer_html(numbered: r.NumberedEdition, site_url: str, directory_urls: bool
     """The edition's line in every page's footer (the theme's copyright slot, the same HTML on every page),
     linked to the changelog by its path from the site's root; the offline edition, opened from files, has
     no root to start from, so its line is plain."""
-    words = f"Reference edition · {esc(label(numbered))}"
-    if not directory_urls:
-        return f'<span class="edition-stamp">{words}</span>'
-    href = urlsplit(urls.absolute_url(site_url or "/", urls.CHANGELOG)).path
-    return f'<span class="edition-stamp">Reference edition · <a href="{esc(href)}">{esc(label(numbered))}</a></span>'
+    words = esc(label(numbered))
+    if directory_urls:
+        href = urlsplit(urls.absolute_url(site_url or "/", urls.CHANGELOG)).path
+        words = f'<a href="{esc(href)}">{words}</a>'
+    return f'<span class="edition-stamp">Reference edition · {words}</span>'
 
 
 def version(numbered: r.NumberedEdition) -> str:

@@ -14,7 +14,7 @@ from . import bibtex, ris, schema, tables
 
 # The Edition's fields that are data; the source lines are the provenance copy, published on their own.
 EDITION_FIELDS = ("paper", "sections", "figures", "references", "errata", "queries", "challenges", "three_p",
-                  "areas", "proposal_paragraphs", "proposals", "actors", "terms", "events")
+                  "areas", "proposal_paragraphs", "proposals", "actors", "terms", "events", "numbered")
 SCHEMA_DIR = "schema"
 
 
