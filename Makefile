@@ -7,9 +7,10 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build publish check test test-fast golden urls offline lighthouse bench browser-deps pdf pdf-deps nginx-deps publish-extras text-layer clean
+.PHONY: setup serve build publish check test test-fast golden urls offline lighthouse bench browser-deps citing-deps pdf pdf-deps nginx-deps publish-extras text-layer clean
 
-setup: $(STAMP)
+# The venv and the npm tools: the build formats citations with citeproc-js (npm `citeproc`), run by node.
+setup: $(STAMP) $(NODE_STAMP)
 
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -18,25 +19,37 @@ $(STAMP): requirements.lock
 	$(BIN)/python -c "import pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()['purelib'], 'edition-scripts.pth').write_text(str(pathlib.Path('scripts').resolve()) + '\n')"
 	touch $(STAMP)
 
-serve: $(STAMP) pdf-deps
+# A preview: its citations carry the local address and every cite box says so.
+serve: $(STAMP) $(NODE_STAMP) pdf-deps
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 # Builds into a fresh folder and swaps it in only on success, so a failed build keeps the last good site.
-build: $(STAMP) pdf-deps
+# A preview too (mkdocs.yml's local site_url); `make publish` makes the site for readers.
+build: $(STAMP) $(NODE_STAMP) pdf-deps
 	$(BIN)/python -m edition build
+
+# The site for readers, in public/: needs the site's address, e.g. make publish SITE_URL=https://example.org/lee2025/
+# Builds with it (the PDF included), then adds the pre-compressed files and the host files (README "Publishing").
+# Refuses none, a loopback or a file: address, and refuses the result if any page or download names one.
+publish: $(STAMP) $(NODE_STAMP) pdf-deps
+	SITE_URL="$(SITE_URL)" $(BIN)/python -m edition publish
 
 check: $(STAMP)
 	$(BIN)/python -m edition check
 
-test: $(STAMP) browser-deps pdf-deps nginx-deps
+test: $(STAMP) browser-deps citing-deps pdf-deps nginx-deps
 	$(BIN)/python -m pytest -n 2
 
 # The tests that need no browser, for a quick loop while editing.
-test-fast: $(STAMP) pdf-deps nginx-deps
+test-fast: $(STAMP) $(NODE_STAMP) citing-deps pdf-deps nginx-deps
 	$(BIN)/python -m pytest -n 2 -m "not browser"
 
+# pandoc (Debian's) is the second CSL processor the downloads are checked with (tests/test_pandoc.py).
+citing-deps:
+	@command -v pandoc >/dev/null 2>&1 || { apt-get update -q && apt-get install -y -q pandoc; }
+
 # Rewrites tests/golden/ from the current data; review the diff before committing.
-golden: $(STAMP)
+golden: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest tests/test_golden.py --update-golden
 
 # What the browser gates need beyond Python: Debian's chromium, Java for vnu.jar, and the npm tools
@@ -59,18 +72,10 @@ nginx-deps:
 	@dpkg -s $(NGINX_DEBS) >/dev/null 2>&1 || { apt-get update -q && apt-get install -y -q $(NGINX_DEBS); }
 
 # The PDF edition alone, into pdf/ (the build also puts it at downloads/lee2025.pdf); SITE_URL sets its ¶ links.
-pdf: $(STAMP) pdf-deps
+pdf: $(STAMP) $(NODE_STAMP) pdf-deps
 	$(BIN)/python -m edition.pdf pdf/lee2025.pdf $(if $(SITE_URL),--site-url "$(SITE_URL)")
 
-# The site for readers, in public/: make publish SITE_URL=https://example.org/lee2025/ builds with that address
-# (the PDF included), then adds the pre-compressed files and the host files. Serve public/ with any static host;
-# see README "Publishing". (Issue 10's checks of SITE_URL replace the simple one here when it lands.)
 PUBLISH_DIR ?= public
-publish: $(STAMP) pdf-deps
-	@case "$(SITE_URL)" in https://*|http://*) ;; *) echo "usage: make publish SITE_URL=https://example.org/lee2025/" >&2; exit 1;; esac
-	SITE_URL="$(SITE_URL)" $(BIN)/python -m edition build --site-dir $(PUBLISH_DIR)
-	$(BIN)/python -m edition publish-extras $(PUBLISH_DIR) --site-url "$(SITE_URL)"
-
 # Pre-compressed copies and host files (_headers, _redirects, _nginx/) for a built folder: part of `make publish`.
 publish-extras: $(STAMP)
 	$(BIN)/python -m edition publish-extras $(PUBLISH_DIR) --site-url "$(SITE_URL)"
@@ -91,7 +96,7 @@ urls: build
 
 # Build time, page weight and memory at 1x, 10x and 50x the real content (see README, Performance).
 # Not part of `make test`; BENCH_ARGS passes options, e.g. BENCH_ARGS="--scales 1,10 --runs 3".
-bench: $(STAMP)
+bench: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m benchmarks.bench $(BENCH_ARGS)
 	$(MAKE) --no-print-directory lighthouse
 
@@ -111,7 +116,7 @@ $(LIGHTHOUSE_STAMP): tools/lighthouse/package-lock.json
 	cd tools/lighthouse && npm ci --ignore-scripts --no-audit --no-fund --silent
 	touch $(LIGHTHOUSE_STAMP)
 
-lighthouse: $(STAMP) browser-deps pdf-deps nginx-deps $(LIGHTHOUSE_STAMP)
+lighthouse: $(STAMP) $(NODE_STAMP) browser-deps pdf-deps nginx-deps $(LIGHTHOUSE_STAMP)
 	$(BIN)/python scripts/lighthouse_run.py 3
 
 clean:

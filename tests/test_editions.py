@@ -104,20 +104,20 @@ def test_a_changed_proposal_is_named_by_id(tmp_path):
 
 EDITION_ERRORS = {
     "out-of-order": ('  - number: 2\n', '  - number: 3\n',
-                     "data/edition.yml:8:13: editions[1].number: expected 2 (editions are numbered 1, 2, 3… in order), found 3"),
+                     "data/edition.yml:9:13: editions[1].number: expected 2 (editions are numbered 1, 2, 3… in order), found 3"),
     "bad-date": ('date: "2026-02-01"', 'date: "2026-02-30"',
-                 "data/edition.yml:9:11: editions[1].date: expected a date written YYYY-MM-DD, found '2026-02-30'"),
+                 "data/edition.yml:10:11: editions[1].date: expected a date written YYYY-MM-DD, found '2026-02-30'"),
     "date-before": ('date: "2026-02-01"', 'date: "2025-12-01"',
-                    "data/edition.yml:9:11: editions[1].date: expected a date on or after 2026-01-15 (the paper’s or "
+                    "data/edition.yml:10:11: editions[1].date: expected a date on or after 2026-01-15 (the paper’s or "
                     "the previous edition’s date), found 2025-12-01"),
     "unknown-id": ("ids: [stockpile]", "ids: [stockpyle]",
-                   "data/edition.yml:12:15: editions[1].changes[0].ids[0]: expected the id of a record of this edition, "
+                   "data/edition.yml:13:15: editions[1].changes[0].ids[0]: expected the id of a record of this edition, "
                    "found 'stockpyle', which does not exist; did you mean 'stockpile'?"),
     "old-id-still-there": ("from: stockpiling", "from: p1",
-                           "data/edition.yml:13:15: editions[1].changes[0].from: expected the old id, which this edition "
+                           "data/edition.yml:14:15: editions[1].changes[0].from: expected the old id, which this edition "
                            "no longer has, found 'p1', which is still a paragraph"),
     "rename-without-from": ("        from: stockpiling\n", "",
-                            "data/edition.yml:11:9: editions[1].changes[0]: expected an id-renamed change to give 'from' "
+                            "data/edition.yml:12:9: editions[1].changes[0]: expected an id-renamed change to give 'from' "
                             "(the old id) and one id in 'ids' (the new id)"),
 }
 

@@ -1,5 +1,6 @@
 """Command line: `python -m edition check` validates data/; `render DIR` writes every generated file for
-inspection; `build` builds the site. `--data X` picks another data folder for all three."""
+inspection; `build` builds a preview site; `publish` builds the site for readers (needs SITE_URL).
+`--data X` picks another data folder for all of them."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from . import editions, hosting, text_layer
 from .errors import DataErrors
 from .model import Edition
 from .paths import DATA_DIR, ROOT
+from .publish import publish
 from .render import render_site
 from .validate import check
 from .write import write_files
@@ -38,6 +40,8 @@ def main(argv: list[str] | None = None) -> int:
     extras.add_argument("--site-url", default=os.environ.get("SITE_URL", ""), help="the address it is published at")
     build = commands.add_parser("build", help="build the site into site/, keeping the old one if the build fails")
     build.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    publish_cmd = commands.add_parser("publish", help="build for readers with SITE_URL into public/ (refuses a local address)")
+    publish_cmd.add_argument("--out", type=Path, default=ROOT / "public")
     args = parser.parse_args(argv)
     try:
         edition = check(args.data)
@@ -50,6 +54,11 @@ def main(argv: list[str] | None = None) -> int:
         return publish_extras(edition, args.folder, args.site_url)
     if args.command == "text-layer":
         return text_layer_command(edition, args.data, args.record, args.amend)
+    if args.command == "publish":
+        # Built with the address, then the PDF is in it; the pre-compressed files and host files follow.
+        return publish(os.environ.get("SITE_URL", "").strip(), args.out,
+                       lambda out, site_url: build_site(out, args.data, {"SITE_URL": site_url})
+                       or publish_extras(edition, out, site_url))
     if args.command == "check":
         print(f"{args.data}: {len(edition.paragraphs)} paragraphs, {len(edition.errata)} errata, "
               f"{len(edition.proposals)} proposals: all checks passed")
@@ -87,15 +96,16 @@ def text_layer_command(edition: Edition, data_dir: Path, record: bool, amend: bo
     return 1 if problems else 0
 
 
-def build_site(site_dir: Path, data_dir: Path) -> int:
+def build_site(site_dir: Path, data_dir: Path, env: dict[str, str] | None = None) -> int:
     """Run the strict MkDocs build into a new folder and swap it in only if the build succeeds."""
     fresh = site_dir.with_name(site_dir.name + ".new")
     retired = site_dir.with_name(site_dir.name + ".old")
     for leftover in (fresh, retired):
         shutil.rmtree(leftover, ignore_errors=True)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(fresh)]
-    # The hooks read the data folder from EDITION_DATA (edition/paths.py).
-    env = dict(os.environ, EDITION_DATA=str(data_dir.resolve()))
+    # The hooks read the data folder from EDITION_DATA (edition/paths.py); `env` adds e.g. SITE_URL. The
+    # banner Material prints on every build says nothing about this one (known-traps).
+    env = dict(os.environ, EDITION_DATA=str(data_dir.resolve()), NO_MKDOCS_2_WARNING="1", **(env or {}))
     result = subprocess.run(command, cwd=ROOT, env=env)
     if result.returncode != 0:
         shutil.rmtree(fresh, ignore_errors=True)

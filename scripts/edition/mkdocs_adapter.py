@@ -15,7 +15,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import editions, metadata, offline, pdf_build, search, urls
+from . import csl_engine, editions, metadata, offline, pdf_build, search, unapi, urls
 from .errors import DataErrors
 from .model import Edition
 from .nav import site_nav
@@ -53,6 +53,9 @@ class MkDocsAdapter:
         except DataErrors as errors:
             # Abort prints the message without a traceback and exits with code 1.
             raise Abort("\n" + errors.report())
+        reason = csl_engine.missing()
+        if reason:
+            raise Abort(f"the CSL engine cannot run: {reason}")
         self._edition = edition
         config.nav = site_nav(edition)
         # The edition's number and date in every page's footer (Material prints `copyright` there).
@@ -69,6 +72,10 @@ class MkDocsAdapter:
             if files.get_file_from_path(path) is not None:
                 raise Abort(f"docs/{path} would hide a generated page: generated Markdown is never kept in docs/")
             files.append(File.generated(config, path, content=text))
+        # Each page's unAPI record (unapi.py) needs its URL, which only MkDocs knows, for docs/ pages too.
+        pages = [(file.src_uri, file.url) for file in files.documentation_pages()]
+        for path, text in unapi.files(self.edition, pages, config.site_url or "").items():
+            files.append(File.generated(config, path, content=text))
         offline.add_shim(files, config)
         return files
 
@@ -82,7 +89,7 @@ class MkDocsAdapter:
         return env
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        """Scholarly metadata (Highwire, COinS, Dublin Core, JSON-LD, OpenGraph) on every page."""
+        """Scholarly metadata (Highwire, COinS, unAPI, Dublin Core, JSON-LD, OpenGraph) on every page."""
         page_url = page.canonical_url or page.url
         about = metadata.PageInfo(
             src_uri=page.file.src_uri,
@@ -91,7 +98,8 @@ class MkDocsAdapter:
             site_url=config.site_url or "",
             site_name=config.site_name,
         )
-        return metadata.inject(output, metadata.head(self.edition, about), metadata.coins(self.edition, page_url))
+        head = metadata.head(self.edition, about) + "\n" + unapi.head_link(page.url, page.file.src_uri)
+        return metadata.inject(output, head, metadata.coins(self.edition, page_url) + unapi.body_id())
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Search entries per paragraph, so that a hit lands on the paragraph's anchor; the PDF edition."""

@@ -37,4 +37,5 @@ def site_nav(edition: Edition) -> list:
     nav.append({"Data and citation": urls.CITE})
     nav.append({"About this edition": urls.ABOUT})
     nav.append({"Changelog": urls.CHANGELOG})
+    nav.append({"Editorial method": urls.METHOD})
     return nav

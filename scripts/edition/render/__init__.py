@@ -9,11 +9,11 @@ from __future__ import annotations
 from ..export.downloads import files as download_files
 from ..model import Edition
 from ..urls import Linker
-from . import apparatus, argument, changelog, cite, paper, print_page
+from . import apparatus, argument, changelog, cite, method, paper, print_page
 from .common import Context
 
 # Each module renders one family of pages; together with the cite pages and downloads they make the site.
-PAGE_MODULES = (paper, apparatus, argument, print_page, changelog)
+PAGE_MODULES = (paper, apparatus, argument, print_page, method, changelog)
 
 
 class DuplicatePath(ValueError):
@@ -23,7 +23,7 @@ class DuplicatePath(ValueError):
 def render_site(edition: Edition, directory_urls: bool, site_url: str) -> dict[str, str]:
     """Every generated file: the pages, the cite pages and the downloads, in that order."""
     ctx = Context(edition, Linker(directory_urls))
-    downloads = download_files(edition)
+    downloads = download_files(edition, site_url)
     parts = [module.render(ctx) for module in PAGE_MODULES]
     parts.append(cite.render(ctx, site_url, [(path, d.title, d.note) for path, d in downloads.items()]))
     parts.append({path: download.content for path, download in downloads.items()})
