@@ -15,7 +15,7 @@ import pytest
 import rispy
 
 from edition import csl, editions, metadata, text_layer, urls
-from edition.export import bibtex, ris
+from edition.cite_styles import STYLES, styled
 from edition.paths import DATA_DIR, ROOT
 from edition.render import render_site
 from edition.validate import check
@@ -64,7 +64,7 @@ def text_layer_command(data: Path, *extra: str) -> subprocess.CompletedProcess:
 
 def test_a_changed_erratum_without_a_new_edition_fails_and_says_what_to_do(tmp_path):
     data = copy_of(tmp_path)
-    edit(data / "errata.yml", "kind: typo", "kind: probable-error")
+    edit(data / "errata.yml", 'reason: "Misprint."', 'reason: "Misprint of “system”."')
     problems = text_layer.status(check(data), data)
     assert problems == [
         "the text layer has changed since edition 2 was recorded in data/text-layer.json:\n"
@@ -80,7 +80,7 @@ def test_a_changed_erratum_without_a_new_edition_fails_and_says_what_to_do(tmp_p
 
 def test_a_new_edition_is_recorded_and_its_changelog_must_name_every_change(tmp_path):
     data = copy_of(tmp_path)
-    edit(data / "errata.yml", "kind: typo", "kind: probable-error")
+    edit(data / "errata.yml", 'reason: "Misprint."', 'reason: "Misprint of “system”."')
     with (data / "edition.yml").open("a", encoding="utf-8") as handle:
         handle.write('  - number: 3\n    date: "2026-03-01"\n    changes:\n      - kind: proposal-reclassified\n'
                      '        ids: ["stockpile"]\n        note: "Names the wrong record."\n')
@@ -92,7 +92,7 @@ def test_a_new_edition_is_recorded_and_its_changelog_must_name_every_change(tmp_
         "errata/e1 (add a change whose ids name each)"
     )
     with (data / "edition.yml").open("a", encoding="utf-8") as handle:
-        handle.write('      - kind: erratum-revised\n        ids: [e1]\n        note: "e1 is a probable error."\n')
+        handle.write('      - kind: erratum-revised\n        ids: [e1]\n        note: "e1 gives its reason in full."\n')
     assert text_layer_command(data).returncode == 0
 
 
@@ -132,15 +132,15 @@ def test_edition_file_errors_are_reported_exactly(tmp_path, case):
 def test_citation_formats_carry_the_edition(edition):
     number = editions.version(edition.current)
     assert number == str(edition.current.number)
-    formats = csl.cite_formats(edition, "https://example.org/lee2025/sections/iv/#p18", "§IV.1, ¶18", "lee2025-p18")
-    for style in csl.STYLES:
-        assert f"Version {number}" in formats[style], style
+    url = "https://example.org/lee2025/sections/iv/#p18"
+    for style in STYLES:
+        assert f"Version {number}" in styled(edition).entry_text(style, url), style
+    formats = csl.manager_formats(edition, url, "§IV.1, ¶18", "lee2025-p18")
     entry = bibtexparser.parse_string(formats["bibtex"]).entries[0]
     assert entry.fields_dict["version"].value == number
     assert rispy.loads(formats["ris"])[0]["edition"] == number
     assert json.loads(formats["csl-json"])[0]["version"] == number
-    assert bibtex.entry(csl.paper_csl(edition))["version"] == number
-    assert ris.record(csl.paper_csl(edition))["edition"] == number
+    assert csl.paper_item(edition)["version"] == number
 
 
 def test_json_ld_carries_the_edition_on_every_kind_of_page(edition):

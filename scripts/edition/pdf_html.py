@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from . import editions, urls
 from . import records as r
-from .csl import paper_citation_text
+from .cite_styles import paper_citation_text
 from .escape import esc
 from .model import ABSTRACT_ID, Edition, part_label, pinpoint
 
