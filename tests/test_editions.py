@@ -21,6 +21,7 @@ from edition.render import render_site
 from edition.validate import check
 
 from .site_pages import html_files
+from .test_pandoc import pandoc_entries, text
 from .test_errors import MINIMAL, broken, report
 
 
@@ -171,3 +172,11 @@ def test_every_page_footer_names_the_edition(edition, built_site):
         html = page.read_text(encoding="utf-8")
         footer = html[html.index('<footer class="md-footer">'):]
         assert f">{label}</a>" in footer, page.relative_to(built_site)
+
+
+@pytest.mark.slow
+def test_a_second_csl_processor_prints_the_version(built_site, edition):
+    # pandoc's citeproc, on the paper's CSL-JSON download, in the references page's style.
+    entries = pandoc_entries(built_site / urls.DOWNLOADS_DIR / "lee2025.json")
+    [entry] = entries.values()
+    assert f"Version {edition.current.number}." in text(entry)
