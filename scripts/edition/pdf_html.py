@@ -13,6 +13,7 @@ from . import records as r
 from .cite_styles import paper_citation_text
 from .escape import esc
 from .model import ABSTRACT_ID, Edition, part_label, pinpoint
+from .render.method import ERRATUM_KINDS
 
 # WeasyPrint reads <title>, <meta name=author|description|keywords> and <html lang> into the PDF's
 # document information and XMP metadata.
@@ -236,9 +237,23 @@ def errata(edition: Edition) -> list[str]:
         lines.append(
             f'<tr id="{pdf_erratum_id(erratum.id)}"><td>{esc(erratum.id)}</td><td>{where(edition, erratum.target)}</td>'
             f"<td>{esc(erratum.original)}{times}</td><td>{esc(erratum.corrected)}</td>"
-            f"<td>{esc(erratum.kind.replace('-', ' '))}</td><td>{esc(erratum.reason)}</td></tr>"
+            f"<td>{esc(ERRATUM_KINDS[erratum.kind])}</td><td>{esc(erratum.reason)}</td></tr>"
         )
-    return lines + ["</tbody>", "</table>"]
+    return lines + ["</tbody>", "</table>"] + withdrawn(edition)
+
+
+def withdrawn(edition: Edition) -> list[str]:
+    """Corrections the errata policy no longer allows: the text keeps the printed words; each names its query."""
+    if not edition.withdrawn:
+        return []
+    lines = ['<h2 class="apparatus-part">Withdrawn corrections</h2>',
+             '<p class="editorial">Corrections the edition once made and its errata policy does not allow. The text '
+             "keeps the printed reading; each number stays, with the query that took its place.</p>", '<dl class="queries">']
+    for item in edition.withdrawn:
+        lines.append(f"<dt>{esc(item.id)} · {where(edition, item.target)}: withdrawn; now query {esc(item.now)}</dt>"
+                     f"<dd>The source reads “{esc(item.original)}”, which the edition had corrected to "
+                     f"“{esc(item.corrected)}”. {esc(item.reason)}</dd>")
+    return lines + ["</dl>"]
 
 
 def queries(edition: Edition) -> list[str]:
