@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build publish check test test-fast golden urls offline lighthouse bench browser-deps citing-deps pdf pdf-deps nginx-deps publish-extras text-layer clean
+.PHONY: setup lock serve build publish check lint format test test-fast golden urls offline lighthouse bench browser-deps citing-deps pdf pdf-deps nginx-deps publish-extras text-layer clean
 
 # The venv and the npm tools: the build formats citations with citeproc-js (npm `citeproc`), run by node.
 setup: $(STAMP) $(NODE_STAMP)
@@ -15,9 +15,19 @@ setup: $(STAMP) $(NODE_STAMP)
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
-	# The package under scripts/ is importable from the venv without copying it.
-	$(BIN)/python -c "import pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()['purelib'], 'edition-scripts.pth').write_text(str(pathlib.Path('scripts').resolve()) + '\n')"
+	# The package itself, editable. Its build backend (setuptools) comes from the lock, hence no isolation.
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+# Rewrites requirements.lock from pyproject.toml, keeping the pins it can. No index or find-links lines:
+# they would record this machine's pip configuration in the lock.
+PIP_TOOLS := pip-tools==7.6.2
+lock:
+	$(PYTHON) -m venv .build/pip-tools
+	.build/pip-tools/bin/pip install --quiet $(PIP_TOOLS)
+	.build/pip-tools/bin/pip-compile --quiet --allow-unsafe --build-deps-for=editable --extra=dev --extra=test \
+		--generate-hashes --no-emit-find-links --no-emit-index-url --output-file=requirements.lock --strip-extras \
+		pyproject.toml
 
 # A preview: its citations carry the local address and every cite box says so.
 serve: $(STAMP) $(NODE_STAMP) pdf-deps
@@ -37,12 +47,27 @@ publish: $(STAMP) $(NODE_STAMP) pdf-deps
 check: $(STAMP)
 	$(BIN)/python -m edition check
 
-test: $(STAMP) browser-deps citing-deps pdf-deps nginx-deps
+# Lint, format and types first (CI runs `make test`, so it runs these too); then every test.
+test: lint browser-deps citing-deps pdf-deps nginx-deps
 	$(BIN)/python -m pytest -n 2
 
-# The tests that need no browser, for a quick loop while editing.
-test-fast: $(STAMP) $(NODE_STAMP) citing-deps pdf-deps nginx-deps
-	$(BIN)/python -m pytest -n 2 -m "not browser"
+# Unit tests per stage and the checks of data: no site build, no browser, no apt (under 15 s). The npm tools
+# are part of the set-up: rendering formats citations with citeproc-js. One process: the suite needs a few
+# seconds of CPU, less than starting xdist's workers costs.
+test-fast: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python -m pytest -m "not slow and not browser"
+
+LINTED := scripts tests benchmarks
+# ruff checks the style and formatting (config in pyproject.toml), mypy the types of scripts/.
+lint: $(STAMP)
+	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/mypy
+
+# Rewrites the code as `make lint` wants it: run it after a merge.
+format: $(STAMP)
+	$(BIN)/ruff format $(LINTED)
+	$(BIN)/ruff check --fix $(LINTED)
 
 # pandoc (Debian's) is the second CSL processor the downloads are checked with (tests/test_pandoc.py).
 citing-deps:

@@ -31,8 +31,9 @@ def published(parent: Path) -> Path:
     folder = parent / "public"
     env = dict(os.environ, SITE_URL=SITE_URL, NO_MKDOCS_2_WARNING="1")
     subprocess.run([sys.executable, "-m", "edition", "build", "--site-dir", str(folder)], cwd=ROOT, env=env, check=True)
-    subprocess.run([sys.executable, "-m", "edition", "publish-extras", str(folder), "--site-url", SITE_URL], cwd=ROOT,
-                   check=True)
+    subprocess.run(
+        [sys.executable, "-m", "edition", "publish-extras", str(folder), "--site-url", SITE_URL], cwd=ROOT, check=True
+    )
     return folder
 
 
@@ -40,8 +41,14 @@ def run(url: str) -> dict[str, int]:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "report.json"
         subprocess.run(
-            [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
-             "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+            [
+                str(LIGHTHOUSE),
+                url,
+                "--quiet",
+                "--output=json",
+                f"--output-path={out}",
+                "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+            ],
             check=True,
             env=dict(os.environ, CHROME_PATH="/usr/bin/chromium"),
         )

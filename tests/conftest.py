@@ -1,20 +1,20 @@
 """Shared fixtures: the checked edition, one strict build of the site per test session, a local
-HTTP server for it, and Debian's Chromium driven by Playwright."""
+HTTP server for it, and Debian's Chromium driven by Playwright. Helpers that tests import are in helpers.py."""
 
 from __future__ import annotations
 
 import functools
 import http.server
-import os
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
 import pytest
 
-from edition.paths import DATA_DIR, ROOT
+from edition.paths import DATA_DIR
 from edition.validate import check
+
+from . import helpers
+from .helpers import PUBLISHED_URL, build_site
 
 # Debian's Chromium; Playwright must never download a browser of its own here.
 CHROMIUM = "/usr/bin/chromium"
@@ -29,22 +29,20 @@ CHROMIUM_FLAGS = [
 
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from the current output")
+    parser.addoption(
+        "--update-theme-patches", action="store_true", help="record docs/overrides' copies' differences from the theme"
+    )
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    # Before the test's fixtures are set up, so that a session fixture building the site is checked too.
+    helpers.current_test_is_slow = item.get_closest_marker("slow") is not None
 
 
 @pytest.fixture(scope="session")
 def edition():
     return check(DATA_DIR)
-
-
-def build_site(site_dir: Path, data_dir: Path = DATA_DIR, extra_env: dict | None = None) -> subprocess.CompletedProcess:
-    env = dict(os.environ, EDITION_DATA=str(data_dir), NO_MKDOCS_2_WARNING="1", **(extra_env or {}))
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
 
 
 @pytest.fixture(scope="session")
@@ -57,10 +55,6 @@ def built_site(tmp_path_factory) -> Path:
     warnings = [line for line in log.splitlines() if line.startswith("WARNING")]
     assert warnings == [], "\n".join(warnings)
     return site
-
-
-# The address a published build is tested with; the real one is unknown until deployment.
-PUBLISHED_URL = "https://example.org/lee2025/"
 
 
 @pytest.fixture(scope="session")

@@ -23,7 +23,9 @@ def main() -> None:
         before = Path(tmp) / "data"
         shutil.copytree(FIXTURE, before)
         proposals = before / "proposals.yml"
-        proposals.write_text(re.sub(r"id: stockpile$", "id: stockpiling", proposals.read_text("utf-8"), flags=re.M), "utf-8")
+        proposals.write_text(
+            re.sub(r"id: stockpile$", "id: stockpiling", proposals.read_text("utf-8"), flags=re.M), "utf-8"
+        )
         editions = before / "edition.yml"
         editions.write_text(editions.read_text("utf-8").split("  - number: 2")[0], "utf-8")
         first = text_layer.entry(1, check(before))

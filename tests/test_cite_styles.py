@@ -9,11 +9,10 @@ Manual of the APA, 7th ed.; MLA = MLA Handbook, 9th ed. Where a manual leaves a 
 from __future__ import annotations
 
 import pytest
-from bs4 import BeautifulSoup
 
 from edition import urls
 
-from .conftest import PUBLISHED_URL
+from .helpers import PUBLISHED_URL, soup
 
 pytestmark = pytest.mark.slow
 
@@ -32,8 +31,10 @@ def chicago(url: str) -> str:
     # publisher (no place: CMOS 18 no longer requires one, and the paper prints none); the URL, then a period.
     # The version cited (the edition's number, data/edition.yml) follows the title and its description, as
     # CMOS places an edition or version after the title elements: "Version 1."
-    return (f"Lee, Junghwan. 2025. <i>{TITLE}</i>. Working Paper. Version {VERSION}. Korea-Japan Joint Work on the "
-            f"World 2050, no. 5. East Asia Institute. {url}.")
+    return (
+        f"Lee, Junghwan. 2025. <i>{TITLE}</i>. Working Paper. Version {VERSION}. Korea-Japan Joint Work on the "
+        f"World 2050, no. 5. East Asia Institute. {url}."
+    )
 
 
 def apa(url: str) -> str:
@@ -43,8 +44,10 @@ def apa(url: str) -> str:
     # description, which 10.4 uses for reports without a number; publisher (9.29); URL, no period after it (9.35).
     # The version ("Version 1", as APA 10.10 writes a version) joins the series in the same parentheses,
     # separated by a comma, as APA 9.x does for several details after a title ("(2nd ed., Vol. 3)").
-    return (f"Lee, J. (2025). <i>{TITLE_APA}</i> (Version {VERSION}, Korea-Japan Joint Work on the World 2050 No. 5). "
-            f"East Asia Institute. {url}")
+    return (
+        f"Lee, J. (2025). <i>{TITLE_APA}</i> (Version {VERSION}, Korea-Japan Joint Work on the World 2050 No. 5). "
+        f"East Asia Institute. {url}"
+    )
 
 
 def mla(url: str) -> str:
@@ -53,8 +56,10 @@ def mla(url: str) -> str:
     # (day, abbreviated month, year: "12 Mar. 2025"), location (the URL). The optional series element at the
     # end: series title and number ("no.", MLA's abbreviation; comma as for Chicago). Version is MLA's fifth
     # core element, before the publisher, capitalised after a period: "Version 1,".
-    return (f"Lee, Junghwan. <i>{TITLE}</i>. Working Paper. Version {VERSION}, East Asia Institute, 12 Mar. 2025, "
-            f"{url}. Korea-Japan Joint Work on the World 2050, no. 5.")
+    return (
+        f"Lee, Junghwan. <i>{TITLE}</i>. Working Paper. Version {VERSION}, East Asia Institute, 12 Mar. 2025, "
+        f"{url}. Korea-Japan Joint Work on the World 2050, no. 5."
+    )
 
 
 # (cite page, box, URL cited, in-text citation per style).
@@ -65,19 +70,30 @@ def mla(url: str) -> str:
 # paragraphs take an en dash ("22–23") in all three.
 CASES = [
     ("paper", urls.CITE, "paper", SITE, {"chicago": "(Lee 2025)", "apa": "(Lee, 2025)", "mla": "(Lee)"}),
-    ("§IV", urls.cite_page("iv"), "iv", SITE + "sections/iv/",
-     {"chicago": "(Lee 2025, sec. IV)", "apa": "(Lee, 2025, Section IV)", "mla": "(Lee, sec. IV)"}),
-    ("¶18", urls.cite_page("iv"), "p18", SITE + "sections/iv/#p18",
-     {"chicago": "(Lee 2025, para. 18)", "apa": "(Lee, 2025, para. 18)", "mla": "(Lee, par. 18)"}),
+    (
+        "§IV",
+        urls.cite_page("iv"),
+        "iv",
+        SITE + "sections/iv/",
+        {"chicago": "(Lee 2025, sec. IV)", "apa": "(Lee, 2025, Section IV)", "mla": "(Lee, sec. IV)"},
+    ),
+    (
+        "¶18",
+        urls.cite_page("iv"),
+        "p18",
+        SITE + "sections/iv/#p18",
+        {"chicago": "(Lee 2025, para. 18)", "apa": "(Lee, 2025, para. 18)", "mla": "(Lee, par. 18)"},
+    ),
     # The proposal quotes ¶22 and ¶23: the box cites the paper there, with the URL of the first of them.
-    ("proposal", urls.CITE_PROPOSALS, "bilateral-norm-cooperation", SITE + "sections/iv/#p22",
-     {"chicago": "(Lee 2025, paras. 22–23)", "apa": "(Lee, 2025, paras. 22–23)", "mla": "(Lee, pars. 22–23)"}),
+    (
+        "proposal",
+        urls.CITE_PROPOSALS,
+        "bilateral-norm-cooperation",
+        SITE + "sections/iv/#p22",
+        {"chicago": "(Lee 2025, paras. 22–23)", "apa": "(Lee, 2025, paras. 22–23)", "mla": "(Lee, pars. 22–23)"},
+    ),
 ]
 ENTRIES = {"chicago": chicago, "apa": apa, "mla": mla}
-
-
-def soup(site, src: str) -> BeautifulSoup:
-    return BeautifulSoup((site / urls.page_url(src) / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
 @pytest.mark.parametrize("name,src,what,url,in_text", CASES, ids=[case[0] for case in CASES])
@@ -89,7 +105,10 @@ def test_reference_entry_and_in_text_citation_are_the_manuals(published_site, na
         # The plain text is the same without the italics; no pinpoint in the entry, in any notation.
         assert entry.get_text() == expected(url).replace("<i>", "").replace("</i>", "")
         assert "¶" not in entry.get_text() and "§" not in entry.get_text()
-        assert page.select_one(f"#{urls.cite_anchor(what, style + '-intext')}").get_text() == in_text[style], (name, style)
+        assert page.select_one(f"#{urls.cite_anchor(what, style + '-intext')}").get_text() == in_text[style], (
+            name,
+            style,
+        )
 
 
 def test_the_proposal_cited_is_the_one_pinned(edition):

@@ -5,27 +5,33 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from edition.paths import ROOT
 from edition.write import MANIFEST, write_files
 
-MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
+from .helpers import MINIMAL
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "edition", *args], capture_output=True, text=True, cwd=ROOT)
 
 
+@pytest.mark.slow  # a whole render in a subprocess, which starts node for citeproc-js
 def test_render_writes_pages_cite_pages_and_downloads(tmp_path):
     out = tmp_path / "out"
     result = run("--data", str(MINIMAL), "render", str(out))
     assert result.returncode == 0, result.stderr
     written = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()} - {MANIFEST}
-    assert {"index.md", "sections/i.md", "cite/i.md", "cite/proposals.md", "downloads/references.bib",
-            "downloads/schema/sections.schema.json"} <= written
+    assert {
+        "index.md",
+        "sections/i.md",
+        "cite/i.md",
+        "cite/proposals.md",
+        "downloads/references.bib",
+        "downloads/schema/sections.schema.json",
+    } <= written
     assert "sections/ii.md" not in written  # the minimal edition has one section
     assert result.stdout == f"wrote {len(written)} files to {out}\n"
 

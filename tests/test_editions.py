@@ -21,8 +21,8 @@ from edition.render import render_site
 from edition.validate import check
 
 from .site_pages import html_files
-from .test_pandoc import pandoc_entries, text
 from .test_errors import MINIMAL, broken, report
+from .test_pandoc import pandoc_entries, text
 
 
 def test_the_text_layer_is_recorded_for_the_newest_edition(edition):
@@ -59,8 +59,12 @@ WHAT_TO_DO = (
 
 
 def text_layer_command(data: Path, *extra: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "edition", "--data", str(data), "text-layer", *extra], cwd=ROOT,
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "edition", "--data", str(data), "text-layer", *extra],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
 
 
 def test_a_changed_erratum_without_a_new_edition_fails_and_says_what_to_do(tmp_path):
@@ -76,15 +80,19 @@ def test_a_changed_erratum_without_a_new_edition_fails_and_says_what_to_do(tmp_p
     # Recording over a recorded edition is refused: a published edition never changes.
     result = text_layer_command(data, "--record")
     assert result.returncode == 1
-    assert result.stderr.startswith("edition 2 is already recorded with another text layer; a published edition never changes.")
+    assert result.stderr.startswith(
+        "edition 2 is already recorded with another text layer; a published edition never changes."
+    )
 
 
 def test_a_new_edition_is_recorded_and_its_changelog_must_name_every_change(tmp_path):
     data = copy_of(tmp_path)
     edit(data / "errata.yml", 'reason: "Misprint."', 'reason: "Misprint of “system”."')
     with (data / "edition.yml").open("a", encoding="utf-8") as handle:
-        handle.write('  - number: 3\n    date: "2026-03-01"\n    changes:\n      - kind: proposal-reclassified\n'
-                     '        ids: ["stockpile"]\n        note: "Names the wrong record."\n')
+        handle.write(
+            '  - number: 3\n    date: "2026-03-01"\n    changes:\n      - kind: proposal-reclassified\n'
+            '        ids: ["stockpile"]\n        note: "Names the wrong record."\n'
+        )
     result = text_layer_command(data, "--record")
     assert result.stdout.startswith("recorded the text layer of edition 3: sha256 ")
     assert result.returncode == 1
@@ -104,22 +112,40 @@ def test_a_changed_proposal_is_named_by_id(tmp_path):
 
 
 EDITION_ERRORS = {
-    "out-of-order": ('  - number: 2\n', '  - number: 3\n',
-                     "data/edition.yml:9:13: editions[1].number: expected 2 (editions are numbered 1, 2, 3… in order), found 3"),
-    "bad-date": ('date: "2026-02-01"', 'date: "2026-02-30"',
-                 "data/edition.yml:10:11: editions[1].date: expected a date written YYYY-MM-DD, found '2026-02-30'"),
-    "date-before": ('date: "2026-02-01"', 'date: "2025-12-01"',
-                    "data/edition.yml:10:11: editions[1].date: expected a date on or after 2026-01-15 (the paper’s or "
-                    "the previous edition’s date), found 2025-12-01"),
-    "unknown-id": ("ids: [stockpile]", "ids: [stockpyle]",
-                   "data/edition.yml:13:15: editions[1].changes[0].ids[0]: expected the id of a record of this edition, "
-                   "found 'stockpyle', which does not exist; did you mean 'stockpile'?"),
-    "old-id-still-there": ("from: stockpiling", "from: p1",
-                           "data/edition.yml:14:15: editions[1].changes[0].from: expected the old id, which this edition "
-                           "no longer has, found 'p1', which is still a paragraph"),
-    "rename-without-from": ("        from: stockpiling\n", "",
-                            "data/edition.yml:12:9: editions[1].changes[0]: expected an id-renamed change to give 'from' "
-                            "(the old id) and one id in 'ids' (the new id)"),
+    "out-of-order": (
+        '  - number: 2\n',
+        '  - number: 3\n',
+        "data/edition.yml:9:13: editions[1].number: expected 2 (editions are numbered 1, 2, 3… in order), found 3",
+    ),
+    "bad-date": (
+        'date: "2026-02-01"',
+        'date: "2026-02-30"',
+        "data/edition.yml:10:11: editions[1].date: expected a date written YYYY-MM-DD, found '2026-02-30'",
+    ),
+    "date-before": (
+        'date: "2026-02-01"',
+        'date: "2025-12-01"',
+        "data/edition.yml:10:11: editions[1].date: expected a date on or after 2026-01-15 (the paper’s or "
+        "the previous edition’s date), found 2025-12-01",
+    ),
+    "unknown-id": (
+        "ids: [stockpile]",
+        "ids: [stockpyle]",
+        "data/edition.yml:13:15: editions[1].changes[0].ids[0]: expected the id of a record of this edition, "
+        "found 'stockpyle', which does not exist; did you mean 'stockpile'?",
+    ),
+    "old-id-still-there": (
+        "from: stockpiling",
+        "from: p1",
+        "data/edition.yml:14:15: editions[1].changes[0].from: expected the old id, which this edition "
+        "no longer has, found 'p1', which is still a paragraph",
+    ),
+    "rename-without-from": (
+        "        from: stockpiling\n",
+        "",
+        "data/edition.yml:12:9: editions[1].changes[0]: expected an id-renamed change to give 'from' "
+        "(the old id) and one id in 'ids' (the new id)",
+    ),
 }
 
 
@@ -158,8 +184,10 @@ def test_the_changelog_lists_every_edition_with_its_changes_and_redirects():
     fixture = check(MINIMAL)
     page = render_site(fixture, True, "https://edition.example/")[urls.CHANGELOG]
     assert page.index("## Edition 2 (2026-02-01) {#edition-2}") < page.index("## Edition 1 (2026-01-15) {#edition-1}")
-    assert ('<strong>Id renamed</strong>: <code>stockpiling</code> → <a href="../proposals/stockpile/"><code>stockpile'
-            "</code></a> (the old address leads to the new one).") in page
+    assert (
+        '<strong>Id renamed</strong>: <code>stockpiling</code> → <a href="../proposals/stockpile/"><code>stockpile'
+        "</code></a> (the old address leads to the new one)."
+    ) in page
     assert editions.redirects(fixture) == [(urls.proposal_page("stockpiling"), urls.proposal_page("stockpile"))]
 
 
@@ -170,7 +198,7 @@ def test_every_page_footer_names_the_edition(edition, built_site):
     assert len(pages) > 90
     for page in pages:
         html = page.read_text(encoding="utf-8")
-        footer = html[html.index('<footer class="md-footer">'):]
+        footer = html[html.index('<footer class="md-footer">') :]
         assert f">{label}</a>" in footer, page.relative_to(built_site)
 
 

@@ -12,9 +12,11 @@ from edition import hosting, urls
 
 
 def test_inline_scripts_are_the_executable_ones_only():
-    html = ('<script>a()</script><script src="x.js"></script><script type="application/json">{"b":1}</script>'
-            '<script type="application/ld+json">{}</script><script type="module">c()</script>'
-            '<script type="text/javascript">if (1 < 2 && x) d("</p>")</script>')
+    html = (
+        '<script>a()</script><script src="x.js"></script><script type="application/json">{"b":1}</script>'
+        '<script type="application/ld+json">{}</script><script type="module">c()</script>'
+        '<script type="text/javascript">if (1 < 2 && x) d("</p>")</script>'
+    )
     assert hosting.inline_scripts(html) == ["a()", "c()", 'if (1 < 2 && x) d("</p>")']
 
 
@@ -43,7 +45,9 @@ def small_site(tmp_path):
 def test_the_policy_lists_each_inline_script_once(tmp_path):
     csp = hosting.content_security_policy(small_site(tmp_path))
     script_src = next(d for d in csp.split("; ") if d.startswith("script-src "))
-    assert script_src == f"script-src 'self' " + " ".join(sorted([hosting.script_hash("one()"), hosting.script_hash("two()")]))
+    assert script_src == "script-src 'self' " + " ".join(
+        sorted([hosting.script_hash("one()"), hosting.script_hash("two()")])
+    )
     assert "'unsafe-inline'" not in csp
 
 
@@ -69,10 +73,18 @@ def test_every_file_gets_at_most_one_cache_rule_and_every_page_the_security_head
     parsed = rules(text)
     for file in [p for p in site.rglob("*") if p.is_file()]:
         relative = file.relative_to(site).as_posix()
-        paths = [f"/lee2025/{relative}"] + ([f"/lee2025/{relative[:-len('index.html')]}"] if relative.endswith("index.html") else [])
+        paths = [f"/lee2025/{relative}"] + (
+            [f"/lee2025/{relative[: -len('index.html')]}"] if relative.endswith("index.html") else []
+        )
         for path in paths:
-            cache = [headers["Cache-Control"] for rule, headers in parsed if "Cache-Control" in headers and matches(rule, path)]
-            security = [rule for rule, headers in parsed if "Content-Security-Policy" in headers and matches(rule, path)]
+            cache = [
+                headers["Cache-Control"]
+                for rule, headers in parsed
+                if "Cache-Control" in headers and matches(rule, path)
+            ]
+            security = [
+                rule for rule, headers in parsed if "Content-Security-Policy" in headers and matches(rule, path)
+            ]
             assert len(security) == 1, path
             expected = hosting.LONG_CACHE if hosting.HASHED_ASSET.search(path) else hosting.SHORT_CACHE
             if relative.startswith("assets/") and expected == hosting.SHORT_CACHE:
@@ -89,7 +101,9 @@ def test_redirects_cover_the_page_with_and_without_its_slash():
         "/proposals/old/index.html /proposals/new/ 301",
     ]
     assert hosting.redirects_file([], "/lee2025/").splitlines()[1:] == ["/lee2025/* /lee2025/404.html 404"]
-    assert "location = /lee2025/proposals/old/ { return 301 /lee2025/proposals/new/; }" in hosting.nginx_redirects(moved, "/lee2025/")
+    assert "location = /lee2025/proposals/old/ { return 301 /lee2025/proposals/new/; }" in hosting.nginx_redirects(
+        moved, "/lee2025/"
+    )
 
 
 def test_compressed_copies_are_reproducible_and_decompress_to_the_original(tmp_path):

@@ -5,7 +5,6 @@ Policy no page violates in Chromium (search included), the site's own 404 page, 
 
 from __future__ import annotations
 
-import brotli
 import gzip
 import os
 import subprocess
@@ -15,6 +14,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import brotli
 import pytest
 
 from edition import hosting, urls
@@ -38,8 +38,12 @@ def publish(data: Path) -> Path:
     folder = parent / "public"
     result = build_site(folder, data, {"SITE_URL": PUBLISHED})
     assert result.returncode == 0, result.stdout + result.stderr
-    extras = subprocess.run([sys.executable, "-m", "edition", "--data", str(data), "publish-extras", str(folder),
-                             "--site-url", PUBLISHED], cwd=ROOT, capture_output=True, text=True)
+    extras = subprocess.run(
+        [sys.executable, "-m", "edition", "--data", str(data), "publish-extras", str(folder), "--site-url", PUBLISHED],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert extras.returncode == 0, extras.stderr
     return folder
 
@@ -75,8 +79,16 @@ def decoded(headers: dict[str, str], body: bytes) -> bytes:
     return {"br": brotli.decompress, "gzip": gzip.decompress, None: lambda data: data}[coding](body)
 
 
-TEXT_SAMPLES = ["", "sections/iv/", "assets/javascripts/bundle.a5f9d56c.min.js", "stylesheets/edition.css",
-                "search/search_index.json", "sitemap.xml", "downloads/references.bib", "downloads/proposals.csv"]
+TEXT_SAMPLES = [
+    "",
+    "sections/iv/",
+    "assets/javascripts/bundle.a5f9d56c.min.js",
+    "stylesheets/edition.css",
+    "search/search_index.json",
+    "sitemap.xml",
+    "downloads/references.bib",
+    "downloads/proposals.csv",
+]
 
 
 @pytest.mark.parametrize("encoding", ["br", "gzip", "br, gzip"])
@@ -170,7 +182,9 @@ def test_no_page_type_violates_the_content_security_policy(published, base, brow
     context.add_init_script(WATCH)
     page = context.new_page()
     console: list[str] = []
-    page.on("console", lambda message: console.append(f"{page.url}: {message.text}") if message.type == "error" else None)
+    page.on(
+        "console", lambda message: console.append(f"{page.url}: {message.text}") if message.type == "error" else None
+    )
     try:
         for kind, path in sorted(kinds.items()):
             page.goto(base + path, wait_until="networkidle")
@@ -183,14 +197,18 @@ def test_no_page_type_violates_the_content_security_policy(published, base, brow
         page.wait_for_selector(".md-search-result__item", timeout=15000)
         assert page.evaluate("window.__csp") == []
         # The policy is enforced: an inline script the policy does not list is blocked and reported.
-        page.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.__ran = 1'; document.body.append(s); }")
+        page.evaluate(
+            "() => { const s = document.createElement('script'); s.textContent = 'window.__ran = 1'; document.body.append(s); }"
+        )
         page.wait_for_function("window.__csp.length > 0")
         assert page.evaluate("window.__ran") is None
         assert page.evaluate("window.__csp")[0].startswith("script-src-elem")
     finally:
         context.close()
     # Expected: the 404 status of the unknown URL itself, and the refusal of the test's own inline script.
-    expected_404 = f"{base}no/such/page/: Failed to load resource: the server responded with a status of 404 (Not Found)"
+    expected_404 = (
+        f"{base}no/such/page/: Failed to load resource: the server responded with a status of 404 (Not Found)"
+    )
     refused = "Executing inline script violates the following Content Security Policy"
     assert len([line for line in console if refused in line]) <= 1  # the test's own script, if reported yet
     assert [line for line in console if line != expected_404 and refused not in line] == []

@@ -116,7 +116,7 @@ def test_abstract_headings_caption_and_references_are_in_the_pdf(edition, body_t
 
 
 def test_every_erratum_and_query_is_in_the_apparatus(edition, body_text):
-    apparatus = body_text[body_text.rindex("Errata Where the source is clearly wrong"):]
+    apparatus = body_text[body_text.rindex("Errata Where the source is clearly wrong") :]
     for erratum in edition.errata:
         for words in (erratum.reason, erratum.original, erratum.corrected):
             assert found(apparatus, words) != -1, (erratum.id, words)
@@ -132,7 +132,9 @@ def test_metadata(edition, pdf_path, reader):
     paper = edition.paper
     assert info["Title"] == paper.title
     assert info["Author"] == paper.author.name
-    assert info["Subject"].startswith(f"{paper.type}, {paper.series.title} (no. {paper.series.number}), {paper.publisher}")
+    assert info["Subject"].startswith(
+        f"{paper.type}, {paper.series.title} (no. {paper.series.number}), {paper.publisher}"
+    )
     assert info["Subject"].endswith(f"{editions.label(edition.current)}.")
     assert "economic cooperation" in info["Keywords"]
     assert info["Tagged"] == "yes"
@@ -146,7 +148,9 @@ def test_metadata(edition, pdf_path, reader):
     assert 'pdfuaid:part="1"' in xmp
     # The document's dates are the edition's date, not the clock's.
     date = edition.current.date.replace("-", "")
-    assert reader.metadata["/CreationDate"].startswith(f"D:{date}") and reader.metadata["/ModDate"].startswith(f"D:{date}")
+    assert reader.metadata["/CreationDate"].startswith(f"D:{date}") and reader.metadata["/ModDate"].startswith(
+        f"D:{date}"
+    )
 
 
 def outline(reader: PdfReader, items=None) -> list:
@@ -229,8 +233,13 @@ def test_running_heads_page_numbers_and_the_edition_in_every_footer(edition, pdf
 
 def render(out: Path, epoch: str) -> bytes:
     env = dict(os.environ, SOURCE_DATE_EPOCH=epoch)
-    subprocess.run([sys.executable, "-m", "edition.pdf", str(out), "--site-url", PREVIEW_URL], cwd=ROOT, env=env,
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "edition.pdf", str(out), "--site-url", PREVIEW_URL],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
     return out.read_bytes()
 
 

@@ -28,11 +28,19 @@ def editions(c: Checker, edition: Edition) -> None:
     for i, numbered in enumerate(edition.numbered):
         path = f"editions[{i}]"
         if numbered.number != i + 1:
-            c.error(where, f"{path}.number", f"expected {i + 1} (editions are numbered 1, 2, 3… in order), found {numbered.number}")
+            c.error(
+                where,
+                f"{path}.number",
+                f"expected {i + 1} (editions are numbered 1, 2, 3… in order), found {numbered.number}",
+            )
         if _date(c, where, f"{path}.date", numbered.date):
             if numbered.date < previous:
-                c.error(where, f"{path}.date", f"expected a date on or after {previous} (the paper’s or the previous "
-                                               f"edition’s date), found {numbered.date}")
+                c.error(
+                    where,
+                    f"{path}.date",
+                    f"expected a date on or after {previous} (the paper’s or the previous "
+                    f"edition’s date), found {numbered.date}",
+                )
             previous = numbered.date
         _changes(c, where, path, numbered, i == 0)
     if any(c.file(kind) is None for kind in DATA_FILES.values()):
@@ -61,13 +69,20 @@ def _changes(c: Checker, where: Located, path: str, numbered: r.NumberedEdition,
     for j, change in enumerate(numbered.changes):
         change_path = f"{path}.changes[{j}]"
         if change.kind == "first-edition" and not first:
-            c.error(where, f"{change_path}.kind", "expected 'first-edition' only in edition 1, found it in a later edition")
+            c.error(
+                where, f"{change_path}.kind", "expected 'first-edition' only in edition 1, found it in a later edition"
+            )
         if change.kind == "id-renamed":
             if not change.renamed_from or len(change.ids) != 1:
-                c.error(where, change_path, "expected an id-renamed change to give 'from' (the old id) and one id in "
-                                            "'ids' (the new id)")
+                c.error(
+                    where,
+                    change_path,
+                    "expected an id-renamed change to give 'from' (the old id) and one id in 'ids' (the new id)",
+                )
         elif change.renamed_from:
-            c.error(where, f"{change_path}.from", f"expected 'from' only on an id-renamed change, found it on {change.kind}")
+            c.error(
+                where, f"{change_path}.from", f"expected 'from' only on an id-renamed change, found it on {change.kind}"
+            )
 
 
 def _a(kind: str) -> str:
@@ -82,14 +97,29 @@ def _names(c: Checker, where: Located, path: str, change: r.Change, kinds: dict[
     for k, record_id in enumerate(change.ids):
         found = kinds.get(record_id)
         if gone and found is not None and (wanted is None or found == wanted):
-            c.error(where, f"{path}.ids[{k}]", f"expected an id this edition no longer has ({change.kind}), found "
-                                               f"'{record_id}', which is still {_a(found)}")
+            c.error(
+                where,
+                f"{path}.ids[{k}]",
+                f"expected an id this edition no longer has ({change.kind}), found "
+                f"'{record_id}', which is still {_a(found)}",
+            )
         elif not gone and found is None:
-            c.error(where, f"{path}.ids[{k}]", f"expected the id of a record of this edition, found '{record_id}', "
-                                               f"which does not exist{did_you_mean(record_id, kinds)}")
-        elif not gone and wanted is not None and found != wanted:
-            c.error(where, f"{path}.ids[{k}]", f"expected the id of {_a(wanted)} ({change.kind}), found '{record_id}', "
-                                               f"which is {_a(found)}")
-    if change.renamed_from and change.renamed_from in kinds:
-        c.error(where, f"{path}.from", f"expected the old id, which this edition no longer has, found "
-                                       f"'{change.renamed_from}', which is still {_a(kinds[change.renamed_from])}")
+            c.error(
+                where,
+                f"{path}.ids[{k}]",
+                f"expected the id of a record of this edition, found '{record_id}', "
+                f"which does not exist{did_you_mean(record_id, kinds)}",
+            )
+        elif not gone and wanted is not None and found is not None and found != wanted:
+            c.error(
+                where,
+                f"{path}.ids[{k}]",
+                f"expected the id of {_a(wanted)} ({change.kind}), found '{record_id}', which is {_a(found)}",
+            )
+    if change.renamed_from is not None and change.renamed_from in kinds:
+        c.error(
+            where,
+            f"{path}.from",
+            f"expected the old id, which this edition no longer has, found "
+            f"'{change.renamed_from}', which is still {_a(kinds[change.renamed_from])}",
+        )

@@ -40,7 +40,9 @@ def main(argv: list[str] | None = None) -> int:
     extras.add_argument("--site-url", default=os.environ.get("SITE_URL", ""), help="the address it is published at")
     build = commands.add_parser("build", help="build the site into site/, keeping the old one if the build fails")
     build.add_argument("--site-dir", type=Path, default=ROOT / "site")
-    publish_cmd = commands.add_parser("publish", help="build for readers with SITE_URL into public/ (refuses a local address)")
+    publish_cmd = commands.add_parser(
+        "publish", help="build for readers with SITE_URL into public/ (refuses a local address)"
+    )
     publish_cmd.add_argument("--out", type=Path, default=ROOT / "public")
     args = parser.parse_args(argv)
     try:
@@ -55,13 +57,19 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "text-layer":
         return text_layer_command(edition, args.data, args.record, args.amend)
     if args.command == "publish":
-        # Built with the address, then the PDF is in it; the pre-compressed files and host files follow.
-        return publish(os.environ.get("SITE_URL", "").strip(), args.out,
-                       lambda out, site_url: build_site(out, args.data, {"SITE_URL": site_url})
-                       or publish_extras(edition, out, site_url))
+        return publish(
+            os.environ.get("SITE_URL", "").strip(),
+            args.out,
+            # Built with the address (the PDF is in it); the pre-compressed files and host files follow.
+            lambda out, site_url: (
+                build_site(out, args.data, {"SITE_URL": site_url}) or publish_extras(edition, out, site_url)
+            ),
+        )
     if args.command == "check":
-        print(f"{args.data}: {len(edition.paragraphs)} paragraphs, {len(edition.errata)} errata, "
-              f"{len(edition.proposals)} proposals: all checks passed")
+        print(
+            f"{args.data}: {len(edition.paragraphs)} paragraphs, {len(edition.errata)} errata, "
+            f"{len(edition.proposals)} proposals: all checks passed"
+        )
         return 0
     # The same settings as the site build, so the cite pages carry the URLs the site would.
     config = load_config(str(MKDOCS_CONFIG))

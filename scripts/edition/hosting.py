@@ -51,18 +51,18 @@ class _InlineScripts(HTMLParser):
         self._inside = False
         self._text: list[str] = []
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "script":
             attributes = dict(attrs)
             kind = (attributes.get("type") or "").strip().lower()
             self._inside = "src" not in attributes and kind in SCRIPT_TYPES
             self._text = []
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         if self._inside:
             self._text.append(data)
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if tag == "script" and self._inside:
             self.scripts.append("".join(self._text))
             self._inside = False
@@ -80,7 +80,9 @@ def script_hash(script: str) -> str:
 
 
 def content_security_policy(site: Path) -> str:
-    hashes = sorted({script_hash(s) for page in sorted(site.rglob("*.html")) for s in inline_scripts(page.read_text("utf-8"))})
+    hashes = sorted(
+        {script_hash(s) for page in sorted(site.rglob("*.html")) for s in inline_scripts(page.read_text("utf-8"))}
+    )
     directives = [
         "default-src 'self'",
         "script-src 'self' " + " ".join(hashes),
@@ -116,7 +118,9 @@ def base_path(site_url: str) -> str:
 
 
 def hashed_assets(site: Path) -> list[str]:
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and HASHED_ASSET.search(p.name))
+    return sorted(
+        p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and HASHED_ASSET.search(p.name)
+    )
 
 
 def short_cache_paths(site: Path, prefix: str) -> list[str]:
@@ -151,7 +155,9 @@ def redirect_pairs(redirects: list[tuple[str, str]], prefix: str) -> list[tuple[
 
 
 def redirects_file(redirects: list[tuple[str, str]], prefix: str) -> str:
-    lines = ["# Netlify and Cloudflare Pages: pages that moved (renamed ids, data/edition.yml); written by `make publish`."]
+    lines = [
+        "# Netlify and Cloudflare Pages: pages that moved (renamed ids, data/edition.yml); written by `make publish`."
+    ]
     lines += [f"{old} {new} 301" for old, new in redirect_pairs(redirects, prefix)]
     if prefix != "/":
         # Both hosts serve /404.html by themselves at the root; under a path, Netlify needs to be told.

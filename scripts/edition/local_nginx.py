@@ -17,8 +17,8 @@ import socket
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from .paths import ROOT
 
@@ -54,7 +54,9 @@ def server_block(root: Path, port: int, path: str = EXAMPLE_PATH) -> str:
 
 def main_config(prefix: Path, server_conf: Path) -> str:
     modules = f"load_module {BROTLI_MODULE};\n" if BROTLI_MODULE.exists() else ""
-    temp = "\n".join(f"    {kind}_temp_path {prefix}/{kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    temp = "\n".join(
+        f"    {kind}_temp_path {prefix}/{kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
     return (
         f"{modules}daemon off;\nworker_processes 1;\npid {prefix}/nginx.pid;\nerror_log {prefix}/error.log warn;\n"
         "events { worker_connections 128; }\n"
@@ -79,8 +81,9 @@ def serve(folder: Path, path: str = EXAMPLE_PATH) -> Iterator[str]:
     server_conf = prefix / "server.conf"
     server_conf.write_text(server_block(root, port, path), encoding="utf-8")
     (prefix / "nginx.conf").write_text(main_config(prefix, server_conf), encoding="utf-8")
-    process = subprocess.Popen([NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf")],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf")], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     try:
         _wait_for(port, process, prefix)
         yield f"http://127.0.0.1:{port}{path}"
@@ -97,7 +100,8 @@ def _wait_for(port: int, process: subprocess.Popen, prefix: Path) -> None:
     while time.monotonic() < deadline:
         if process.poll() is not None:
             log = (prefix / "error.log").read_text(errors="replace") if (prefix / "error.log").exists() else ""
-            raise RuntimeError(f"nginx exited with {process.returncode}: {process.stderr.read().decode()} {log}")
+            said = process.stderr.read().decode(errors="replace") if process.stderr else ""
+            raise RuntimeError(f"nginx exited with {process.returncode}: {said} {log}")
         with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.2):
             return
         time.sleep(0.05)

@@ -52,7 +52,7 @@ class MkDocsAdapter:
             edition = check(self.data_dir)
         except DataErrors as errors:
             # Abort prints the message without a traceback and exits with code 1.
-            raise Abort("\n" + errors.report())
+            raise Abort("\n" + errors.report()) from None
         reason = csl_engine.missing()
         if reason:
             raise Abort(f"the CSL engine cannot run: {reason}")
@@ -67,7 +67,7 @@ class MkDocsAdapter:
         try:
             generated = render_site(self.edition, config.use_directory_urls, config.site_url or "")
         except DuplicatePath as clash:
-            raise Abort(str(clash))
+            raise Abort(str(clash)) from None
         for path, text in generated.items():
             if files.get_file_from_path(path) is not None:
                 raise Abort(f"docs/{path} would hide a generated page: generated Markdown is never kept in docs/")
@@ -104,4 +104,6 @@ class MkDocsAdapter:
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Search entries per paragraph, so that a hit lands on the paragraph's anchor; the PDF edition."""
         search.rewrite_site_index(Path(config.site_dir), self.edition, config.use_directory_urls)
-        pdf_build.place(self.edition, config.site_url or "", Path(config.site_dir), self.data_dir, wait=not self.serving)
+        pdf_build.place(
+            self.edition, config.site_url or "", Path(config.site_dir), self.data_dir, wait=not self.serving
+        )

@@ -56,8 +56,18 @@ def place(edition: Edition, site_url: str, site_dir: Path, data_dir: Path, wait:
     if cached.is_file():
         shutil.copyfile(cached, target)
         return target
-    command = [sys.executable, "-m", "edition.pdf", str(target), "--data", str(data_dir), "--site-url", site_url,
-               "--cache", str(cached)]
+    command = [
+        sys.executable,
+        "-m",
+        "edition.pdf",
+        str(target),
+        "--data",
+        str(data_dir),
+        "--site-url",
+        site_url,
+        "--cache",
+        str(cached),
+    ]
     if wait:
         subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
     else:

@@ -36,7 +36,7 @@ def pdf_target_id(target_id: str) -> str:
     return f"pdf-at-{target_id}"
 
 
-def document(edition: Edition, site_url: str, stamp: "EditionStamp") -> str:
+def document(edition: Edition, site_url: str, stamp: EditionStamp) -> str:
     paper = edition.paper
     parts = [
         "<!DOCTYPE html>",
@@ -111,12 +111,18 @@ def contents(edition: Edition) -> list[str]:
     """A contents list whose page numbers WeasyPrint fills in (target-counter in pdf.css)."""
     lines = [f'<nav class="contents" id="{CONTENTS_ID}">', '<h2 class="contents-heading">Contents</h2>', "<ol>"]
     for section in edition.sections:
-        lines.append(_contents_line(f"{section.label}. {edition.text(section.id)}", pdf_target_id(section.id), "section"))
+        lines.append(
+            _contents_line(f"{section.label}. {edition.text(section.id)}", pdf_target_id(section.id), "section")
+        )
         for subsection in section.subsections:
             label = f"{part_label(section, subsection)} {edition.text(subsection.id)}"
             lines.append(_contents_line(label, pdf_target_id(subsection.id), "subsection"))
-    for title, anchor in (("References", REFERENCES_ID), ("Errata", ERRATA_ID), ("Editor’s queries", QUERIES_ID),
-                          ("Editorial notes", NOTES_ID)):
+    for title, anchor in (
+        ("References", REFERENCES_ID),
+        ("Errata", ERRATA_ID),
+        ("Editor’s queries", QUERIES_ID),
+        ("Editorial notes", NOTES_ID),
+    ):
         lines.append(_contents_line(title, anchor, "apparatus"))
     return lines + ["</ol>", "</nav>"]
 
@@ -198,9 +204,11 @@ def corrections_note(edition: Edition, target_id: str) -> str:
 
 
 def references(edition: Edition) -> list[str]:
-    lines = [f'<h1 class="apparatus" id="{REFERENCES_ID}">References</h1>',
-             '<p class="editorial">The paper’s reference list, in its order and as printed (corrections marked).</p>',
-             '<ol class="references">']
+    lines = [
+        f'<h1 class="apparatus" id="{REFERENCES_ID}">References</h1>',
+        '<p class="editorial">The paper’s reference list, in its order and as printed (corrections marked).</p>',
+        '<ol class="references">',
+    ]
     for ref in edition.references:
         note = corrections_note(edition, ref.id)
         lines.append(f'<li id="{pdf_target_id(ref.id)}">{text_html(edition, ref.id)}{note}</li>')
@@ -246,13 +254,18 @@ def withdrawn(edition: Edition) -> list[str]:
     """Corrections the errata policy no longer allows: the text keeps the printed words; each names its query."""
     if not edition.withdrawn:
         return []
-    lines = ['<h2 class="apparatus-part">Withdrawn corrections</h2>',
-             '<p class="editorial">Corrections the edition once made and its errata policy does not allow. The text '
-             "keeps the printed reading; each number stays, with the query that took its place.</p>", '<dl class="queries">']
+    lines = [
+        '<h2 class="apparatus-part">Withdrawn corrections</h2>',
+        '<p class="editorial">Corrections the edition once made and its errata policy does not allow. The text '
+        "keeps the printed reading; each number stays, with the query that took its place.</p>",
+        '<dl class="queries">',
+    ]
     for item in edition.withdrawn:
-        lines.append(f"<dt>{esc(item.id)} · {where(edition, item.target)}: withdrawn; now query {esc(item.now)}</dt>"
-                     f"<dd>The source reads “{esc(item.original)}”, which the edition had corrected to "
-                     f"“{esc(item.corrected)}”. {esc(item.reason)}</dd>")
+        lines.append(
+            f"<dt>{esc(item.id)} · {where(edition, item.target)}: withdrawn; now query {esc(item.now)}</dt>"
+            f"<dd>The source reads “{esc(item.original)}”, which the edition had corrected to "
+            f"“{esc(item.corrected)}”. {esc(item.reason)}</dd>"
+        )
     return lines + ["</dl>"]
 
 
@@ -264,8 +277,9 @@ def queries(edition: Edition) -> list[str]:
         '<dl class="queries">',
     ]
     for query in edition.queries:
-        lines.append(f"<dt>{esc(query.id)} · {where(edition, query.target)}: “{esc(query.text)}”</dt>"
-                     f"<dd>{esc(query.query)}</dd>")
+        lines.append(
+            f"<dt>{esc(query.id)} · {where(edition, query.target)}: “{esc(query.text)}”</dt><dd>{esc(query.query)}</dd>"
+        )
     return lines + ["</dl>"]
 
 

@@ -40,7 +40,7 @@ def section_entries(edition: Edition, directory_urls: bool) -> tuple[dict[str, l
     replaced: set[str] = set()
     for section in edition.sections:
         page = urls.page_url(urls.section_page(section.id), directory_urls)
-        entries = []
+        entries: list[dict] = []
         for subsection, paragraphs in section.groups():
             location = page if subsection is None else f"{page}#{urls.heading_anchor(subsection.id)}"
             replaced.add(location)
@@ -79,7 +79,9 @@ def rewrite(index: dict, edition: Edition, directory_urls: bool) -> dict:
         page = location.split("#", 1)[0]
         # The argument map's "in the paper's words" sections (and a proposal's actor quotes) repeat paragraphs
         # verbatim; the paragraph itself is the hit a reader wants, so the repeats are left out.
-        if location.startswith(cite_prefix) or location.endswith(("#" + urls.QUOTES_ANCHOR, "#" + urls.ACTOR_QUOTES_ANCHOR)):
+        if location.startswith(cite_prefix) or location.endswith(
+            ("#" + urls.QUOTES_ANCHOR, "#" + urls.ACTOR_QUOTES_ANCHOR)
+        ):
             continue
         if page in by_page:
             # The page's first entry stands for the whole page: emit all its new entries there, once.
@@ -100,4 +102,6 @@ def rewrite_site_index(site_dir: Path, edition: Edition, directory_urls: bool) -
         return  # search is switched off
     index = json.loads(path.read_text(encoding="utf-8"))
     # Compact like Material's own output; entries keep their order, so two builds stay byte-identical.
-    path.write_text(json.dumps(rewrite(index, edition, directory_urls), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    path.write_text(
+        json.dumps(rewrite(index, edition, directory_urls), ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )

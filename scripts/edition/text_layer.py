@@ -23,7 +23,7 @@ LEFT_OUT = {"numbered"}
 DIGEST_CHARS = 16
 
 
-def _plain(value):
+def _plain(value: object) -> object:
     if isinstance(value, (list, tuple)):
         return [_plain(item) for item in value]
     if dataclasses.is_dataclass(value):
@@ -31,7 +31,7 @@ def _plain(value):
     return value
 
 
-def _digest(value) -> str:
+def _digest(value: object) -> str:
     text = json.dumps(_plain(value), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:DIGEST_CHARS]
 
@@ -67,8 +67,11 @@ class Difference:
         return bool(self.added or self.removed or self.changed)
 
     def lines(self) -> list[str]:
-        return ([f"added: {key}" for key in self.added] + [f"withdrawn or renamed: {key}" for key in self.removed]
-                + [f"changed: {key}" for key in self.changed])
+        return (
+            [f"added: {key}" for key in self.added]
+            + [f"withdrawn or renamed: {key}" for key in self.removed]
+            + [f"changed: {key}" for key in self.changed]
+        )
 
 
 def difference(before: dict[str, str], after: dict[str, str]) -> Difference:
@@ -117,16 +120,20 @@ def status(edition: Edition, data_dir: Path) -> list[str]:
         if number not in manifest:
             problems.append(f"edition {number} has no recorded text layer in data/{MANIFEST}: run `make text-layer`")
     for number in sorted(set(manifest) - set(numbers)):
-        problems.append(f"data/{MANIFEST} records edition {number}, which data/edition.yml does not list: "
-                        "list it there, or remove its entry")
+        problems.append(
+            f"data/{MANIFEST} records edition {number}, which data/edition.yml does not list: "
+            "list it there, or remove its entry"
+        )
     latest = numbers[-1] if numbers else None
     if latest in manifest:
         recorded = manifest[latest]["records"]
         now = records(edition)
         if fingerprint(now) != manifest[latest]["sha256"] or recorded != now:
             lines = "\n".join(f"  {line}" for line in difference(recorded, now).lines())
-            problems.append(f"the text layer has changed since edition {latest} was recorded in data/{MANIFEST}:\n"
-                            f"{lines}\n{_what_to_do(latest, '')}")
+            problems.append(
+                f"the text layer has changed since edition {latest} was recorded in data/{MANIFEST}:\n"
+                f"{lines}\n{_what_to_do(latest, '')}"
+            )
     problems += unexplained(edition, manifest)
     return problems
 
@@ -134,7 +141,7 @@ def status(edition: Edition, data_dir: Path) -> list[str]:
 def unexplained(edition: Edition, manifest: dict[int, dict]) -> list[str]:
     """Each edition after the first names every record its text layer added, withdrew or changed."""
     problems = []
-    for previous, numbered in zip(edition.numbered, edition.numbered[1:]):
+    for previous, numbered in zip(edition.numbered, edition.numbered[1:], strict=False):
         if previous.number not in manifest or numbered.number not in manifest:
             continue
         named = {record_id for change in numbered.changes for record_id in change.ids}

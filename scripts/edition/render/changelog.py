@@ -51,7 +51,11 @@ def page(ctx: Context) -> str:
 
 
 def edition_entry(ctx: Context, src: str, numbered: r.NumberedEdition) -> list[str]:
-    lines = [f"## {esc(editions.label(numbered))} {{#{urls.edition_anchor(numbered.number)}}}", "", '<ul class="changes">']
+    lines = [
+        f"## {esc(editions.label(numbered))} {{#{urls.edition_anchor(numbered.number)}}}",
+        "",
+        '<ul class="changes">',
+    ]
     for change in numbered.changes:
         lines.append(f"<li>{change_line(ctx, src, change)}</li>")
     return lines + ["</ul>", ""]
@@ -59,7 +63,9 @@ def edition_entry(ctx: Context, src: str, numbered: r.NumberedEdition) -> list[s
 
 def change_line(ctx: Context, src: str, change: r.Change) -> str:
     words = f"<strong>{esc(CHANGE_WORDS[change.kind])}</strong>"
-    names = ", ".join(record_link(ctx, src, record_id, not change.kind.endswith("-withdrawn")) for record_id in change.ids)
+    names = ", ".join(
+        record_link(ctx, src, record_id, not change.kind.endswith("-withdrawn")) for record_id in change.ids
+    )
     if change.kind == "id-renamed" and change.renamed_from:
         names = f"<code>{esc(change.renamed_from)}</code> → {names} (the old address leads to the new one)"
     return f"{words}{': ' + names if names else ''}. {esc(change.note)}"
