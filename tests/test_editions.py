@@ -20,8 +20,7 @@ from edition.paths import DATA_DIR, ROOT
 from edition.render import render_site
 from edition.validate import check
 
-from .site_pages import html_files
-from .test_errors import MINIMAL, broken, report
+from .helpers import MINIMAL, broken, html_files, report
 from .test_pandoc import pandoc_entries, text
 
 
@@ -111,7 +110,46 @@ def test_a_changed_proposal_is_named_by_id(tmp_path):
     assert text_layer.status(check(data), data)[0].splitlines()[1] == "  changed: proposals/stockpile"
 
 
+FIXTURE_EDITIONS = (MINIMAL / "edition.yml").read_text(encoding="utf-8")
+RENAME = "      - kind: id-renamed\n        ids: [stockpile]\n        from: stockpiling\n"
+RENAME_NOTE = '        note: "A proposal renamed, so that the redirect it leaves behind can be tested."\n'
 EDITION_ERRORS = {
+    "no-edition": (
+        FIXTURE_EDITIONS[FIXTURE_EDITIONS.index("editions:") :],
+        "editions: []\n",
+        "data/edition.yml:3:11: editions: expected at least one edition (number 1, its date and its "
+        "changes), found none",
+    ),
+    "no-change": (
+        "    changes:\n" + RENAME + RENAME_NOTE,
+        "    changes: []\n",
+        "data/edition.yml:11:14: editions[1].changes: expected at least one change (what this edition "
+        "changed in the text layer), found none",
+    ),
+    "first-edition-later": (
+        RENAME,
+        "      - kind: first-edition\n        ids: [stockpile]\n",
+        "data/edition.yml:12:15: editions[1].changes[0].kind: expected 'first-edition' only in "
+        "edition 1, found it in a later edition",
+    ),
+    "from-without-rename": (
+        "kind: id-renamed",
+        "kind: proposal-revised",
+        "data/edition.yml:14:15: editions[1].changes[0].from: expected 'from' only on an "
+        "id-renamed change, found it on proposal-revised",
+    ),
+    "withdrawn-still-there": (
+        RENAME,
+        "      - kind: proposal-withdrawn\n        ids: [stockpile]\n",
+        "data/edition.yml:13:15: editions[1].changes[0].ids[0]: expected an id this edition no "
+        "longer has (proposal-withdrawn), found 'stockpile', which is still a proposal",
+    ),
+    "wrong-kind": (
+        RENAME,
+        "      - kind: erratum-added\n        ids: [stockpile]\n",
+        "data/edition.yml:13:15: editions[1].changes[0].ids[0]: expected the id of an erratum "
+        "(erratum-added), found 'stockpile', which is a proposal",
+    ),
     "out-of-order": (
         '  - number: 2\n',
         '  - number: 3\n',

@@ -21,14 +21,12 @@ from edition import hosting, urls
 from edition.local_nginx import serve
 from edition.paths import ROOT
 
-from .conftest import build_site
-from .site_pages import page_paths, page_type
-from .test_errors import MINIMAL
+from .helpers import MINIMAL, PUBLISHED_URL, build_site, page_paths, page_type
 
 pytestmark = pytest.mark.slow
 
 # The address of the Done-when line; nginx serves the folder at its path on 127.0.0.1.
-PUBLISHED = "https://example.org/lee2025/"
+PUBLISHED = PUBLISHED_URL
 
 
 def publish(data: Path) -> Path:

@@ -27,13 +27,15 @@ from edition import editions, urls
 from edition.model import ABSTRACT_ID, part_label
 from edition.paths import ROOT
 
+from .helpers import SITE_URL
+
 pytestmark = pytest.mark.slow
 
 # The text block of an A4 page in points (pdf.css: margins 24 mm top, 22 mm bottom, left and right),
 # widened by 2 pt on each side so that no glyph at the edge is cut.
 TEXT_BLOCK = {"-x": 60, "-y": 66, "-W": 476, "-H": 716}
-# mkdocs.yml's preview address, which the test build uses.
-PREVIEW_URL = "http://127.0.0.1:8000/"
+# The address the test build uses (mkdocs.yml's preview address unless SITE_URL is set).
+PREVIEW_URL = SITE_URL
 
 
 def tool(*command: str) -> str:

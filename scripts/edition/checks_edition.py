@@ -65,7 +65,11 @@ def _date(c: Checker, where: Located, path: str, value: str) -> bool:
 
 def _changes(c: Checker, where: Located, path: str, numbered: r.NumberedEdition, first: bool) -> None:
     if not numbered.changes:
-        c.error(where, f"{path}.changes", "expected at least one change: what this edition changed in the text layer")
+        c.error(
+            where,
+            f"{path}.changes",
+            "expected at least one change (what this edition changed in the text layer), found none",
+        )
     for j, change in enumerate(numbered.changes):
         change_path = f"{path}.changes[{j}]"
         if change.kind == "first-edition" and not first:

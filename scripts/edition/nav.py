@@ -35,6 +35,6 @@ def site_nav(edition: Edition) -> list:
     nav.append({"References": urls.REFERENCES})
     nav.append({"Data and citation": urls.CITE})
     nav.append({"About this edition": urls.ABOUT})
-    nav.append({"Changelog": urls.CHANGELOG})
     nav.append({"Editorial method": urls.METHOD})
+    nav.append({"Changelog": urls.CHANGELOG})
     return nav
