@@ -20,6 +20,7 @@ from edition.paths import ROOT
 from edition.validate import check
 
 from .helpers import MINIMAL, broken, build_site, report
+from .test_editions import EDITION_ERRORS
 from .test_editorial import CASES as EDITORIAL_CASES
 from .test_hostile_corpus import CASES as HOSTILE_CASES
 from .test_hostile_corpus import PAGE_CASES, RENDERER_CASES
@@ -485,6 +486,8 @@ def test_every_message_template_has_a_case():
         *RENDERER_CASES.values(),
     ]
     reports = [case[-1] for case in cases]
+    # data/edition.yml's messages, each asserted verbatim in tests/test_editions.py.
+    reports += [f"{message}\n1 error in data/; nothing was built." for *_, message in EDITION_ERRORS.values()]
     shown = covered(list(templates), reports)
     missing = [f"{', '.join(where)}: {t}" for t, where in templates.items() if t not in shown]
     assert len(templates) > 25

@@ -62,6 +62,7 @@ def test_navigation_lists_the_sections_and_the_fixed_parts(minimal):
     assert nav[0] == {"The paper": [{"Overview": urls.HOME}, {"I. Introduction": "sections/i.md"}]}
     assert [next(iter(item)) for item in nav] == [
         "The paper", "Argument map", "References", "Data and citation", "About this edition", "Editorial method",
+        "Changelog",
     ]  # fmt: skip
 
 

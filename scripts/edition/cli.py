@@ -13,8 +13,9 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
-from . import csl_engine, published
+from . import csl_engine, editions, hosting, published, text_layer
 from .errors import DataErrors
+from .model import Edition
 from .paths import DATA_DIR, ROOT
 from .publish import publish
 from .render import render_site
@@ -37,6 +38,12 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("check", help="validate data/ and report every error")
     render = commands.add_parser("render", help="write every generated file (pages, cite pages, downloads) to a folder")
     render.add_argument("out", type=Path)
+    layer = commands.add_parser("text-layer", help="say whether the text layer matches the newest edition's record")
+    layer.add_argument("--record", action="store_true", help="record the text layer for the newest edition")
+    layer.add_argument("--amend", action="store_true", help="with --record: replace the newest edition's record")
+    extras = commands.add_parser("publish-extras", help="add pre-compressed files and host files to a built folder")
+    extras.add_argument("folder", type=Path)
+    extras.add_argument("--site-url", default=os.environ.get("SITE_URL", ""), help="the address it is published at")
     build = commands.add_parser("build", help="build the site into site/, keeping the old one if the build fails")
     build.add_argument("--site-dir", type=Path, default=ROOT / "site")
     publish_cmd = commands.add_parser(
@@ -49,11 +56,18 @@ def main(argv: list[str] | None = None) -> int:
         # The build checks the rendered site itself, before it writes anything.
         if args.command == "build":
             return build_site(args.site_dir, args.data)
+        if args.command == "publish-extras":
+            return publish_extras(edition, args.folder, args.site_url)
+        if args.command == "text-layer":
+            return text_layer_command(edition, args.data, args.record, args.amend)
         if args.command == "publish":
             return publish(
                 os.environ.get("SITE_URL", "").strip(),
                 args.out,
-                lambda out, site_url: build_site(out, args.data, {"SITE_URL": site_url}),
+                # Built with the address (the PDF is in it); the pre-compressed files and host files follow.
+                lambda out, site_url: (
+                    build_site(out, args.data, {"SITE_URL": site_url}) or publish_extras(edition, out, site_url)
+                ),
             )
         reason = csl_engine.missing()
         if reason:
@@ -82,6 +96,32 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"wrote {written} files to {args.out}")
     return 0
+
+
+def publish_extras(edition: Edition, folder: Path, site_url: str) -> int:
+    """Host files, then compressed copies of every text file (the host files are not served, so not compressed)."""
+    if not (folder / "index.html").is_file():
+        print(f"{folder} holds no built site (no index.html): build it first", file=sys.stderr)
+        return 1
+    written = hosting.write_host_files(folder, site_url, editions.redirects(edition))
+    count = hosting.compress(folder)
+    print(f"{folder}: {', '.join(written)}; .gz and .br beside {count} text files")
+    return 0
+
+
+def text_layer_command(edition: Edition, data_dir: Path, record: bool, amend: bool) -> int:
+    if record:
+        try:
+            print(text_layer.record(edition, data_dir, amend))
+        except ValueError as refusal:
+            print(refusal, file=sys.stderr)
+            return 1
+    problems = text_layer.status(edition, data_dir)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if not problems:
+        print(f"the text layer matches edition {edition.current.number}'s record")
+    return 1 if problems else 0
 
 
 def build_site(site_dir: Path, data_dir: Path, env: dict[str, str] | None = None) -> int:

@@ -25,6 +25,7 @@ DATA_FILES: dict[str, type] = {
     "actors.yml": r.ActorsFile,
     "glossary.yml": r.GlossaryFile,
     "timeline.yml": r.TimelineFile,
+    "edition.yml": r.EditionsFile,
     # Sentences with a modal that are not proposals, each with the editor's reason (issue 9).
     "register.yml": r.RegisterFile,
 }

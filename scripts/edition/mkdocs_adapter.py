@@ -18,7 +18,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import csl_engine, metadata, offline, published, search, serving, unapi, urls
+from . import csl_engine, editions, metadata, offline, pdf_build, published, search, serving, unapi, urls
 from .errors import DataErrors
 from .model import Edition
 from .nav import site_nav
@@ -40,6 +40,8 @@ class MkDocsAdapter:
         self._edition: Edition | None = None
         self._files: dict[str, str] = {}  # every generated file, rendered and checked in on_config
         self._broken: str | None = None  # the data's errors, while `mkdocs serve` shows them
+        # Under `mkdocs serve` the PDF is made in the background, so a rebuild is not held up by typesetting.
+        self.serving = False
 
     @property
     def edition(self) -> Edition:
@@ -48,6 +50,7 @@ class MkDocsAdapter:
         return self._edition
 
     def on_startup(self, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
         serving.on_startup(command)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -76,6 +79,8 @@ class MkDocsAdapter:
         serving.data_ok()
         self._edition, self._files = edition, files
         config.nav = site_nav(edition)
+        # The edition's number and date in every page's footer (Material prints `copyright` there).
+        config.copyright = editions.footer_html(edition.current, config.site_url or "", config.use_directory_urls)
         offline.use_local_shim(config)
         return config
 
@@ -103,6 +108,8 @@ class MkDocsAdapter:
         print_file = files.get_file_from_path(urls.PRINT)
         if print_file is not None:
             env.globals["edition_print_page"] = {"src_uri": print_file.src_uri, "url": print_file.url}
+        # The PDF edition's link on every page (docs/overrides/main.html).
+        env.globals["edition_pdf"] = urls.PDF
         return env
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -123,8 +130,11 @@ class MkDocsAdapter:
         return metadata.inject(output, head, metadata.coins(self.edition, page_url) + unapi.body_id())
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """Search entries per paragraph, so that a hit lands on the paragraph's anchor."""
+        """Search entries per paragraph, so that a hit lands on the paragraph's anchor; the PDF edition."""
         serving.built()
         if self._broken is not None:
             return
         search.rewrite_site_index(Path(config.site_dir), self.edition, config.use_directory_urls)
+        pdf_build.place(
+            self.edition, config.site_url or "", Path(config.site_dir), self.data_dir, wait=not self.serving
+        )

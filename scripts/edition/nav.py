@@ -38,4 +38,5 @@ def site_nav(edition: Edition) -> list:
     nav.append({"Data and citation": urls.CITE})
     nav.append({"About this edition": urls.ABOUT})
     nav.append({"Editorial method": urls.METHOD})
+    nav.append({"Changelog": urls.CHANGELOG})
     return nav

@@ -111,6 +111,9 @@ def _entry(item: dict, key: str | None = None, note: str | None = None) -> model
         if len(parts) > 1:
             fields.append(("month", MONTHS[parts[1] - 1]))
         fields.append(("date", _date(parts)))
+    if "version" in item:
+        # BibLaTeX's `version` (a revision of a report or manual): the numbered edition of this edition.
+        fields.append(("version", item["version"]))
     if "language" in item:
         fields.append(("language", item["language"]))
     if "abstract" in item:

@@ -57,6 +57,8 @@ def record(item: dict, note: str | None = None, key: str | None = None) -> dict:
         out["date"] = _date(parts)
     if "accessed" in item:
         out["access_date"] = _date(item["accessed"]["date-parts"][0])
+    if "version" in item:
+        out["edition"] = item["version"]  # ET: the numbered edition of this edition
     if "language" in item:
         out["language"] = item["language"]
     if "abstract" in item:
