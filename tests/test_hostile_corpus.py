@@ -90,7 +90,7 @@ CASES: dict[str, tuple[str, str, Edit, str]] = {
         "id: stockpile",
         "id: index",
         "data/proposals.yml:3:9: proposals[0].id: expected an id the site does not use itself, found 'index', which "
-        "names one of the site's own pages or folders; reserved: about, actors, areas, challenges, cite, downloads, "
+        "names one of the site's own pages or folders; reserved: about, actors, areas, challenges, changelog, cite, downloads, "
         f"glossary, index, matrix, method, print, proposals, references, sections, timeline\n{END}",
     ),
     # --- look-alike and invisible characters ------------------------------------------------------
@@ -270,9 +270,22 @@ CASES: dict[str, tuple[str, str, Edit, str]] = {
 }
 
 
+# The fixture's second edition records that the proposal 'stockpile' was renamed. The attacks below change that
+# id, so the corpus uses the first edition only: otherwise every id attack would also report the changelog.
+FIRST_EDITION_ONLY = (
+    "editions:\n"
+    "  - number: 1\n"
+    '    date: "2026-01-15"\n'
+    "    changes:\n"
+    "      - kind: first-edition\n"
+    '        note: "First numbered edition of the fixture."\n'
+)
+
+
 def copy_with(tmp_path: Path, file: str, old: str, new: Edit) -> Path:
     data = tmp_path / "data"
     shutil.copytree(MINIMAL, data)
+    (data / "edition.yml").write_text(FIRST_EDITION_ONLY, encoding="utf-8")
     path = data / file
     content = path.read_text(encoding="utf-8")
     assert old in content, f"fixture changed: {old!r} not in {file}"

@@ -25,7 +25,7 @@ from .write import write_files
 MKDOCS_CONFIG = ROOT / "mkdocs.yml"
 
 
-def main(argv: list[str] | None = None) -> int:
+def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m edition", description=__doc__)
     parser.add_argument("--data", type=Path, default=DATA_DIR, help="the data folder (default: %(default)s)")
     parser.add_argument(
@@ -50,25 +50,15 @@ def main(argv: list[str] | None = None) -> int:
         "publish", help="build for readers with SITE_URL into public/ (refuses a local address)"
     )
     publish_cmd.add_argument("--out", type=Path, default=ROOT / "public")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
     try:
         edition = check(args.data)
-        # The build checks the rendered site itself, before it writes anything.
-        if args.command == "build":
-            return build_site(args.site_dir, args.data)
-        if args.command == "publish-extras":
-            return publish_extras(edition, args.folder, args.site_url)
-        if args.command == "text-layer":
-            return text_layer_command(edition, args.data, args.record, args.amend)
-        if args.command == "publish":
-            return publish(
-                os.environ.get("SITE_URL", "").strip(),
-                args.out,
-                # Built with the address (the PDF is in it); the pre-compressed files and host files follow.
-                lambda out, site_url: (
-                    build_site(out, args.data, {"SITE_URL": site_url}) or publish_extras(edition, out, site_url)
-                ),
-            )
+        if args.command in WHOLE_SITE_COMMANDS:
+            return whole_site_command(args, edition)
         reason = csl_engine.missing()
         if reason:
             print(f"the CSL engine cannot run, so the pages cannot be checked: {reason}", file=sys.stderr)
@@ -96,6 +86,27 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"wrote {written} files to {args.out}")
     return 0
+
+
+# Commands that build or finish a whole site: the build checks the rendered site itself, before it writes anything.
+WHOLE_SITE_COMMANDS = ("build", "publish-extras", "text-layer", "publish")
+
+
+def whole_site_command(args: argparse.Namespace, edition: Edition) -> int:
+    if args.command == "build":
+        return build_site(args.site_dir, args.data)
+    if args.command == "publish-extras":
+        return publish_extras(edition, args.folder, args.site_url)
+    if args.command == "text-layer":
+        return text_layer_command(edition, args.data, args.record, args.amend)
+    return publish(
+        os.environ.get("SITE_URL", "").strip(),
+        args.out,
+        # Built with the address (the PDF is in it); the pre-compressed files and host files follow.
+        lambda out, site_url: (
+            build_site(out, args.data, {"SITE_URL": site_url}) or publish_extras(edition, out, site_url)
+        ),
+    )
 
 
 def publish_extras(edition: Edition, folder: Path, site_url: str) -> int:

@@ -18,8 +18,9 @@ from pathlib import Path
 from .model import Edition
 
 MANIFEST = "text-layer.json"
-# Not part of the text layer: the numbered editions describe it.
-LEFT_OUT = {"numbered"}
+# Not part of the text layer: the numbered editions describe it, and declared_ids only says where each id
+# is written in data/ (file:line marks, for messages).
+LEFT_OUT = {"numbered", "declared_ids"}
 DIGEST_CHARS = 16
 
 
