@@ -14,7 +14,7 @@ from edition.paths import DATA_DIR
 from edition.validate import check
 
 from . import helpers
-from .helpers import PUBLISHED_URL, build_site
+from .helpers import PUBLISHED_URL, QuietHandler, build_site
 
 # Debian's Chromium; Playwright must never download a browser of its own here.
 CHROMIUM = "/usr/bin/chromium"
@@ -68,15 +68,10 @@ def published_site(tmp_path_factory) -> Path:
     return site
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # keep test output readable
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site):
     """The built site on a local HTTP server, as a base URL ending in '/'."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    handler = functools.partial(QuietHandler, directory=str(built_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

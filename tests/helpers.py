@@ -3,6 +3,7 @@ built site's pages as the gates see them. Test modules import from here, never f
 
 from __future__ import annotations
 
+import http.server
 import os
 import posixpath
 import shutil
@@ -78,6 +79,13 @@ def build_site(site_dir: Path, data_dir: Path = DATA_DIR, extra_env: dict | None
         capture_output=True,
         text=True,
     )
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a built site without a log line per request, which would bury the test output."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
 
 
 def soup(site: Path, src: str) -> BeautifulSoup:

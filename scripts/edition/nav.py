@@ -9,6 +9,7 @@ on a phone the menu then opens on the whole edition wherever the reader is, and 
 from __future__ import annotations
 
 from . import urls
+from .escape import esc
 from .model import Edition
 
 # Up to this many sections are listed in the navigation; a longer paper is reached through the
@@ -20,7 +21,8 @@ def site_nav(edition: Edition) -> list:
     nav: list = [{"Title page and contents": urls.HOME}]
     if len(edition.sections) <= MAX_SECTIONS_IN_NAV:
         nav += [
-            {f"{section.label}. {edition.text(section.id)}": urls.section_page(section.id)}
+            # A navigation title is HTML to MkDocs and the theme, which write it as is: escaped here.
+            {esc(f"{section.label}. {edition.text(section.id)}"): urls.section_page(section.id)}
             for section in edition.sections
         ]
     nav.append({"References": urls.REFERENCES})
@@ -29,6 +31,7 @@ def site_nav(edition: Edition) -> list:
     nav.append({"Data and citation": urls.CITE})
     nav.append({"About this edition": urls.ABOUT})
     nav.append({"Editorial method": urls.METHOD})
+    nav.append({"Changelog": urls.CHANGELOG})
     return nav
 
 
