@@ -32,14 +32,21 @@ NOT_DOCS = ("overrides",)
 
 
 def build(
-    mode: str, site: Path, data: Path, docs: Path | None = None, nav: Path | None = None, dump: Path | None = None
+    mode: str,
+    site: Path,
+    data: Path,
+    docs: Path | None = None,
+    nav: Path | None = None,
+    dump: Path | None = None,
+    csl_cache: str = "off",
 ) -> dict:
     command = [sys.executable, "-m", "benchmarks.build_once", mode, "--site-dir", str(site)]
     if mode == "plain":
         command += ["--docs-dir", str(docs), "--nav", str(nav)]
     if dump:
         command += ["--dump", str(dump)]
-    env = dict(os.environ, EDITION_DATA=str(data), NO_MKDOCS_2_WARNING="1")
+    # The CSL disk cache (edition/csl_cache.py): a folder of the benchmark's own, or "off".
+    env = dict(os.environ, EDITION_DATA=str(data), NO_MKDOCS_2_WARNING="1", EDITION_CSL_CACHE=csl_cache)
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         raise SystemExit(f"the {mode} build of {data} failed:\n{result.stdout}{result.stderr}")
@@ -72,54 +79,70 @@ def median_of(runs: list[dict], key: str) -> float:
     return statistics.median(run[key] for run in runs)
 
 
+def _timing(runs: list[dict]) -> dict:
+    timing = {
+        key: median_of(runs, key) for key in ("load_validate_s", "render_s", "other_hooks_s", "mkdocs_s", "total_s")
+    }
+    ours = timing["load_validate_s"] + timing["render_s"]
+    return {"median": timing, "ours_s": ours, "ours_share_of_total": ours / timing["total_s"]}
+
+
 def bench_scale(data: Path, scale: int, runs: int, budget_s: float, work: Path) -> dict:
     scaled = work / f"data-{scale}x"
     counts = make_edition(data, scaled, scale)
     site = work / f"site-{scale}x"
     dump = work / f"plain-{scale}x"
+    # The CSL cache of this scale's data, filled by the warm-up: the timed real builds are cold processes
+    # with a warm cache (what a rebuild of formatted data costs), and again with the cache off.
+    cache = str(work / f"csl-cache-{scale}x")
     started = time.monotonic()
     # The warm-up real build also hands the plain build exactly the Markdown and nav it generated.
-    warm_real = build("real", site, scaled, dump=dump)
+    warm_real = build("real", site, scaled, dump=dump, csl_cache=cache)
     docs, nav = plain_docs(dump)
     warm_plain = build("plain", work / f"plain-site-{scale}x", scaled, docs, nav)
-    pair_s = time.monotonic() - started
+    # One round is a real build with the cache, one without, and a plain build: about two real and a plain.
+    round_s = time.monotonic() - started + warm_real["total_s"]
     print(
         f"  {scale}x warm-up: real {warm_real['total_s']:.2f} s, plain {warm_plain['total_s']:.2f} s", file=sys.stderr
     )
-    real, plain = [], []
+    real, uncached, plain = [], [], []
     # A slow design must not make the benchmark endless: runs stop when the next would pass the budget.
-    while len(real) < runs and time.monotonic() - started + pair_s <= budget_s:
+    while len(real) < runs and time.monotonic() - started + round_s <= budget_s:
         shutil.rmtree(site, ignore_errors=True)
-        one = build("real", site, scaled)
+        one = build("real", site, scaled, csl_cache=cache)
+        shutil.rmtree(site, ignore_errors=True)
+        cold = build("real", site, scaled, csl_cache="off")
         other = build("plain", work / f"plain-site-{scale}x", scaled, docs, nav)
         real.append({**stages(one), "peak_rss_bytes": one["peak_rss_bytes"]})
+        uncached.append({**stages(cold), "peak_rss_bytes": cold["peak_rss_bytes"]})
         plain.append(other)
         print(
-            f"  {scale}x run {len(real)}: real {one['total_s']:.2f} s, plain {other['total_s']:.2f} s", file=sys.stderr
+            f"  {scale}x run {len(real)}: real {one['total_s']:.2f} s (CSL cache off {cold['total_s']:.2f} s), "
+            f"plain {other['total_s']:.2f} s",
+            file=sys.stderr,
         )
     warm_up_only = not real
     if warm_up_only:
         real.append({**stages(warm_real), "peak_rss_bytes": warm_real["peak_rss_bytes"]})
+        uncached.append(real[-1])
         plain.append(warm_plain)
-    timing = {
-        key: median_of(real, key) for key in ("load_validate_s", "render_s", "other_hooks_s", "mkdocs_s", "total_s")
-    }
-    ours = timing["load_validate_s"] + timing["render_s"]
+    with_cache, without = _timing(real), _timing(uncached)
     plain_total = median_of(plain, "total_s")
     weights = weight.page_weights(site)
     return {
         "scale": scale,
         "records": counts,
         "runs": 0 if warm_up_only else len(real),
-        "median": timing,
+        "median": with_cache["median"],
         "plain_mkdocs_total_s": plain_total,
-        "ours_s": ours,
-        "ours_share_of_total": ours / timing["total_s"],
-        "overhead_ratio": ours / plain_total,
+        "ours_s": with_cache["ours_s"],
+        "ours_share_of_total": with_cache["ours_share_of_total"],
+        "overhead_ratio": with_cache["ours_s"] / plain_total,
+        "without_csl_cache": without,
         "peak_rss_bytes": {"median": median_of(real, "peak_rss_bytes"), "max": max(r["peak_rss_bytes"] for r in real)},
         "weight": weights,
         "phone": weight.phone_weight(site, weight.largest_section_page(site)),
-        "all_runs": {"real": real, "plain": plain},
+        "all_runs": {"real": real, "real_without_csl_cache": uncached, "plain": plain},
     }
 
 

@@ -74,8 +74,9 @@ def test_the_runners_macro_lookup_memo_changes_no_output(edition):
     assert len(outputs[0]) == 3 and all(out["citations"] for out in outputs[0])
 
 
-def test_one_engine_run_formats_a_whole_build(edition):
+def test_one_engine_run_formats_a_whole_build(edition, tmp_path, monkeypatch):
     """Every page, cite page and download of a build, and a second build of the same data: node starts once."""
+    monkeypatch.setenv("EDITION_CSL_CACHE", str(tmp_path))  # an empty disk cache (test_csl_cache.py)
     cite_styles._latest.clear()
     csl_engine._done.clear()
     before = csl_engine.runs

