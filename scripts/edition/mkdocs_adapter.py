@@ -1,4 +1,6 @@
-"""Thin MkDocs adapter: check data/ before anything is written, then add every generated file.
+"""Thin MkDocs adapter: check data/ before anything is written, add every generated file of the docs folder
+(edition/docs_folder.py), and finish the built site (edition/finish.py), as `python -m edition finish` does
+after any other engine.
 
 Under `mkdocs serve`, data/ is watched (mkdocs.yml `watch:`), so saving a YAML file rebuilds.
 A data error aborts before MkDocs cleans site/, so the last good site stays in place.
@@ -13,13 +15,13 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
-from . import metadata, offline, search, urls
+from . import finish, offline, urls
+from .docs_folder import docs_files
 from .errors import DataErrors
 from .model import Edition
 from .nav import site_nav
-from .render import DuplicatePath, render_site
+from .render import DuplicatePath
 from .validate import check
 
 log = logging.getLogger("mkdocs.plugins.edition")
@@ -35,6 +37,8 @@ class MkDocsAdapter:
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
         self._edition: Edition | None = None
+        # The build's docs folder as the finishing steps see it, set in on_files.
+        self._docs: finish.DocsFolder | None = None
 
     @property
     def edition(self) -> Edition:
@@ -55,7 +59,7 @@ class MkDocsAdapter:
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         try:
-            generated = render_site(self.edition, config.use_directory_urls, config.site_url or "")
+            generated = docs_files(self.edition, finish.SiteSettings.from_config(config))
         except DuplicatePath as clash:
             raise Abort(str(clash))
         for path, text in generated.items():
@@ -63,6 +67,8 @@ class MkDocsAdapter:
                 raise Abort(f"docs/{path} would hide a generated page: generated Markdown is never kept in docs/")
             files.append(File.generated(config, path, content=text))
         offline.add_shim(files, config)
+        pages = {path: text for path, text in generated.items() if path.endswith(".md")}
+        self._docs = finish.DocsFolder(pages, frozenset(file.src_uri for file in files), config.nav)
         return files
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -72,18 +78,8 @@ class MkDocsAdapter:
             env.globals["edition_print_page"] = {"src_uri": print_file.src_uri, "url": print_file.url}
         return env
 
-    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        """Scholarly metadata (Highwire, COinS, Dublin Core, JSON-LD, OpenGraph) on every page."""
-        page_url = page.canonical_url or page.url
-        about = metadata.PageInfo(
-            src_uri=page.file.src_uri,
-            url=page_url,
-            title=page.title or config.site_name,
-            site_url=config.site_url or "",
-            site_name=config.site_name,
-        )
-        return metadata.inject(output, metadata.head(self.edition, about), metadata.coins(self.edition, page_url))
-
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """Search entries per paragraph, so that a hit lands on the paragraph's anchor."""
-        search.rewrite_site_index(Path(config.site_dir), self.edition, config.use_directory_urls)
+        """Links, metadata, search entries per paragraph, robots.txt: the steps every engine's build gets."""
+        if self._docs is None:
+            raise RuntimeError("on_files has not run: the docs folder is made there")
+        finish.finish_site(Path(config.site_dir), self.edition, self._docs, finish.SiteSettings.from_config(config))

@@ -1,4 +1,4 @@
-"""Search that lands on the paragraph: rewrites Material's search index after the build.
+"""Search that lands on the paragraph: rewrites the engine's search index after the build (Material's or Zensical's).
 
 Material's index has one entry per heading-delimited section, so a hit inside a long section took the
 reader to its heading. Here the paper's section pages get one entry per paragraph instead, located at
@@ -19,6 +19,8 @@ from .escape import esc
 from .model import Edition
 
 INDEX = Path("search") / "search_index.json"
+# Zensical's index: the same entries under "items", with a level and the page's navigation path.
+ZENSICAL_INDEX = Path("search.json")
 PROPOSAL_BOOST = 2.0
 # The paper's own words outrank the editor's summaries of them on other pages.
 PARAGRAPH_BOOST = 3.0
@@ -56,9 +58,15 @@ def section_entries(edition: Edition, directory_urls: bool) -> tuple[dict[str, l
     return by_page, replaced
 
 
+def _kept(location: str, cite_prefix: str) -> bool:
+    # The argument map's "in the paper's words" sections repeat paragraphs verbatim; the paragraph itself is
+    # the hit a reader wants, so the repeats are left out, as are the cite pages.
+    return not (location.startswith(cite_prefix) or location.endswith("#" + urls.QUOTES_ANCHOR))
+
+
 def rewrite(index: dict, edition: Edition, directory_urls: bool) -> dict:
-    """The index with per-paragraph entries on section pages, no cite pages, and proposals boosted."""
-    by_page, replaced = section_entries(edition, directory_urls)
+    """Material's index with per-paragraph entries on section pages, no cite pages, and proposals boosted."""
+    by_page, _ = section_entries(edition, directory_urls)
     titles = {doc["location"]: doc["title"] for doc in index["docs"]}
     cite_prefix = posixpath.dirname(urls.CITE) + "/"
     proposal_prefix = posixpath.dirname(urls.PROPOSALS) + "/"
@@ -67,27 +75,57 @@ def rewrite(index: dict, edition: Edition, directory_urls: bool) -> dict:
     for doc in index["docs"]:
         location = doc["location"]
         page = location.split("#", 1)[0]
-        # The argument map's "in the paper's words" sections repeat paragraphs verbatim; the paragraph
-        # itself is the hit a reader wants, so the repeats are left out.
-        if location.startswith(cite_prefix) or location.endswith("#" + urls.QUOTES_ANCHOR):
+        if not _kept(location, cite_prefix):
             continue
         if page in by_page:
-            # The page's first entry stands for the whole page: emit all its new entries there, once.
-            for entry in by_page.pop(page):
+            # The page's first entry stands for the whole page: all its entries are written there, once, and
+            # its other entries (headings, or paragraphs of an index rewritten before) are dropped.
+            for entry in by_page.pop(page, None) or []:
                 docs.append(dict(entry, title=entry["title"] or titles.get(entry["location"], "")))
+            by_page[page] = []
             continue
-        if location in replaced:
-            continue  # already written with its page
         if page.startswith(proposal_prefix) and page != proposals_index:
             doc = dict(doc, boost=PROPOSAL_BOOST)
         docs.append(doc)
     return dict(index, docs=docs)
 
 
+def rewrite_zensical(index: dict, edition: Edition, directory_urls: bool) -> dict:
+    """Zensical's index (`search.json`, `items`) rewritten the same way. Zensical keeps no boosts: its ranking
+    is by the field a match is in (title, then the page's path, then text), how close the words are and how
+    early they come; what is indexed, and with which title, is all the edition can shape."""
+    by_page, _ = section_entries(edition, directory_urls)
+    originals = {item["location"]: item for item in index["items"]}
+    cite_prefix = posixpath.dirname(urls.CITE) + "/"
+    items: list[dict] = []
+    for item in index["items"]:
+        location = item["location"]
+        page = location.split("#", 1)[0]
+        if not _kept(location, cite_prefix):
+            continue
+        if page in by_page:
+            top = originals.get(page, item)
+            for entry in by_page.pop(page, None) or []:
+                heading = originals.get(entry["location"])
+                level = heading["level"] if heading else top["level"] + 1
+                title = entry["title"] or (heading or top)["title"]
+                items.append(dict(top, location=entry["location"], level=level, title=title, text=entry["text"]))
+            by_page[page] = []
+            continue
+        items.append(item)
+    return dict(index, items=items)
+
+
+# Each engine's index file and its rewriting.
+INDEXES = ((INDEX, rewrite), (ZENSICAL_INDEX, rewrite_zensical))
+
+
 def rewrite_site_index(site_dir: Path, edition: Edition, directory_urls: bool) -> None:
-    path = site_dir / INDEX
-    if not path.exists():
-        return  # search is switched off
-    index = json.loads(path.read_text(encoding="utf-8"))
-    # Compact like Material's own output; entries keep their order, so two builds stay byte-identical.
-    path.write_text(json.dumps(rewrite(index, edition, directory_urls), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    for name, rewriting in INDEXES:
+        path = site_dir / name
+        if not path.exists():
+            continue  # another engine's index, or search is switched off
+        index = json.loads(path.read_text(encoding="utf-8"))
+        # Compact like the engines' own output; entries keep their order, so two builds stay byte-identical.
+        text = json.dumps(rewriting(index, edition, directory_urls), ensure_ascii=False, separators=(",", ":"))
+        path.write_text(text, encoding="utf-8")

@@ -16,7 +16,7 @@ def quote_block(ctx: Context, src: str, quote: r.Quote) -> str:
     """The author's words: marked as a quotation and carrying the ¶ link they come from."""
     place = ctx.edition.place[quote.paragraph]
     return (
-        f'<blockquote class="author-quote" cite="{esc(ctx.paragraph_href(src, quote.paragraph))}">'
+        f'<blockquote class="author-quote" cite="{esc(ctx.paragraph_url(src, quote.paragraph))}">'
         f"<p>“{ctx.words_html(quote.text)}”</p>"
         f'<p class="author-quote__source">— {esc(ctx.edition.paper.author.name)}, {esc(place.pinpoint)}, '
         f"{ctx.paragraph_link(src, quote.paragraph)}</p></blockquote>"

@@ -1,0 +1,94 @@
+"""The generated docs folder: the contract between the pipeline and any MkDocs-compatible engine.
+
+`python -m edition render DIR` writes a project folder that MkDocs or Zensical builds as it is:
+
+    DIR/mkdocs.yml   the site's settings (mkdocs.yml without what only our MkDocs hook needs), INHERITing
+    DIR/nav.yml      the navigation
+    DIR/docs/        every page, cite page and download, robots.txt, and the hand-written stylesheets,
+                     scripts and images of docs/
+    DIR/overrides/   the theme overrides of docs/overrides/
+
+After the engine's build, `python -m edition finish SITE` adds what no engine makes (edition/finish.py).
+The MkDocs hook adds the same generated files (`docs_files`) and sets the same navigation, so `make build`
+and a build of the folder give the same site.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.utils.yaml import yaml_load
+
+from .finish import ROBOTS, SiteSettings, robots_txt
+from .model import Edition
+from .nav import site_nav
+from .paths import ROOT
+from .render import DuplicatePath, render_site
+
+MKDOCS_CONFIG = ROOT / "mkdocs.yml"
+HAND_WRITTEN = ROOT / "docs"
+# Templates are the theme's: outside the docs folder, so that no engine publishes them as pages or files.
+OVERRIDES = "overrides"
+DOCS = "docs"
+CONFIG_FILE = "mkdocs.yml"
+NAV_FILE = "nav.yml"
+# Only the MkDocs hook needs these: an engine building the generated folder must not render the pages again
+# (hooks), watch the data (watch) or skip the overrides inside docs/ (exclude_docs).
+HOOK_ONLY = ("hooks", "watch", "exclude_docs")
+
+
+def read_config(path: Path = MKDOCS_CONFIG) -> dict[str, Any]:
+    """An MkDocs-style configuration as plain data, with `!ENV` values and `INHERIT` resolved as MkDocs does."""
+    with path.open(encoding="utf-8") as source:
+        return yaml_load(source)
+
+
+def docs_files(edition: Edition, settings: SiteSettings) -> dict[str, str]:
+    """Every file the pipeline puts into the docs folder: pages, cite pages, downloads and robots.txt."""
+    files = render_site(edition, settings.directory_urls, settings.site_url)
+    if ROBOTS in files:
+        raise DuplicatePath(f"two pages would be written to {ROBOTS}")
+    files[ROBOTS] = robots_txt(settings.site_url)
+    return files
+
+
+def hand_written(docs: Path = HAND_WRITTEN) -> dict[str, bytes]:
+    """The project's own files: docs/ (stylesheets, scripts, images) into docs/, its overrides beside it."""
+    files: dict[str, bytes] = {}
+    for path in sorted(docs.rglob("*")):
+        if not path.is_file():
+            continue
+        relative = path.relative_to(docs).as_posix()
+        files[relative if relative.startswith(OVERRIDES + "/") else f"{DOCS}/{relative}"] = path.read_bytes()
+    return files
+
+
+def engine_config(config: dict[str, Any]) -> dict[str, Any]:
+    """The site's settings for an engine building the generated folder, the navigation inherited from nav.yml."""
+    out: dict[str, Any] = {"INHERIT": NAV_FILE}
+    out.update((key, value) for key, value in config.items() if key not in HOOK_ONLY and key != "nav")
+    out["docs_dir"] = DOCS
+    theme = dict(out.get("theme") or {})
+    theme["custom_dir"] = OVERRIDES
+    out["theme"] = theme
+    return out
+
+
+def _yaml(data: Any, comment: str) -> str:
+    return f"# {comment}\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)
+
+
+def project(edition: Edition, config: dict[str, Any]) -> dict[str, str | bytes]:
+    """Every file of the generated project folder, {path under DIR: content}."""
+    settings = SiteSettings.from_config(config)
+    files: dict[str, str | bytes] = dict(hand_written())
+    for path, text in docs_files(edition, settings).items():
+        if f"{DOCS}/{path}" in files:
+            raise DuplicatePath(f"docs/{path} would hide a generated page: generated files are never kept in docs/")
+        files[f"{DOCS}/{path}"] = text
+    written_by = "Written by `python -m edition render`; build it with MkDocs or Zensical, then `python -m edition finish`."
+    files[NAV_FILE] = _yaml({"nav": site_nav(edition)}, "The site navigation. " + written_by)
+    files[CONFIG_FILE] = _yaml(engine_config(config), "The site's settings (from mkdocs.yml). " + written_by)
+    return files
