@@ -5,9 +5,12 @@ BIN := $(VENV)/bin
 # The stamp is newer than the lock only once the venv matches it, so a lock change reinstalls.
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
+# Zensical, Material for MkDocs' successor, in a virtual environment of its own (see README "Moving to Zensical").
+ZENSICAL_VENV := .venv-zensical
+ZENSICAL_STAMP := $(ZENSICAL_VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build check test test-fast golden urls offline lighthouse bench browser-deps clean
+.PHONY: setup serve build build-zensical zensical-setup check test test-fast golden urls offline lighthouse bench browser-deps clean
 
 setup: $(STAMP)
 
@@ -25,14 +28,27 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/python -m edition build
 
+# The same site built by Zensical from the generated docs folder, then finished, into site-zensical/.
+# Not part of `make build`.
+build-zensical: $(STAMP) $(ZENSICAL_STAMP)
+	$(BIN)/python -m edition build --engine zensical
+
+zensical-setup: $(ZENSICAL_STAMP)
+
+$(ZENSICAL_STAMP): requirements-zensical.lock
+	$(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/pip install --quiet --require-hashes -r requirements-zensical.lock
+	touch $(ZENSICAL_STAMP)
+
 check: $(STAMP)
 	$(BIN)/python -m edition check
 
-test: $(STAMP) browser-deps
+# The engine comparison (tests/test_zensical.py, slow) builds with Zensical, so the tests set it up too.
+test: $(STAMP) browser-deps $(ZENSICAL_STAMP)
 	$(BIN)/python -m pytest -n 2
 
 # The tests that need no browser, for a quick loop while editing.
-test-fast: $(STAMP)
+test-fast: $(STAMP) $(ZENSICAL_STAMP)
 	$(BIN)/python -m pytest -n 2 -m "not browser"
 
 # Rewrites tests/golden/ from the current data; review the diff before committing.
@@ -81,4 +97,4 @@ lighthouse: build browser-deps $(LIGHTHOUSE_STAMP)
 	$(BIN)/python scripts/lighthouse_run.py site 3
 
 clean:
-	rm -rf site site.* .build .pytest_cache offline
+	rm -rf site site.* site-zensical site-zensical.* .build .pytest_cache offline

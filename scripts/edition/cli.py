@@ -1,5 +1,7 @@
-"""Command line: `python -m edition check` validates data/; `render DIR` writes every generated file for
-inspection; `build` builds the site. `--data X` picks another data folder for all three."""
+"""Command line: `python -m edition check` validates data/; `render DIR` writes the docs folder any
+MkDocs-compatible engine builds (edition/docs_folder.py); `finish SITE` adds what no engine makes to a site built
+from it (edition/finish.py); `build` builds the site with MkDocs, or with `--engine zensical` with Zensical.
+`--data X` picks another data folder for all of them."""
 
 from __future__ import annotations
 
@@ -10,15 +12,16 @@ import subprocess
 import sys
 from pathlib import Path
 
-from mkdocs.config import load_config
-
+from . import finish, zensical_build
+from .docs_folder import MKDOCS_CONFIG, for_finishing, project, read_config
 from .errors import DataErrors
+from .model import Edition
 from .paths import DATA_DIR, ROOT
-from .render import render_site
 from .validate import check
 from .write import write_files
 
-MKDOCS_CONFIG = ROOT / "mkdocs.yml"
+# Where each engine's build goes by default: the Zensical site beside the MkDocs one, never over it.
+SITE_DIRS = {"mkdocs": ROOT / "site", "zensical": ROOT / "site-zensical"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,26 +29,50 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DATA_DIR, help="the data folder (default: %(default)s)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate data/ and report every error")
-    render = commands.add_parser("render", help="write every generated file (pages, cite pages, downloads) to a folder")
+    render = commands.add_parser("render", help="write the docs folder (pages, cite pages, downloads, nav, config) to a folder")
     render.add_argument("out", type=Path)
+    done = commands.add_parser("finish", help="links, metadata, search index, robots.txt and sitemap.xml.gz of a built site")
+    done.add_argument("site", type=Path)
     build = commands.add_parser("build", help="build the site into site/, keeping the old one if the build fails")
-    build.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    build.add_argument("--site-dir", type=Path, default=None, help="default: site/ (mkdocs), site-zensical/ (zensical)")
+    build.add_argument("--engine", choices=sorted(SITE_DIRS), default="mkdocs")
+    for command in (render, done, build):
+        command.add_argument("--config", type=Path, default=MKDOCS_CONFIG, help="the site's settings (default: mkdocs.yml)")
     args = parser.parse_args(argv)
     try:
         edition = check(args.data)
     except DataErrors as errors:
         print(errors.report(), file=sys.stderr)
         return 1
-    if args.command == "build":
-        return build_site(args.site_dir, args.data)
     if args.command == "check":
         print(f"{args.data}: {len(edition.paragraphs)} paragraphs, {len(edition.errata)} errata, "
               f"{len(edition.proposals)} proposals: all checks passed")
         return 0
+    if args.command == "build" and args.engine == "mkdocs":
+        return build_site(args.site_dir or SITE_DIRS["mkdocs"], args.data)
     # The same settings as the site build, so the cite pages carry the URLs the site would.
-    config = load_config(str(MKDOCS_CONFIG))
-    written = write_files(render_site(edition, config.use_directory_urls, config.site_url or ""), args.out)
-    print(f"wrote {written} files to {args.out}")
+    return with_config(args, edition, read_config(args.config))
+
+
+def with_config(args: argparse.Namespace, edition: Edition, config: dict) -> int:
+    if args.command == "render":
+        written = write_files(project(edition, config), args.out)
+        print(f"wrote {written} files to {args.out}")
+        return 0
+    if args.command == "finish":
+        if not (args.site / "index.html").is_file():
+            print(f"{args.site}: no built site here (no index.html)", file=sys.stderr)
+            return 1
+        count = finish.finish_site(args.site, edition, for_finishing(edition, config), finish.SiteSettings.from_config(config))
+        print(f"finished {count} pages in {args.site}")
+        return 0
+    site_dir = args.site_dir or SITE_DIRS["zensical"]
+    try:
+        count = zensical_build.build(edition, config, site_dir)
+    except zensical_build.BuildFailed as failure:
+        print(f"{failure}; {site_dir} is unchanged", file=sys.stderr)
+        return 1
+    print(f"built {site_dir} with Zensical ({count} pages finished)")
     return 0
 
 

@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-from .finish import ROBOTS, SiteSettings, robots_txt
+from .finish import ROBOTS, DocsFolder, SiteSettings, robots_txt
 from .model import Edition
 from .nav import site_nav
 from .paths import ROOT
@@ -92,3 +92,12 @@ def project(edition: Edition, config: dict[str, Any]) -> dict[str, str | bytes]:
     files[NAV_FILE] = _yaml({"nav": site_nav(edition)}, "The site navigation. " + written_by)
     files[CONFIG_FILE] = _yaml(engine_config(config), "The site's settings (from mkdocs.yml). " + written_by)
     return files
+
+
+def for_finishing(edition: Edition, config: dict[str, Any]) -> DocsFolder:
+    """The docs folder as `python -m edition finish` needs it: rendered again in memory, so that finishing a
+    site needs only the data and the configuration it was built with."""
+    generated = docs_files(edition, SiteSettings.from_config(config))
+    own = {path.removeprefix(f"{DOCS}/") for path in hand_written() if path.startswith(f"{DOCS}/")}
+    pages = {path: text for path, text in generated.items() if path.endswith(".md")}
+    return DocsFolder(pages, frozenset(generated) | own, site_nav(edition))

@@ -21,6 +21,16 @@ from .model import Edition
 INDEX = Path("search") / "search_index.json"
 # Zensical's index: the same entries under "items", with a level and the page's navigation path.
 ZENSICAL_INDEX = Path("search.json")
+# Zensical keeps only `separator` of the search settings: no trimmer, no stop words. Without a trimmer,
+# "(EBRD)," or "“flying" would be words of their own that no query finds, so any run of characters that
+# are neither letters, digits nor dots separates words, and so does a dot that ends one ("U.S." stays "U.S").
+# Hyphens, dashes and slashes separate words, as in mkdocs.yml. Zensical reads it as a Unicode regex.
+ZENSICAL_SEPARATOR = r"[\s\-–—/]+|[^\p{L}\p{N}.]+|\.(?![\p{L}\p{N}])"
+# A record page's lists of other records (the proposals of an actor, area or challenge; a challenge's areas)
+# repeat titles that are indexed on those records' own pages. Zensical ranks by the field a word is found in,
+# not by frequency, so each list would come up for its every title, ahead of the paper's paragraphs.
+RECORD_LISTS = (urls.PROPOSALS_ANCHOR, urls.AREAS_ANCHOR)
+RECORD_FOLDERS = tuple(posixpath.dirname(index) + "/" for index in (urls.ACTORS, urls.AREAS, urls.CHALLENGES))
 PROPOSAL_BOOST = 2.0
 # The paper's own words outrank the editor's summaries of them on other pages.
 PARAGRAPH_BOOST = 3.0
@@ -100,20 +110,31 @@ def rewrite_zensical(index: dict, edition: Edition, directory_urls: bool) -> dic
     items: list[dict] = []
     for item in index["items"]:
         location = item["location"]
-        page = location.split("#", 1)[0]
-        if not _kept(location, cite_prefix):
+        page, _, anchor = location.partition("#")
+        if not _kept(location, cite_prefix) or anchor in RECORD_LISTS and page.startswith(RECORD_FOLDERS):
             continue
         if page in by_page:
-            top = originals.get(page, item)
-            for entry in by_page.pop(page, None) or []:
-                heading = originals.get(entry["location"])
-                level = heading["level"] if heading else top["level"] + 1
-                title = entry["title"] or (heading or top)["title"]
-                items.append(dict(top, location=entry["location"], level=level, title=title, text=entry["text"]))
+            items += _zensical_section(by_page.pop(page, None) or [], originals.get(page, item), originals)
             by_page[page] = []
             continue
         items.append(item)
-    return dict(index, items=items)
+    return dict(index, config=dict(index["config"], separator=ZENSICAL_SEPARATOR), items=items)
+
+
+def _zensical_section(entries: list[dict], top: dict, originals: dict[str, dict]) -> list[dict]:
+    """A section page's entries in Zensical's shape. A paragraph's path (the breadcrumb under each result, a
+    field Zensical ranks above the text) ends with its subsection's heading, so that a query naming the
+    subsection's subject finds its paragraphs before a passing mention elsewhere."""
+    items, path, level = [], top["path"], top["level"]
+    for entry in entries:
+        if entry["title"] is None:  # a heading's entry, with Zensical's own title and level for it
+            heading = originals.get(entry["location"], top)
+            level = heading["level"]
+            path = top["path"] + [heading["title"]] if heading is not top else top["path"]
+            items.append(dict(top, location=entry["location"], level=level, title=heading["title"], text=entry["text"]))
+        else:
+            items.append(dict(top, location=entry["location"], level=level + 1, title=entry["title"], text=entry["text"], path=path))
+    return items
 
 
 # Each engine's index file and its rewriting.
