@@ -10,7 +10,7 @@ ZENSICAL_VENV := .venv-zensical
 ZENSICAL_STAMP := $(ZENSICAL_VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build build-zensical zensical-setup check test test-fast golden urls offline lighthouse bench browser-deps clean
+.PHONY: setup serve build build-zensical check test test-fast golden urls offline lighthouse bench browser-deps clean
 
 setup: $(STAMP)
 
@@ -32,8 +32,6 @@ build: $(STAMP)
 # Not part of `make build`.
 build-zensical: $(STAMP) $(ZENSICAL_STAMP)
 	$(BIN)/python -m edition build --engine zensical
-
-zensical-setup: $(ZENSICAL_STAMP)
 
 $(ZENSICAL_STAMP): requirements-zensical.lock
 	$(PYTHON) -m venv $(ZENSICAL_VENV)
