@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from edition import zensical_build
+from edition.docs_folder import read_config
 from edition.paths import DATA_DIR, ROOT
 from edition.validate import check
 
@@ -59,20 +61,37 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory, edition) -> Path:
+    """The same site built once by Zensical from the generated docs folder and finished (make build-zensical),
+    with the settings of `built_site`, so the two can be compared page by page."""
+    if not zensical_build.ZENSICAL.is_file():
+        pytest.fail(f"{zensical_build.ZENSICAL} is missing: run `make test`, which sets up .venv-zensical")
+    root = tmp_path_factory.mktemp("zensical")
+    site = root / "site"
+    zensical_build.build(edition, read_config(), site, work=root / "work")
+    return site
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # keep test output readable
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site):
-    """The built site on a local HTTP server, as a base URL ending in '/'."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+def serve(site: Path):
+    """A built site on a local HTTP server, as a base URL ending in '/'."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """The built site on a local HTTP server, as a base URL ending in '/'."""
+    yield from serve(built_site)
 
 
 @pytest.fixture(scope="session")
