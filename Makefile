@@ -10,7 +10,7 @@ ZENSICAL_VENV := .venv-zensical
 ZENSICAL_STAMP := $(ZENSICAL_VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build build-zensical check test test-fast golden urls offline lighthouse bench browser-deps clean
+.PHONY: setup serve build build-zensical check test test-fast golden urls offline lighthouse bench bench-engines browser-deps clean
 
 setup: $(STAMP)
 
@@ -74,6 +74,10 @@ urls: build
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.bench $(BENCH_ARGS)
 	$(MAKE) --no-print-directory lighthouse
+
+# MkDocs and Zensical timed on the same generated docs folder (see README, Performance). Not part of `make test`.
+bench-engines: $(STAMP) $(ZENSICAL_STAMP)
+	$(BIN)/python -m benchmarks.engines $(BENCH_ARGS)
 
 # A copy that works from file:// (search included), zipped. It is built apart, into offline/, because the
 # offline plugin turns off directory URLs and the online URLs are under the URL contract.
