@@ -55,7 +55,7 @@ def test_works_missing_from_the_list_are_the_ones_the_text_cites_without_an_entr
     # The list of 16, checked against the text, plus the one it missed (¶30).
     assert sorted(work.key for work in index.unlisted) == sorted(
         [
-            "Blackwill and Fontaine 2024", "Farrell and Newman 2023", "James 2018", "Gusterson 2017",
+            "Blackwill and Fontaine 2024", "Farell and Newman 2023", "James 2018", "Gusterson 2017",
             "Gao 2000", "Kimiya 2021", "Kojima 2000", "Abe 2015", "Kim 2015", "Drezner et al. 2021",
             "Mazzucato 2021", "Acemoglu and Johnson 2023", "Park 2019", "Lee 2014", "Yoon 2014", "Zang 2014",
             "Office of Policy Planning and Coordination on Territory and Sovereignty 2024",
@@ -110,7 +110,10 @@ def test_references_page_entries_come_from_the_csl_engine(built_site, edition):
         assert entry == bibliography_entry(reference_csl(ref), "chicago")
         # Chicago author-date puts the year after the author; the paper's own line is kept apart.
         assert entry != ref.printed
-        assert ref.printed in item.select_one(".reference-printed").get_text()
+        printed = item.select_one(".reference-printed")
+        for apparatus in printed.select(".query-mark, .erratum-mark, .reading-corrected"):
+            apparatus.decompose()  # an editor's query (?) on an entry is not part of its printed line
+        assert ref.printed in printed.get_text()
     assert "Cabinet Office. n.d." in page.select_one("#ref-cabinet-office-sip .reference-entry").get_text()
     assert "2023b" in page.select_one("#ref-office-of-the-president-2023b .reference-entry").get_text()
 

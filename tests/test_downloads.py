@@ -51,7 +51,7 @@ def test_edition_json(built_site, edition):
         for p in s["paragraphs"] + [q for sub in s["subsections"] for q in sub["paragraphs"]]
     }
     assert printed == {p.id: p.text for p in edition.paragraphs}
-    assert data["corrected_text"]["p4"] != printed["p4"], "p4 carries a correction"
+    assert data["corrected_text"]["p18"] != printed["p18"], "p18 carries a correction"
 
 
 def test_proposals_csv(built_site, edition):

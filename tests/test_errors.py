@@ -66,7 +66,7 @@ CASES = {
         'sumary: "Supplies may fail."',
         "data/challenges.yml:2:5: challenges[0].summary: missing required field 'summary' (text)\n"
         "data/challenges.yml:4:5: challenges[0].sumary: unknown field 'sumary'; expected one of: "
-        "id, title, summary, quotes; did you mean 'summary'?\n"
+        "id, title, summary, sources, quotes, general; did you mean 'summary'?\n"
         "2 errors in data/; nothing was built.",
     ),
     "wrong-type": (
@@ -125,10 +125,10 @@ CASES = {
     ),
     "quote-not-in-paragraph": (
         "proposals.yml",
-        'text: "Second paragraph"',
-        'text: "Second paragraphs"',
-        "data/proposals.yml:14:15: proposals[0].quotes[0].text: expected the exact words of ¶2 (p2, after "
-        "corrections), found words that are not there: 'Second paragraphs'\n"
+        'text: "Second paragraph on supply chains."',
+        'text: "Second paragraphs on supply chains."',
+        "data/proposals.yml:14:15: proposals[0].quotes[0].text: expected the exact words of ¶2 (p2) as printed, "
+        "found words that are not there: 'Second paragraphs on supply chains.'\n"
         "1 error in data/; nothing was built.",
     ),
 }
@@ -183,7 +183,7 @@ def test_figure_placement_is_checked_even_when_errata_file_is_broken(tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace("errata:", "errata: 5\nextra:", 1), encoding="utf-8")
     assert report(data) == (
         "data/errata.yml:1:9: errata: expected a list, found a number (5)\n"
-        "data/errata.yml:2:1: extra: unknown field 'extra'; expected one of: errata, queries\n"
+        "data/errata.yml:2:1: extra: unknown field 'extra'; expected one of: errata, queries, withdrawn\n"
         "data/figures.yml:5:12: figures[0].after: expected the id of a paragraph, found 'p11', which does not exist; "
         "did you mean 'p1'?\n"
         "3 errors in data/; nothing was built."

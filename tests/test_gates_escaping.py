@@ -52,8 +52,8 @@ def hostile_site(tmp_path_factory) -> Path:
     payload = f" {SCRIPT} {IMG}"
     inject(data / "sections" / "i.yml", P1_END, P1_END + payload)
     inject(data / "source" / "000_c0e8e11fa83fec7f.txt", P1_END + "\n", P1_END + payload + "\n")
-    prepend_to_scalar(data / "proposals.yml", 'statement: "The ROK and Japan should cooperate in diversifying', f"{JS_LINK} {LAYOUT}")
-    prepend_to_scalar(data / "glossary.yml", 'definition: "South Korea, one of the two countries', f"{SCRIPT} {LAYOUT}")
+    prepend_to_scalar(data / "proposals.yml", 'statement: "Diversification of import lines for items', f"{JS_LINK} {LAYOUT}")
+    prepend_to_scalar(data / "glossary.yml", 'definition: "One of the two countries whose economic cooperation', f"{SCRIPT} {LAYOUT}")
     site = root / "site"
     result = build_site(site, data)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,9 @@ def soup(site: Path, src: str) -> BeautifulSoup:
 
 
 def visible_text(element) -> str:
-    """The reader's text of a paragraph: the † links to errata are apparatus, not text."""
-    for mark in element.select(".erratum-mark"):
+    """The reader's text of a paragraph in the corrected reading: the † and ? links are apparatus, not text,
+    and the printed reading of each correction shows only "as printed"."""
+    for mark in element.select(".erratum-mark, .query-mark, .reading-printed"):
         mark.decompose()
     return element.get_text()
 
@@ -40,8 +42,9 @@ def test_every_erratum_is_marked_and_listed_with_its_original(built_site, editio
     for section in edition.sections:
         page = soup(built_site, urls.section_page(section.id))
         marks += [a["href"].split("#")[1] for a in page.select("a.erratum-mark")]
-    for src in (urls.HOME, urls.REFERENCES):
-        marks += [a["href"].split("#")[1] for a in soup(built_site, src).select("a.erratum-mark")]
+    # The home page repeats heading corrections in its contents list; the abstract is its own text.
+    marks += [a["href"].split("#")[1] for a in soup(built_site, urls.HOME).select("p.abstract a.erratum-mark")]
+    marks += [a["href"].split("#")[1] for a in soup(built_site, urls.REFERENCES).select("a.erratum-mark")]
     for erratum in edition.errata:
         row = about.find(id=urls.erratum_anchor(erratum.id))
         assert row is not None
@@ -150,7 +153,10 @@ def test_quotes_are_marked_as_the_authors_and_carry_their_paragraph_link(built_s
     quotes = soup(built_site, src).select("blockquote.author-quote")
     assert len(quotes) == len(proposal.quotes)
     for block, quote in zip(quotes, proposal.quotes):
-        assert quote.text in block.get_text()
+        printed = copy.copy(block)
+        for gone in printed.select(".reading-corrected, .erratum-mark, .query-mark"):
+            gone.decompose()
+        assert quote.text in printed.get_text()
         assert f"#{quote.paragraph}" in block.select_one("a.para-ref")["href"]
     assert "Editor’s summary:" in soup(built_site, src).select_one("p.editorial").get_text()
 

@@ -6,6 +6,7 @@ from typing import Iterable, Iterator, Optional
 
 from . import records as r
 from .errors import DataError, did_you_mean
+from .fidelity import quote_problem
 from .load import Located, Loaded
 from .model import Edition
 
@@ -64,13 +65,9 @@ class Checker:
             self.quote(where, f"{path}.{field}[{j}]", quote, edition)
 
     def words(self, where: Located, path: str, words: str, paragraph_id: str, edition: Edition) -> None:
-        if paragraph_id in edition.paragraph and words not in edition.text(paragraph_id):
-            self.error(
-                where,
-                path,
-                f"expected the exact words of ¶{edition.paragraph[paragraph_id].number} ({paragraph_id}, after corrections), "
-                f"found words that are not there: '{_short(words)}'",
-            )
+        # Shown as the author's, so checked against the printed words (fidelity.py says why).
+        if paragraph_id in edition.paragraph and (problem := quote_problem(edition, paragraph_id, words)):
+            self.error(where, path, problem)
 
     def every_used(self, where: Optional[Located], key: str, items, used: dict) -> None:
         if where is None:
@@ -87,6 +84,3 @@ def paragraph_paths(section: r.Section) -> Iterator[tuple[str, r.Paragraph]]:
         for j, paragraph in enumerate(paragraphs):
             yield f"{prefix}paragraphs[{j}]", paragraph
 
-
-def _short(text: str) -> str:
-    return text if len(text) <= 60 else text[:57] + "..."

@@ -6,16 +6,18 @@ Registered in validate.EDITION_CHECKS. A file that did not load is skipped: its 
 
 from __future__ import annotations
 
+from . import checks_editorial
 from . import records as r
 from .checker import Checker
 from .load import Located, file_name
-from .model import Edition, apply_errata, joined, source_text
+from .model import Edition, source_text
 
 TEXT_TARGET = "a paragraph, heading, figure, reference or 'abstract'"
 
 
 def errata(c: Checker, edition: Edition) -> None:
-    """Each erratum's words occur in its target as often as it says; no two overlap; queries quote their target."""
+    """Each erratum's words occur in its target as often as it says; no two overlap; queries quote their target
+    (as printed); the errata policy (checks_editorial)."""
     located = c.file(r.ErrataFile)
     targets = edition.text_targets()
     seen: dict[str, tuple[Located, str]] = {}
@@ -25,11 +27,8 @@ def errata(c: Checker, edition: Edition) -> None:
         _erratum(c, located, f"errata[{i}]", erratum, targets)
     _overlaps(c, located, edition, targets)
     for i, query in enumerate(edition.queries):
-        path = f"queries[{i}]"
-        if c.refers(located, f"{path}.target", query.target, targets, TEXT_TARGET):
-            text = joined(apply_errata(source_text(targets[query.target]), edition.errata_by_target.get(query.target, [])))
-            if query.text not in text:
-                c.error(located, f"{path}.text", f"expected words found in {query.target} (after corrections), found '{query.text}'")
+        c.refers(located, f"queries[{i}].target", query.target, targets, TEXT_TARGET)
+    checks_editorial.errata(c, edition)
 
 
 def _erratum(c: Checker, located: Located, path: str, erratum: r.Erratum, targets: dict) -> None:
@@ -82,6 +81,7 @@ def challenges(c: Checker, edition: Edition) -> None:
     c.unique(where, [(f"challenges[{i}].id", x.id) for i, x in enumerate(edition.challenges)], {})
     for i, challenge in enumerate(edition.challenges):
         c.quotes(where, f"challenges[{i}]", challenge.quotes, edition)
+    checks_editorial.sourced(c, edition, r.ChallengesFile)
 
 
 def areas(c: Checker, edition: Edition) -> None:
@@ -100,6 +100,7 @@ def areas(c: Checker, edition: Edition) -> None:
         for j, value in enumerate(area.three_p):
             c.refers(where, f"areas[{i}].three_p[{j}]", value, three_p, "a 3P element")
         c.quotes(where, f"areas[{i}]", area.quotes, edition)
+    checks_editorial.sourced(c, edition, r.AreasFile)
 
 
 def actors(c: Checker, edition: Edition) -> None:
@@ -109,6 +110,7 @@ def actors(c: Checker, edition: Edition) -> None:
     c.unique(where, [(f"actors[{i}].id", a.id) for i, a in enumerate(edition.actors)], {})
     for i, actor in enumerate(edition.actors):
         c.quotes(where, f"actors[{i}]", actor.mentions, edition, field="mentions")
+    checks_editorial.actors(c, edition)
 
 
 def proposals(c: Checker, edition: Edition) -> None:
@@ -129,6 +131,7 @@ def proposals(c: Checker, edition: Edition) -> None:
     if len(c.errors) == errors_before:  # an unused record is only news when the proposals are sound
         c.every_used(c.file(r.ChallengesFile), "challenges", edition.challenges, edition.proposals_by_challenge)
         c.every_used(c.file(r.AreasFile), "areas", edition.areas, edition.proposals_by_area)
+    checks_editorial.proposals(c, edition)
 
 
 def _proposal(c: Checker, where: Located, path: str, proposal: r.Proposal, edition: Edition) -> None:
@@ -144,12 +147,12 @@ def _proposal(c: Checker, where: Located, path: str, proposal: r.Proposal, editi
     for j, value in enumerate(proposal.three_p):
         c.refers(where, f"{path}.three_p[{j}]", value, three_p, "a 3P element")
     for field, spot in (("horizon", proposal.horizon), ("status", proposal.status)):
-        if spot and c.refers(where, f"{path}.{field}.paragraph", spot.paragraph, edition.paragraph, "a paragraph"):
-            c.words(where, f"{path}.{field}.words", spot.words, spot.paragraph, edition)
+        if spot and spot.paragraph is not None and c.refers(where, f"{path}.{field}.paragraph", spot.paragraph, edition.paragraph, "a paragraph"):
+            c.words(where, f"{path}.{field}.words", spot.words or "", spot.paragraph, edition)
     c.quotes(where, path, proposal.quotes, edition)
-    for field in ("challenges", "actors"):
-        if not getattr(proposal, field):
-            c.error(where, f"{path}.{field}", f"expected at least one {field[:-1]} id, found an empty list")
+    # Actors may be none: a proposal lists only the actors the paper names (checks_editorial checks each).
+    if not proposal.challenges:
+        c.error(where, f"{path}.challenges", "expected at least one challenge id, found an empty list")
 
 
 def glossary(c: Checker, edition: Edition) -> None:
@@ -170,6 +173,7 @@ def glossary(c: Checker, edition: Edition) -> None:
             c.error(where, f"{path}", "missing required field 'defined_at' (the quote where the paper spells it out)")
         if term.defined_at:
             c.quote(where, f"{path}.defined_at", term.defined_at, edition)
+    checks_editorial.glossary(c, edition)
 
 
 def timeline(c: Checker, edition: Edition) -> None:

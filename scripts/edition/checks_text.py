@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
+from . import checks_editorial
 from . import records as r
 from .checker import Checker, paragraph_paths
 from .errors import did_you_mean
@@ -88,6 +89,7 @@ def paper(c: Checker) -> None:
         return
     p: r.Paper = located.record
     _same(c, located, "abstract", "abstract_source_line", p.abstract_source_line, p.abstract)
+    checks_editorial.paper(c)
 
 
 def figures(c: Checker) -> None:

@@ -139,3 +139,17 @@ def build(references: list[r.Reference], texts: dict[str, str]) -> Index:
                 cited_in[work.id].append(paragraph_id)
     works = listed + list(unlisted.values())
     return Index(cites, works, {work.id: work for work in works}, dict(cited_in))
+
+
+def former_work_ids(withdrawn: list[r.WithdrawnErratum], index: Index) -> dict[str, list[str]]:
+    """Ids a work had before a correction inside its citation was withdrawn (data/errata.yml `withdrawn`):
+    an unlisted work's id is made from the key the text cites, and a published anchor must keep working
+    (e2 took "Farrell" back to the printed "Farell"; #ref-unlisted-farrell-and-newman-2023 stays)."""
+    former: dict[str, list[str]] = defaultdict(list)
+    for erratum in withdrawn:
+        for cite in index.cites.get(erratum.target, []):
+            if cite.work.reference is None and erratum.original in cite.found.key:
+                old = UNLISTED_PREFIX + _slug(cite.found.key.replace(erratum.original, erratum.corrected))
+                if old != cite.work.id and old not in former[cite.work.id]:
+                    former[cite.work.id].append(old)
+    return dict(former)

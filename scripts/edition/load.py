@@ -25,6 +25,8 @@ DATA_FILES: dict[str, type] = {
     "actors.yml": r.ActorsFile,
     "glossary.yml": r.GlossaryFile,
     "timeline.yml": r.TimelineFile,
+    # Sentences with a modal that are not proposals, each with the editor's reason (issue 9).
+    "register.yml": r.RegisterFile,
 }
 
 # One file per section keeps each diff small and each file readable on its own.

@@ -15,16 +15,74 @@ TextTarget = Union[r.Paragraph, r.Section, r.Subsection, r.Figure, r.Reference, 
 ABSTRACT_ID = "abstract"
 
 
+# Queries on an in-text citation's work ("not in the reference list") are not marked in the running text:
+# the citation link already says so on hover, and the references page lists each of them.
+QUERY_KINDS_NOT_MARKED = frozenset({"unlisted-work"})
+
+
 @dataclasses.dataclass(frozen=True)
 class Segment:
-    """A run of corrected text; `erratum` is set where the run replaces the source's words."""
+    """A run of corrected text; `erratum` is set where the run replaces the source's words, `query`
+    where the run is the printed words an editor's query is about."""
 
     text: str
     erratum: Optional[r.Erratum] = None
+    query: Optional[r.Query] = None
 
     @property
     def original(self) -> str:
         return self.erratum.original if self.erratum else self.text
+
+
+@dataclasses.dataclass(frozen=True)
+class Span:
+    """Where an erratum or a query applies, in the printed text."""
+
+    start: int
+    end: int
+    erratum: Optional[r.Erratum] = None
+    query: Optional[r.Query] = None
+
+
+def occurrences(text: str, words: str) -> list[int]:
+    """Start offsets of each non-overlapping occurrence of words in text."""
+    found, start = [], 0
+    while words and (position := text.find(words, start)) != -1:
+        found.append(position)
+        start = position + len(words)
+    return found
+
+
+def spans(text: str, errata: list[r.Erratum], queries: list[r.Query] = ()) -> list[Span]:
+    """Every spot an erratum corrects and every spot a query marks, in reading order. Assumes validated
+    data; a query spot that would overlap a correction or an earlier query is left unmarked."""
+    found = [Span(p, p + len(e.original), erratum=e) for e in errata for p in occurrences(text, e.original)]
+    for query in queries:
+        for position in occurrences(text, query.text):
+            span = Span(position, position + len(query.text), query=query)
+            if not any(span.start < other.end and other.start < span.end for other in found):
+                found.append(span)
+    return sorted(found, key=lambda span: span.start)
+
+
+def segments_of(text: str, found: list[Span], start: int = 0, end: Optional[int] = None) -> list[Segment]:
+    """The printed text[start:end] as segments; a correction or query counts only if wholly inside."""
+    end = len(text) if end is None else end
+    segments: list[Segment] = []
+    position = start
+    for span in found:
+        if span.start < start or span.end > end:
+            continue
+        if span.start > position:
+            segments.append(Segment(text[position : span.start]))
+        if span.erratum:
+            segments.append(Segment(span.erratum.corrected, span.erratum))
+        else:
+            segments.append(Segment(text[span.start : span.end], query=span.query))
+        position = span.end
+    if position < end:
+        segments.append(Segment(text[position:end]))
+    return segments
 
 
 def source_text(target: TextTarget) -> str:
@@ -40,23 +98,7 @@ def source_text(target: TextTarget) -> str:
 
 def apply_errata(text: str, errata: list[r.Erratum]) -> list[Segment]:
     """Split the source text into plain runs and corrected runs. Assumes validated errata."""
-    spans: list[tuple[int, int, r.Erratum]] = []
-    for erratum in errata:
-        start = 0
-        while (found := text.find(erratum.original, start)) != -1:
-            spans.append((found, found + len(erratum.original), erratum))
-            start = found + len(erratum.original)
-    spans.sort(key=lambda span: span[0])
-    segments: list[Segment] = []
-    position = 0
-    for start, end, erratum in spans:
-        if start > position:
-            segments.append(Segment(text[position:start]))
-        segments.append(Segment(erratum.corrected, erratum))
-        position = end
-    if position < len(text):
-        segments.append(Segment(text[position:]))
-    return segments
+    return segments_of(text, spans(text, errata))
 
 
 def joined(segments: list[Segment]) -> str:
@@ -112,6 +154,8 @@ class Edition:
     terms: list[r.Term]
     events: list[r.Event]
     source_lines: list[str]
+    withdrawn: list[r.WithdrawnErratum] = dataclasses.field(default_factory=list)
+    register: list[r.RegisterEntry] = dataclasses.field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.paragraphs: list[r.Paragraph] = []
@@ -147,10 +191,18 @@ class Edition:
         self.queries_by_target: dict[str, list[r.Query]] = defaultdict(list)
         for query in self.queries:
             self.queries_by_target[query.target].append(query)
-        self._segments = {
-            target_id: apply_errata(source_text(target), errata_by_target.get(target_id, []))
-            for target_id, target in self.text_targets().items()
-        }
+        self.withdrawn_by_id = {w.id: w for w in self.withdrawn}
+        self.query = {q.id: q for q in self.queries}
+        self._printed: dict[str, str] = {}
+        self._spans: dict[str, list[Span]] = {}
+        self._segments: dict[str, list[Segment]] = {}
+        self._targets = self.text_targets()
+        for target_id, target in self._targets.items():
+            printed = source_text(target)
+            marked = [q for q in self.queries_by_target.get(target_id, []) if q.kind not in QUERY_KINDS_NOT_MARKED]
+            self._printed[target_id] = printed
+            self._spans[target_id] = spans(printed, errata_by_target.get(target_id, []), marked)
+            self._segments[target_id] = segments_of(printed, self._spans[target_id])
         self._build_back_references()
         # The in-text citations, found once: every page that shows a paragraph links them.
         self.citations = intext_citations.build(self.references, {p.id: self.text(p.id) for p in self.paragraphs})
@@ -182,14 +234,40 @@ class Edition:
         """The corrected reading."""
         return joined(self._segments[target_id])
 
+    def printed(self, target_id: str) -> str:
+        """The words as the source prints them."""
+        return self._printed[target_id]
+
+    def source_line(self, target_id: str) -> int:
+        """The line of data/source/ that prints a target."""
+        target = self._targets[target_id]
+        return target.abstract_source_line if isinstance(target, r.Paper) else target.source_line
+
+    def spans(self, target_id: str) -> list[Span]:
+        return self._spans[target_id]
+
+    def excerpt(self, target_id: str, words: str) -> list[Segment]:
+        """Printed words of a target (a quote, say) as segments, with the corrections and queries that
+        fall wholly inside them. The words must occur in the printed text (validated)."""
+        printed = self._printed[target_id]
+        start = printed.find(words)
+        if start == -1:
+            return [Segment(words)]
+        return segments_of(printed, self._spans[target_id], start, start + len(words))
+
     def _build_back_references(self) -> None:
         # paragraph id -> the records that quote it, kept in file order and without repeats
         self.cited_by: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
 
+        # Records are compared by identity: comparing frozen dataclasses field by field made this quadratic
+        # in the size of the records (a proposal holds its quotes, modality and actor quotes).
+        noted: set[tuple[str, str, int]] = set()
+
         def note(kind: str, record, paragraph_id: str) -> None:
-            bucket = self.cited_by[paragraph_id][kind]
-            if record not in bucket:
-                bucket.append(record)
+            key = (paragraph_id, kind, id(record))
+            if key not in noted:
+                noted.add(key)
+                self.cited_by[paragraph_id][kind].append(record)
 
         for proposal in self.proposals:
             for quote in proposal.quotes:
@@ -222,6 +300,11 @@ class Edition:
                 for form in term.forms:
                     self.expansion_of.setdefault(form, term.expansion)
         self.abbreviations = FormIndex(self.expansion_of)
+        self.abbreviation_term: dict[str, r.Term] = {}
+        for term in self.terms:
+            if term.kind == "abbreviation" and term.expansion:
+                for form in term.forms:
+                    self.abbreviation_term.setdefault(form, term)
         self.proposals_by_area: dict[str, list[r.Proposal]] = defaultdict(list)
         self.proposals_by_challenge: dict[str, list[r.Proposal]] = defaultdict(list)
         self.proposals_by_actor: dict[str, list[r.Proposal]] = defaultdict(list)

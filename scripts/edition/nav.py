@@ -36,4 +36,5 @@ def site_nav(edition: Edition) -> list:
     nav.append({"References": urls.REFERENCES})
     nav.append({"Data and citation": urls.CITE})
     nav.append({"About this edition": urls.ABOUT})
+    nav.append({"Editorial method": urls.METHOD})
     return nav

@@ -42,6 +42,15 @@ class Author:
 
 
 @dataclass(frozen=True)
+class FieldSource:
+    """Where a front-matter value comes from, for values without a `*_source_line` of their own."""
+
+    field: str  # dotted, as in the file: "publisher", "series.title", "author.family"
+    line: Optional[int] = None  # a line of data/source/ that prints the value
+    source: Optional[Literal["publisher's page"]] = None  # shown by the page, absent from its saved text
+
+
+@dataclass(frozen=True)
 class Paper:
     title: str
     title_source_line: int
@@ -63,6 +72,7 @@ class Paper:
     contact_source_line: int
     abstract_source_line: int
     abstract: str
+    provenance: list[FieldSource] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -153,7 +163,10 @@ class ReferencesFile:
 
 # --- corrections -----------------------------------------------------------------------------
 
-ErratumKind = Literal["typo", "probable-error", "inconsistency"]
+# The errata policy (data/errata.yml, the Editorial method page): the printed text itself proves the
+# reading wrong (a misprint, or a word its own context contradicts), or the paper's own reference list
+# settles it beyond doubt. Anything else is a query.
+ErratumKind = Literal["misprint", "contradiction", "reference-list"]
 
 
 @dataclass(frozen=True)
@@ -168,10 +181,35 @@ class Erratum:
 
 
 @dataclass(frozen=True)
+class WithdrawnErratum:
+    """A correction the edition once made and the errata policy no longer allows; its id stays citable."""
+
+    id: str
+    target: str
+    original: str
+    corrected: str
+    now: str  # the query that took its place
+    reason: str  # why the policy does not allow it
+
+
+# What kind of doubt a query raises; the Editorial method page counts them.
+QueryKind = Literal[
+    "normalisation",  # the paper spells a name or form in more than one way
+    "outside-knowledge",  # a correction would rest on knowledge from outside the paper
+    "reference-list",  # text and reference list disagree, and the list does not settle it
+    "reference-entry",  # an entry of the reference list is incomplete or doubtful in itself
+    "unlisted-work",  # the text cites a work the reference list lacks
+    "wording",  # a word seems wrong or missing; the intended wording cannot be recovered
+    "consistency",  # the paper seems to say two things that do not agree
+]
+
+
+@dataclass(frozen=True)
 class Query:
     id: str
     target: str
     text: str
+    kind: QueryKind
     query: str
 
 
@@ -179,6 +217,7 @@ class Query:
 class ErrataFile:
     errata: list[Erratum]
     queries: list[Query] = field(default_factory=list)
+    withdrawn: list[WithdrawnErratum] = field(default_factory=list)
 
 
 # --- the argument map ------------------------------------------------------------------------
@@ -196,8 +235,10 @@ class Quote:
 class Challenge:
     id: str
     title: str
-    summary: str
+    summary: str  # the editor's, from the paragraphs in `sources`
+    sources: list[str]
     quotes: list[Quote]
+    general: Optional[str] = None  # the editor's general knowledge, labelled as such
 
 
 @dataclass(frozen=True)
@@ -210,7 +251,9 @@ class ThreeP:
     id: ThreePId
     title: str
     summary: str
+    sources: list[str]
     quotes: list[Quote]
+    general: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -218,10 +261,12 @@ class Area:
     id: str
     title: str
     part: str  # the section or subsection of the paper that discusses it
-    pillar: Literal["de-globalization", "shrinking", "north-korea"]
+    pillar: Literal["direction", "de-globalization", "shrinking", "north-korea"]
     three_p: list[ThreePId]
     summary: str
+    sources: list[str]
     quotes: list[Quote]
+    general: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -232,9 +277,30 @@ class AreasFile:
 
 @dataclass(frozen=True)
 class Horizon:
-    term: Literal["near", "long", "conditional"]
-    words: str  # the paper's own words
+    term: Literal["near", "long", "conditional", "not-stated"]
+    # The paper's own words about this proposal, inside one of its quotes; none when not stated.
+    words: Optional[str] = None
+    paragraph: Optional[str] = None
+
+
+# How the paper puts a proposal; the editor's statement may be no stronger (scripts/edition/modality.py).
+ModalityClass = Literal["recommended", "possible", "described"]
+
+
+@dataclass(frozen=True)
+class Modality:
+    class_: ModalityClass = key("class")
+    words: str  # the author's modal wording, inside one of the proposal's quotes
     paragraph: str
+
+
+@dataclass(frozen=True)
+class ActorQuote:
+    """The paper's words naming an actor in connection with a proposal."""
+
+    actor: str
+    paragraph: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -245,6 +311,7 @@ class Status:
 
 
 Instrument = Literal[
+    "overall-direction",  # the paper's general recommendations on the direction of cooperation (§I–III, VII)
     "supply-chain-measure",
     "joint-investment",
     "norm-setting",
@@ -268,6 +335,8 @@ class Proposal:
     instrument: Instrument
     horizon: Horizon
     quotes: list[Quote]
+    modality: Modality
+    actor_quotes: list[ActorQuote]
     status: Optional[Status] = None
 
 
@@ -295,8 +364,13 @@ class Actor:
     id: str
     name: str
     kind: ActorKind
+    forms: list[str]  # how the paper names it; an actor link's quote must hold one
     summary: str
+    sources: list[str]
     mentions: list[Quote]
+    expansion: Optional[str] = None
+    expansion_by: Optional[Literal["paper", "editor"]] = None
+    general: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -309,11 +383,13 @@ class Term:
     id: str
     term: str
     kind: Literal["abbreviation", "term"]
-    definition: str
+    definition: str  # the editor's account of how the paper uses it, from `sources`
+    sources: list[str]
     forms: list[str]
     expansion: Optional[str] = None
     expansion_by: Optional[Literal["paper", "editor"]] = None
     defined_at: Optional[Quote] = None
+    general: Optional[str] = None  # what the term means outside the paper: the editor's general knowledge
 
 
 @dataclass(frozen=True)
@@ -333,6 +409,33 @@ class Event:
 @dataclass(frozen=True)
 class TimelineFile:
     events: list[Event]
+
+
+# --- the coverage register ------------------------------------------------------------------
+
+# Why a sentence with a modal is not a proposal (scripts/edition/modality.py finds the sentences).
+RegisterKind = Literal[
+    "reported",  # the paper reports a view that is not its own
+    "description",  # the modal describes, predicts or estimates; nothing is recommended
+    "premise",  # an evaluation that grounds a proposal without being one
+    "restatement",  # repeats a recommendation that a proposal quotes elsewhere
+    "domestic",  # advice for each country's own policy, not for their cooperation
+]
+
+
+@dataclass(frozen=True)
+class RegisterEntry:
+    id: str
+    paragraph: str
+    text: str  # the printed words that hold the modal
+    kind: RegisterKind
+    reason: str
+    proposal: Optional[str] = None  # the proposal it grounds or restates
+
+
+@dataclass(frozen=True)
+class RegisterFile:
+    entries: list[RegisterEntry]
 
 
 def yaml_key(f: dataclasses.Field) -> str:

@@ -36,6 +36,16 @@ PROPOSAL_BOOST = 2.0
 PARAGRAPH_BOOST = 3.0
 
 
+def printed_words(edition: Edition, target_id: str) -> str:
+    """The printed words that the corrected reading lacks ("systern", "ecosystern", "2024"), so that search
+    finds a paragraph in either reading."""
+    corrected = set(edition.text(target_id).split())
+    words = [word for word in dict.fromkeys(edition.printed(target_id).split()) if word not in corrected]
+    if not words:
+        return ""
+    return f"<p>As printed: {esc(' '.join(words))}</p>"
+
+
 def section_entries(edition: Edition, directory_urls: bool) -> tuple[dict[str, list[dict]], set[str]]:
     """The new entries for each section page, keyed by page location, and the locations they replace."""
     by_page: dict[str, list[dict]] = {}
@@ -60,7 +70,7 @@ def section_entries(edition: Edition, directory_urls: bool) -> tuple[dict[str, l
                     {
                         "location": f"{page}#{urls.paragraph_anchor(paragraph.id)}",
                         "title": edition.paragraph_pinpoint(paragraph.id),
-                        "text": f"<p>{esc(edition.text(paragraph.id))}</p>",
+                        "text": f"<p>{esc(edition.text(paragraph.id))}</p>" + printed_words(edition, paragraph.id),
                         "boost": PARAGRAPH_BOOST,
                     }
                 )
@@ -69,9 +79,9 @@ def section_entries(edition: Edition, directory_urls: bool) -> tuple[dict[str, l
 
 
 def _kept(location: str, cite_prefix: str) -> bool:
-    # The argument map's "in the paper's words" sections repeat paragraphs verbatim; the paragraph itself is
-    # the hit a reader wants, so the repeats are left out, as are the cite pages.
-    return not (location.startswith(cite_prefix) or location.endswith("#" + urls.QUOTES_ANCHOR))
+    # The argument map's "in the paper's words" sections (and a proposal's actor quotes) repeat paragraphs
+    # verbatim; the paragraph itself is the hit a reader wants, so the repeats are left out, as are the cite pages.
+    return not (location.startswith(cite_prefix) or location.endswith(("#" + urls.QUOTES_ANCHOR, "#" + urls.ACTOR_QUOTES_ANCHOR)))
 
 
 def rewrite(index: dict, edition: Edition, directory_urls: bool) -> dict:

@@ -15,6 +15,8 @@ ACTORS = "actors/index.md"
 MATRIX = "matrix.md"
 GLOSSARY = "glossary.md"
 TIMELINE = "timeline.md"
+# The editorial method: errata policy, how proposals are read, the coverage register, sourcing, checks.
+METHOD = "method.md"
 # The print edition: the whole paper on one page.
 PRINT = "print.md"
 # "Data and citation": how to cite the paper, and the downloads.
@@ -60,12 +62,23 @@ PRINT_REFERENCES_ANCHOR = "references"
 SOURCE_ANCHOR = "source"
 METHOD_ANCHOR = "method"
 ERRATA_ANCHOR = "errata"
+ERRATA_POLICY_ANCHOR = "errata-policy"  # also on the Editorial method page
+WITHDRAWN_ANCHOR = "withdrawn"
 QUERIES_ANCHOR = "queries"
+# The Editorial method page:
+AUTHORS_WORDS_ANCHOR = "authors-words"
+AS_PRINTED_ANCHOR = "as-printed"
+READING_PROPOSALS_ANCHOR = "proposals"
+REGISTER_ANCHOR = "register"
+SOURCING_ANCHOR = "sourcing"
+CHECKS_ANCHOR = "checks"
 # The references page: the paper's list, then the works the text cites but the list lacks.
 LISTED_ANCHOR = "listed"
 UNLISTED_ANCHOR = "unlisted"
 # The argument map's record pages. The quotes section repeats paragraphs verbatim; search leaves it out.
 QUOTES_ANCHOR = "quotes"
+# A proposal page's actor links, each with the paper's words naming the actor; search leaves it out too.
+ACTOR_QUOTES_ANCHOR = "actors"
 PROPOSALS_ANCHOR = "proposals"
 AREAS_ANCHOR = "areas"
 THREE_P_ANCHOR = "three-p"
@@ -92,6 +105,11 @@ def erratum_anchor(erratum_id: str) -> str:
 
 def query_anchor(query_id: str) -> str:
     return query_id
+
+
+def register_anchor(entry_id: str) -> str:
+    """A sentence of the coverage register on the Editorial method page."""
+    return f"register-{entry_id}"
 
 
 def reference_anchor(reference_id: str) -> str:

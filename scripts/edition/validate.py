@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Optional
 
-from . import checks_map, checks_text
+from . import checks_editorial, checks_map, checks_text
 from . import records as r
 from .checker import Checker
 from .errors import DataErrors
@@ -37,6 +37,7 @@ EDITION_CHECKS: dict[type, EditionCheck] = {
     r.ProposalsFile: checks_map.proposals,
     r.GlossaryFile: checks_map.glossary,
     r.TimelineFile: checks_map.timeline,
+    r.RegisterFile: checks_editorial.register,
 }
 # The Edition cannot be built without these; the argument map's files may be missing or broken (they count
 # as empty), so that the text's own errors are still all reported.
@@ -80,6 +81,8 @@ def build_edition(c: Checker) -> Optional[Edition]:
         terms=records(r.GlossaryFile, "terms"),
         events=records(r.TimelineFile, "events"),
         source_lines=c.loaded.source_lines,
+        withdrawn=errata_file.withdrawn,
+        register=records(r.RegisterFile, "entries"),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import records as r
 from .. import urls
 from ..escape import esc, md_text
-from .blocks import index_page, link, proposal_list, quotes_section, summary
+from .blocks import expansion_note, index_page, link, proposal_list, quotes_section, sourced_summary
 from .common import Context
 
 
@@ -23,10 +23,12 @@ def actors_index(ctx: Context) -> str:
 def actor_page(ctx: Context, actor: r.Actor) -> str:
     src = urls.actor_page(actor.id)
     edition = ctx.edition
-    lines = [
-        f"# {md_text(actor.name)}",
-        "",
-        summary(actor.summary),
+    lines = [f"# {md_text(actor.name)}", ""]
+    if actor.expansion:
+        line = next((edition.source_line(m.paragraph) for m in actor.mentions if actor.expansion in m.text), None)
+        lines += [f'<p class="actor-expansion">{esc(actor.name)}: {expansion_note(actor.expansion, actor.expansion_by, line)}</p>', ""]
+    lines += [
+        sourced_summary(ctx, src, actor),
         "",
         f"<p>Kind (editor’s classification): {esc(actor.kind.replace('-', ' '))}</p>",
         "",

@@ -6,12 +6,13 @@ from .. import records as r
 from .. import urls
 from ..escape import esc, md_text
 from ..model import pinpoint
-from .blocks import html_block, index_page, link, proposal_list, quote_block, quotes_section, summary, three_p_names
+from .blocks import html_block, index_page, link, proposal_list, quote_block, quotes_section, sourced_summary, three_p_names
 from .common import Context
 
 
 # The editor's words for the paper's three pillars.
 PILLAR_LABELS = {
+    "direction": "The direction of cooperation",
     "de-globalization": "Cooperation against de-globalization",
     "shrinking": "Cooperation against shrinking",
     "north-korea": "Future development cooperation in North Korea",
@@ -33,7 +34,7 @@ def areas_index(ctx: Context) -> str:
     lines = index_page("Cooperation areas", "The areas of cooperation, following the structure of the paper.", items)
     lines += [f"## The 3P frame {{#{urls.THREE_P_ANCHOR}}}", ""]
     for item in edition.three_p:
-        lines += [f"### {md_text(item.title)} {{#{urls.three_p_anchor(item.id)}}}", "", summary(item.summary), ""]
+        lines += [f"### {md_text(item.title)} {{#{urls.three_p_anchor(item.id)}}}", "", sourced_summary(ctx, src, item), ""]
         lines += [quote_block(ctx, src, quote) for quote in item.quotes] + [""]
     return "\n".join(lines)
 
@@ -55,7 +56,7 @@ def area_page(ctx: Context, area: r.Area) -> str:
     lines = [
         f"# {md_text(area.title)}",
         "",
-        summary(area.summary),
+        sourced_summary(ctx, src, area),
         "",
         html_block(['<dl class="record-facts">'] + [f"<dt>{n}</dt><dd>{v}</dd>" for n, v in facts] + ["</dl>"]),
     ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
 from .. import records as r
 from .. import urls
 from ..escape import esc
@@ -13,11 +15,11 @@ def link(ctx: Context, src: str, page: str, text: str, anchor: str = "") -> str:
 
 
 def quote_block(ctx: Context, src: str, quote: r.Quote) -> str:
-    """The author's words: marked as a quotation and carrying the ¶ link they come from."""
+    """The author's printed words, corrections inside them marked: a quotation carrying its ¶ link."""
     place = ctx.edition.place[quote.paragraph]
     return (
         f'<blockquote class="author-quote" cite="{esc(ctx.paragraph_url(src, quote.paragraph))}">'
-        f"<p>“{ctx.words_html(quote.text)}”</p>"
+        f"<p>“{ctx.author_words(src, quote.paragraph, quote.text)}”</p>"
         f'<p class="author-quote__source">— {esc(ctx.edition.paper.author.name)}, {esc(place.pinpoint)}, '
         f"{ctx.paragraph_link(src, quote.paragraph)}</p></blockquote>"
     )
@@ -33,11 +35,35 @@ def summary(text: str, label: str = "Editor’s summary") -> str:
     return f'<p class="editorial"><span class="editorial-label">{label}:</span> {esc(text)}</p>'
 
 
+def sourced_summary(ctx: Context, src: str, record, label: str = "Editor’s summary", text: Optional[str] = None) -> str:
+    """The editor's text with the paragraphs it rests on, then anything from general knowledge, labelled."""
+    text = record.summary if text is None else text
+    parts = [
+        f'<p class="editorial"><span class="editorial-label">{label}</span> '
+        f'<span class="editorial-sources">(from {paragraph_links(ctx, src, record.sources)})</span>: {esc(text)}</p>'
+    ]
+    if record.general:
+        parts.append(
+            '<p class="editorial editorial--general"><span class="editorial-label">Editor’s general knowledge</span> '
+            f"(not from the paper): {esc(record.general)}</p>"
+        )
+    return "".join(parts)
+
+
+def expansion_note(expansion: str, by: Optional[str], line: Optional[int] = None) -> str:
+    """An expansion with who gives it; the paper's own is marked as the author's words."""
+    if by == "paper":
+        words = f'<span class="author-words" data-source-line="{line}">{esc(expansion)}</span>' if line else esc(expansion)
+        return f'{words} <span class="record-kind">(as the paper gives it)</span>'
+    return f'{esc(expansion)} <span class="record-kind">(editor’s expansion; the paper does not print it)</span>'
+
+
 def proposal_list(ctx: Context, src: str, proposals: list[r.Proposal]) -> str:
     if not proposals:
         return "<p>None.</p>"
     items = "".join(f"<li>{link(ctx, src, urls.proposal_page(p.id), p.title)}</li>" for p in proposals)
-    return f'<ul class="record-list">{items}</ul>'
+    # Titles of other pages: a search for a proposal's words should land on the proposal, not on each list.
+    return f'<ul class="record-list" data-search-exclude>{items}</ul>'
 
 
 def paragraph_links(ctx: Context, src: str, paragraph_ids: list[str]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import records as r
 from .. import urls
 from ..escape import esc, md_text
-from .blocks import html_block, index_page, link, proposal_list, quotes_section, summary
+from .blocks import html_block, index_page, link, proposal_list, quotes_section, sourced_summary
 from .common import Context
 
 
@@ -32,11 +32,11 @@ def challenge_page(ctx: Context, challenge: r.Challenge) -> str:
     for proposal in proposals:
         if proposal.area not in areas:
             areas.append(proposal.area)
-    lines = [f"# {md_text(challenge.title)}", "", summary(challenge.summary), ""]
+    lines = [f"# {md_text(challenge.title)}", "", sourced_summary(ctx, src, challenge), ""]
     lines += quotes_section(ctx, src, challenge.quotes)
     lines += [f"## Proposals that answer it {{#{urls.PROPOSALS_ANCHOR}}}", "", proposal_list(ctx, src, proposals), ""]
     area_links = ", ".join(link(ctx, src, urls.area_page(a), edition.area[a].title) for a in areas)
-    lines += [f"## Cooperation areas {{#{urls.AREAS_ANCHOR}}}", "", f"<p>{area_links or 'None.'}</p>", ""]
+    lines += [f"## Cooperation areas {{#{urls.AREAS_ANCHOR}}}", "", f"<p data-search-exclude>{area_links or 'None.'}</p>", ""]
     lines.append(f'<p data-search-exclude>{link(ctx, src, urls.CHALLENGES, "All challenges")} · {link(ctx, src, urls.MATRIX, "Challenges × areas")}</p>')
     return "\n".join(lines) + "\n"
 

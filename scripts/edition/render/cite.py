@@ -164,7 +164,9 @@ def section_page(ctx: Context, site_url: str, section: r.Section) -> str:
             f"## ¶{paragraph.number} ({esc(edition.place[paragraph.id].pinpoint)}) {{#{anchor}}}",
             "",
             f'<p class="cite-excerpt"><a href="{esc(back)}">Read ¶{paragraph.number}</a>: '
-            f"{esc(_opening(edition.text(paragraph.id)))}</p>",
+            # The publisher's words as printed: an excerpt has no room for marked corrections.
+            f'<span class="author-words" data-source-line="{paragraph.source_line}">'
+            f"{esc(_opening(edition.printed(paragraph.id)))}</span>{_more(edition.printed(paragraph.id))}</p>",
             "",
         ]
         lines += box(ctx, CiteBox(paragraph.id, urls.absolute_url(site_url, section_src, anchor),
@@ -213,5 +215,8 @@ def proposals_page(ctx: Context, site_url: str) -> str:
 
 
 def _opening(text: str, words: int = 12) -> str:
-    parts = text.split()
-    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+    return " ".join(text.split()[:words])
+
+
+def _more(text: str, words: int = 12) -> str:
+    return " …" if len(text.split()) > words else ""

@@ -1,9 +1,12 @@
-"""What every page renderer shares: the edition, the link builder, and the corrected text as safe HTML."""
+"""What every page renderer shares: the edition, the link builder, and the paper's text as safe HTML, both
+readings of each correction in it and the author's words marked as such."""
 
 from __future__ import annotations
 
 import dataclasses
+from typing import Optional
 
+from .. import records as r
 from .. import urls
 from ..escape import esc
 from ..model import Edition, Segment
@@ -39,24 +42,73 @@ class Context:
         erratum = segment.erratum
         href = self.href(from_src, urls.ABOUT, urls.erratum_anchor(erratum.id))
         label = f"Correction {erratum.id}: the source reads “{erratum.original}”"
-        return f'<a class="erratum-mark" href="{esc(href)}" title="{esc(label)}" aria-label="{esc(label)}">†</a>'
+        return (
+            f'<a class="erratum-mark" href="{esc(href)}" title="{esc(label)}" aria-label="{esc(label)}" '
+            f"data-search-exclude>†</a>"
+        )
+
+    def query_marker(self, from_src: str, query: r.Query) -> str:
+        href = self.href(from_src, urls.ABOUT, urls.query_anchor(query.id))
+        label = f"Editor’s query {query.id}: {query.query}"
+        return (
+            f'<a class="query-mark" href="{esc(href)}" title="{esc(label)}" aria-label="Editor’s query {esc(query.id)}" '
+            f"data-search-exclude>?</a>"
+        )
+
+    def correction(self, segment: Segment, corrected_html: str, printed_html: str) -> str:
+        """Both readings of a corrected spot: the corrected one shown, the printed one shown "as printed"
+        (docs/stylesheets/reading.css switches them). Search indexes the corrected reading here; the
+        printed words of paragraphs are added by search.py."""
+        return (
+            f'<span class="corrected" data-erratum="{esc(segment.erratum.id)}">'
+            f'<span class="reading-corrected">{corrected_html}</span>'
+            f'<span class="reading-printed" data-search-exclude>{printed_html}</span></span>'
+        )
 
     def text_html(self, from_src: str, target_id: str, abbreviations: bool = True) -> str:
-        """The corrected text of a target (paragraph, heading, abstract, figure, reference) as HTML:
-        corrections marked and linked, abbreviations explained, in-text citations linked to the references."""
+        """The text of a target (paragraph, heading, abstract, figure, reference) as HTML: corrections marked
+        and linked (both readings), queried words marked, abbreviations explained, in-text citations linked."""
         linked = linked_text(self, from_src, target_id, lambda text: self.words_html(text, abbreviations))
         if linked is not None:
             return linked
+        return self.segments_html(from_src, self.edition.segments(target_id), abbreviations)
+
+    def segments_html(self, from_src: str, segments: list[Segment], abbreviations: bool = True, markers: bool = True) -> str:
+        """Segments as HTML: corrections in both readings with their † link, queried words with their ? link.
+        Without markers (inside a link, where links cannot nest) the caller places `markers_html` after it."""
         parts = []
-        for segment in self.edition.segments(target_id):
+        for segment in segments:
             if segment.erratum:
-                parts.append(
-                    f'<span class="corrected">{self.words_html(segment.text, abbreviations)}</span>'
-                    + self.erratum_marker(from_src, segment)
-                )
+                corrected = self.words_html(segment.text, abbreviations)
+                parts.append(self.correction(segment, corrected, self.words_html(segment.original, abbreviations)))
+                if markers:
+                    parts.append(self.erratum_marker(from_src, segment))
+            elif segment.query:
+                parts.append(f'<span class="queried">{self.words_html(segment.text, abbreviations)}</span>')
+                if markers:
+                    parts.append(self.query_marker(from_src, segment.query))
             else:
                 parts.append(self.words_html(segment.text, abbreviations))
         return "".join(parts)
+
+    def markers_html(self, from_src: str, segments: list[Segment]) -> str:
+        return "".join(
+            self.erratum_marker(from_src, s) if s.erratum else self.query_marker(from_src, s.query)
+            for s in segments
+            if s.erratum or s.query
+        )
+
+    def author_words(self, from_src: str, target_id: str, words: Optional[str] = None, tag: str = "span",
+                     css_class: str = "", abbreviations: bool = True, markers: bool = True) -> str:
+        """The author's printed words (all of a target's text, or an excerpt of it), marked as the author's
+        with the source line they are checked against (tests/test_author_text.py walks the built HTML)."""
+        edition = self.edition
+        segments = edition.segments(target_id) if words is None else edition.excerpt(target_id, words)
+        classes = f"author-words {css_class}".strip()
+        return (
+            f'<{tag} class="{classes}" data-source-line="{edition.source_line(target_id)}">'
+            f"{self.segments_html(from_src, segments, abbreviations, markers)}</{tag}>"
+        )
 
     def words_html(self, text: str, abbreviations: bool = True) -> str:
         """Escape text and wrap each glossary abbreviation in a focusable <abbr> with its expansion."""
@@ -66,6 +118,9 @@ class Context:
         for start, end, form in self.edition.abbreviations.spans(text):
             out.append(esc(text[position:start]))
             expansion = self.edition.expansion_of[form]
+            if self.edition.abbreviation_term[form].expansion_by != "paper":
+                # An expansion the paper does not print is labelled as the editor's wherever it shows.
+                expansion += " (editor’s expansion)"
             out.append(f'<abbr title="{esc(expansion)}" tabindex="0">{esc(text[start:end])}</abbr>')
             position = end
         out.append(esc(text[position:]))

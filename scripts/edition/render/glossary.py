@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import urls
 from ..escape import esc
-from .blocks import html_block, paragraph_links, quote_block, summary
+from .blocks import expansion_note, html_block, paragraph_links, quote_block, sourced_summary
 from .common import Context
 
 
@@ -14,17 +14,18 @@ def glossary(ctx: Context) -> str:
     lines = [
         "# Glossary and abbreviations",
         "",
-        '<p class="editorial">Definitions are the editor’s. An expansion marked “as the paper gives it” '
-        "is the author’s own; the others are the editor’s.</p>",
+        '<p class="editorial">Definitions are the editor’s, each with the paragraphs it rests on; what the paper '
+        "does not say is labelled as the editor’s general knowledge. An expansion marked “as the paper gives it” "
+        "is the author’s own, as printed; the others are the editor’s, and are labelled so wherever they show.</p>",
         "",
     ]
     entries = []
     for term in sorted(edition.terms, key=lambda t: t.term.casefold()):
         parts = [f'<dt id="{urls.term_anchor(term.id)}">{esc(term.term)}</dt><dd>']
         if term.expansion:
-            by = "as the paper gives it" if term.expansion_by == "paper" else "editor’s expansion"
-            parts.append(f'<p class="glossary-expansion">{esc(term.expansion)} <span class="record-kind">({by})</span></p>')
-        parts.append(summary(term.definition, "Editor’s definition"))
+            line = edition.source_line(term.defined_at.paragraph) if term.defined_at else None
+            parts.append(f'<p class="glossary-expansion">{expansion_note(term.expansion, term.expansion_by, line)}</p>')
+        parts.append(sourced_summary(ctx, src, term, "Editor’s definition", term.definition))
         if term.defined_at:
             parts.append(quote_block(ctx, src, term.defined_at))
         parts.append(occurrences(ctx, src, edition.term_paragraphs[term.id]) + "</dd>")

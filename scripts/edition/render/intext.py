@@ -1,7 +1,7 @@
 """A paragraph's text as HTML with each in-text citation linked to its entry on the references page.
 
-Corrections may fall inside a citation ("Farell" -> "Farrell"). Links cannot nest, so the corrected
-words stay inside the citation link and the correction's † marker follows the link.
+Corrections and queried words may fall inside a citation (the printed "Farell", query q31). Links cannot
+nest, so the words stay inside the citation link and the † or ? marker follows the link.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ class Piece:
     segment: Segment
     cite: Optional[Cite]
     ends_segment: bool
+    starts_segment: bool = True
 
 
 def pieces(segments: list[Segment], cites: list[Cite]) -> list[Piece]:
@@ -35,7 +36,7 @@ def pieces(segments: list[Segment], cites: list[Cite]) -> list[Piece]:
         bounds = [start, *inner, end]
         for left, right in zip(bounds, bounds[1:]):
             cite = next((c for c in cites if c.found.start <= left and right <= c.found.end), None)
-            out.append(Piece(segment.text[left - start : right - start], segment, cite, right == end))
+            out.append(Piece(segment.text[left - start : right - start], segment, cite, right == end, left == start))
         offset = end
     return out
 
@@ -68,14 +69,22 @@ def linked_text(ctx, from_src: str, target_id: str, words_html: Callable[[str], 
                 parts.append(f'<a class="cite-ref" href="{esc(href)}" title="{esc(work_title(work))}">')
             open_cite = piece.cite
         # Abbreviation tooltips are focusable, so none are put inside a link.
-        words = esc(piece.text) if piece.cite else words_html(piece.text)
+        text = esc if piece.cite else words_html
         if piece.segment.erratum:
-            parts.append(f'<span class="corrected">{words}</span>')
+            # The printed words go with the first piece of a correction cut by a citation boundary, so
+            # that each reading, read whole, is exact.
+            printed = text(piece.segment.original) if piece.starts_segment else ""
+            parts.append(ctx.correction(piece.segment, text(piece.text), printed))
             if piece.ends_segment:
                 marker = ctx.erratum_marker(from_src, piece.segment)
                 (deferred if piece.cite else parts).append(marker)
+        elif piece.segment.query:
+            parts.append(f'<span class="queried">{text(piece.text)}</span>')
+            if piece.ends_segment:
+                marker = ctx.query_marker(from_src, piece.segment.query)
+                (deferred if piece.cite else parts).append(marker)
         else:
-            parts.append(words)
+            parts.append(text(piece.text))
     if open_cite is not None:
         parts.append("</a>")
         parts.extend(deferred)

@@ -27,11 +27,11 @@ def home(ctx: Context) -> str:
         "  - navigation",
         "---",
         "",
-        f"# {md_text(paper.title)}",
+        f"# {printed_words(paper.title, paper.title_source_line, md_text)}",
         "",
         '<div class="front-matter">',
-        f'<p class="byline"><span class="author">{esc(paper.author.name)}</span>, '
-        f"{esc(paper.author.affiliation)}</p>",
+        f'<p class="byline">{printed_words(paper.author.name, paper.author.name_source_line, esc, "author")}, '
+        f"{printed_words(paper.author.affiliation, paper.author.affiliation_source_line)}</p>",
         f'<p class="series">{esc(paper.type)} · {esc(paper.series.title)} (no. {paper.series.number}) · '
         f"{esc(paper.publisher)}, {esc(paper.centre)} · "
         f'<time datetime="{esc(paper.date)}">{esc(paper.date)}</time></p>',
@@ -39,7 +39,8 @@ def home(ctx: Context) -> str:
         "",
         f"## Abstract {{#{urls.ABSTRACT_ANCHOR}}}",
         "",
-        f'<p class="abstract">{ctx.text_html(src, ABSTRACT_ID)}</p>',
+        f'<p class="abstract author-words" data-source-line="{paper.abstract_source_line}">'
+        f"{ctx.text_html(src, ABSTRACT_ID)}</p>",
         "",
         f"## Contents {{#{urls.CONTENTS_ANCHOR}}}",
         "",
@@ -56,7 +57,9 @@ def home(ctx: Context) -> str:
         "",
         '<p class="editorial">This is a reference edition of the paper as the publisher\'s web page shows it. '
         f'Each paragraph has a number (¶) and a URL of its own. Corrections are marked † and listed, with the '
-        f'original wording, on the page <a href="{esc(ctx.href(src, urls.ABOUT))}">About this edition</a>.</p>',
+        f'original wording, on the page <a href="{esc(ctx.href(src, urls.ABOUT))}">About this edition</a>; the switch '
+        "<strong>As printed</strong> in the header shows the text exactly as the publisher printed it. "
+        f'How the edition reads the paper: <a href="{esc(ctx.href(src, urls.METHOD))}">Editorial method</a>.</p>',
         "",
     ]
     return "\n".join(lines)
@@ -65,31 +68,43 @@ def home(ctx: Context) -> str:
 def contents(ctx: Context, src: str) -> list[str]:
     """The sections and subsections as a nested list of links."""
     edition = ctx.edition
-    # Plain corrected titles: an erratum marker is a link, and a link inside a link is invalid HTML.
+    # An erratum marker is a link, and a link inside a link is invalid HTML: markers follow the title's link.
     lines = ['<ol class="contents">']
     for section in edition.sections:
         href = ctx.href(src, urls.section_page(section.id))
-        lines.append(f'<li><a href="{esc(href)}">{esc(section.label)}. {esc(edition.text(section.id))}</a>')
+        lines.append(f"<li>{title_link(ctx, src, href, f'{section.label}.', section.id)}")
         if section.subsections:
             lines.append("<ol>")
             for subsection in section.subsections:
                 sub_href = ctx.href(src, urls.section_page(section.id), urls.heading_anchor(subsection.id))
-                lines.append(
-                    f'<li><a href="{esc(sub_href)}">{esc(part_label(section, subsection))} '
-                    f"{esc(edition.text(subsection.id))}</a></li>"
-                )
+                lines.append(f"<li>{title_link(ctx, src, sub_href, part_label(section, subsection), subsection.id)}</li>")
             lines.append("</ol>")
         lines.append("</li>")
     lines.append("</ol>")
     return lines
 
 
+def printed_words(text: str, line: int, escape=esc, css_class: str = "") -> str:
+    """Front-matter words printed on a source line, marked as the author's."""
+    classes = f"author-words {css_class}".strip()
+    return f'<span class="{classes}" data-source-line="{line}">{escape(text)}</span>'
+
+
+def title_link(ctx: Context, src: str, href: str, label: str, target_id: str) -> str:
+    """A link to a heading with its title's words, corrections shown but their markers after the link."""
+    return (
+        f'<a href="{esc(href)}">{esc(label)} {ctx.author_words(src, target_id, markers=False, abbreviations=False)}</a>'
+        + ctx.markers_html(src, ctx.edition.segments(target_id))
+    )
+
+
 def section_page(ctx: Context, section: r.Section) -> str:
     src = urls.section_page(section.id)
     edition = ctx.edition
+    # The table of contents is an attribute, where nothing can be marked: it gives the printed words.
     lines = [
         f"# {md_text(section.label)}. {heading(ctx, src, section.id)} {{#{urls.heading_anchor(section.id)} "
-        f'data-toc-label="{esc(section.label)}. {esc(edition.text(section.id))}"}}',
+        f'data-toc-label="{esc(section.label)}. {esc(edition.printed(section.id))}"}}',
         "",
     ]
     cite = ctx.href(src, urls.cite_page(section.id), urls.CITE_SECTION_ANCHOR)
@@ -99,7 +114,7 @@ def section_page(ctx: Context, section: r.Section) -> str:
             label = part_label(section, subsection)
             lines += [
                 f"## {md_text(label)} {heading(ctx, src, subsection.id)} {{#{urls.heading_anchor(subsection.id)} "
-                f'data-toc-label="{esc(label)} {esc(edition.text(subsection.id))}"}}',
+                f'data-toc-label="{esc(label)} {esc(edition.printed(subsection.id))}"}}',
                 "",
             ]
         lines += paragraphs(ctx, src, items)
@@ -107,13 +122,19 @@ def section_page(ctx: Context, section: r.Section) -> str:
 
 
 def heading(ctx: Context, src: str, target_id: str) -> str:
-    """A heading's corrected words in Markdown, with a linked marker where a correction applies."""
+    """A heading's words in Markdown, marked as the author's: corrections in both readings with a linked
+    marker, queried words with theirs."""
     parts = []
     for segment in ctx.edition.segments(target_id):
-        parts.append(md_text(segment.text))
         if segment.erratum:
+            parts.append(ctx.correction(segment, md_text(segment.text), md_text(segment.original)))
             parts.append(ctx.erratum_marker(src, segment))
-    return "".join(parts)
+        elif segment.query:
+            parts.append(f'<span class="queried">{md_text(segment.text)}</span>{ctx.query_marker(src, segment.query)}')
+        else:
+            parts.append(md_text(segment.text))
+    line = ctx.edition.source_line(target_id)
+    return f'<span class="author-words" data-source-line="{line}">{"".join(parts)}</span>'
 
 
 def paragraphs(ctx: Context, src: str, items: list[r.Paragraph]) -> list[str]:
@@ -139,7 +160,7 @@ def paragraph_block(ctx: Context, src: str, paragraph: r.Paragraph) -> str:
         f'<div class="para" id="{anchor}">',
         number,
         f'<a class="para-cite" href="{esc(cite)}" aria-label="Cite ¶{paragraph.number}">Cite</a>',
-        f'<p class="para-text">{ctx.text_html(src, paragraph.id)}</p>',
+        f'<p class="para-text author-words" data-source-line="{paragraph.source_line}">{ctx.text_html(src, paragraph.id)}</p>',
     ]
     links = paragraph_backlinks(ctx, src, paragraph.id)
     if links:
@@ -155,7 +176,8 @@ def figure_block(ctx: Context, src: str, figure: r.Figure, note_label: bool = Tr
     return "\n".join(
         [
             f'<figure class="figure-placeholder" id="{urls.figure_anchor(figure.id)}">',
-            f'<figcaption><span class="figure-label">[{esc(figure.label)}]</span> {ctx.text_html(src, figure.id)}</figcaption>',
+            f'<figcaption><span class="figure-label">[{esc(figure.label)}]</span> '
+            f'<span class="author-words" data-source-line="{figure.source_line}">{ctx.text_html(src, figure.id)}</span></figcaption>',
             f'<p class="editorial">{lead} {esc(figure.note)}</p>',
             "</figure>",
         ]

@@ -13,7 +13,7 @@ from ..csl import paper_citation_text
 from ..escape import esc, md_text
 from ..model import ABSTRACT_ID, part_label
 from .common import Context
-from .paper import figure_block
+from .paper import figure_block, heading
 
 
 def render(ctx: Context) -> dict[str, str]:
@@ -36,7 +36,7 @@ def print_page(ctx: Context) -> str:
         f'<p class="print-citation"><span class="editorial-label">Cite as:</span> '
         f"{esc(paper_citation_text(edition))}</p>",
         "",
-        f"# {md_text(paper.title)}",
+        f'# <span class="author-words" data-source-line="{paper.title_source_line}">{md_text(paper.title)}</span>',
         "",
         f'<p class="byline"><span class="author">{esc(paper.author.name)}</span>, {esc(paper.author.affiliation)} · '
         f'{esc(paper.publisher)}, <time datetime="{esc(paper.date)}">{esc(paper.date)}</time></p>',
@@ -47,22 +47,23 @@ def print_page(ctx: Context) -> str:
         "",
         f"## Abstract {{#{urls.ABSTRACT_ANCHOR}}}",
         "",
-        f'<p class="abstract">{ctx.text_html(src, ABSTRACT_ID)}</p>',
+        f'<p class="abstract author-words" data-source-line="{paper.abstract_source_line}">'
+        f"{ctx.text_html(src, ABSTRACT_ID)}</p>",
         "",
     ]
     for section in edition.sections:
         for subsection, items in section.groups():
             if subsection is None:
-                title = f"## {md_text(section.label)}. {md_text(edition.text(section.id))}"
+                title = f"## {md_text(section.label)}. {heading(ctx, src, section.id)}"
                 anchor = urls.heading_anchor(section.id)
             else:
-                title = f"### {md_text(part_label(section, subsection))} {md_text(edition.text(subsection.id))}"
+                title = f"### {md_text(part_label(section, subsection))} {heading(ctx, src, subsection.id)}"
                 anchor = urls.heading_anchor(subsection.id)
             lines += [f"{title} {{#{anchor}}}", ""]
             lines += paragraphs(ctx, src, items)
     lines += [f"## References {{#{urls.PRINT_REFERENCES_ANCHOR}}}", "", '<ul class="reference-list">']
     for ref in edition.references:
-        lines.append(f'<li id="{urls.reference_anchor(ref.id)}">{ctx.text_html(src, ref.id, False)}</li>')
+        lines.append(f'<li id="{urls.reference_anchor(ref.id)}">{ctx.author_words(src, ref.id, abbreviations=False)}</li>')
     lines += ["</ul>", ""]
     return "\n".join(lines)
 
@@ -74,7 +75,7 @@ def paragraphs(ctx: Context, src: str, items: list[r.Paragraph]) -> list[str]:
         lines += [
             f'<div class="para" id="{anchor}">',
             f'<a class="para-num" href="#{anchor}">¶{paragraph.number}</a>',
-            f'<p class="para-text">{ctx.text_html(src, paragraph.id)}</p>',
+            f'<p class="para-text author-words" data-source-line="{paragraph.source_line}">{ctx.text_html(src, paragraph.id)}</p>',
             "</div>",
             "",
         ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from .. import urls
 from ..csl import bibliography_entry, reference_csl
 from ..escape import esc
-from ..intext_citations import Cite, Work
+from ..intext_citations import Cite, Work, former_work_ids
 from .common import Context
 from .intext import pieces
 
@@ -56,7 +56,7 @@ def listed_entry(ctx: Context, src: str, work: Work) -> str:
         f'<p class="reference-entry">{bibliography_entry(reference_csl(ref), STYLE, as_html=True)}</p>',
         cited_in(ctx, src, work),
         f'<p class="reference-printed"><span class="reference-printed__label">As printed:</span> '
-        f"{ctx.text_html(src, ref.id, False)}</p>",
+        f"{ctx.author_words(src, ref.id, abbreviations=False)}</p>",
     ]
     parts += notes(ctx, src, work)
     parts.append("</li>")
@@ -66,6 +66,9 @@ def listed_entry(ctx: Context, src: str, work: Work) -> str:
 def unlisted_entry(ctx: Context, src: str, work: Work) -> str:
     parts = [
         f'<li id="{urls.reference_anchor(work.id)}" class="reference reference--unlisted">',
+        # Published anchors of the ids this work had before a correction was withdrawn keep working.
+        *(f'<span id="{urls.reference_anchor(old)}"></span>'
+          for old in former_work_ids(ctx.edition.withdrawn, ctx.edition.citations).get(work.id, [])),
         f'<p class="reference-entry">{esc(work.author)} {esc(work.year)}</p>',
         cited_in(ctx, src, work),
     ]
@@ -107,7 +110,7 @@ def notes(ctx: Context, src: str, work: Work) -> list[str]:
                 f'(<a href="{esc(href)}">correction {esc(erratum.id)}</a>).'
             )
         for query in edition.queries_by_target.get(cite.paragraph_id, []):
-            if query.text == cite.found.key:
+            if query.text in cite.found.key:
                 found.append(f"{esc(query.query)} ({where}, {query_link(ctx, src, query.id)})")
     if work.reference:
         for query in edition.queries_by_target.get(work.reference.id, []):

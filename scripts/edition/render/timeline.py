@@ -12,8 +12,9 @@ def timeline(ctx: Context) -> str:
     src = urls.TIMELINE
     edition = ctx.edition
     rows = [
-        f'<tr id="{urls.event_anchor(e.id)}"><td>{esc(e.when)}</td><td>{esc(e.title)}</td>'
-        f"<td>“{ctx.words_html(e.quote.text)}” ({ctx.paragraph_link(src, e.quote.paragraph)})</td></tr>"
+        f'<tr id="{urls.event_anchor(e.id)}"><td>{ctx.author_words(src, e.quote.paragraph, e.when, abbreviations=False, markers=False)}</td>'
+        f"<td>{esc(e.title)}</td>"
+        f"<td>“{ctx.author_words(src, e.quote.paragraph, e.quote.text)}” ({ctx.paragraph_link(src, e.quote.paragraph)})</td></tr>"
         for e in sorted(edition.events, key=lambda e: (e.sort, edition.paragraph[e.quote.paragraph].number))
     ]
     return "\n".join(
@@ -21,7 +22,7 @@ def timeline(ctx: Context) -> str:
             "# Timeline",
             "",
             '<p class="editorial">The dates and periods the paper mentions, in order. The dates are the paper’s '
-            "own words; the short descriptions are the editor’s.</p>",
+            "own words; the short descriptions are the editor’s, each resting on the paragraph quoted beside it.</p>",
             "",
             html_block(
                 [
