@@ -21,13 +21,14 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 ZENSICAL_MIN_HIT_RATE = 0.9
 BOX = "dialog input[role=combobox]"
 RESULTS = "dialog ol[role=listbox] a[role=option]"
-# The results are for the query in the box once the first one carries it, or once there are none.
-SETTLED = """query => {
+# The dialog's state, read in its shadow root: the status line ("12 results", "No results", or empty while the
+# box is empty).
+STATUS = """() => {
   const root = [...document.querySelectorAll('*')].map(e => e.shadowRoot).find(r => r && r.querySelector('dialog'));
-  const first = root.querySelector('ol[role=listbox] a[role=option]');
-  const none = root.querySelector('[role=status]').textContent.trim() === 'No results';
-  return none || (first && new URL(first.href).searchParams.get('h') === query);
+  return root.querySelector('[role=status]').textContent.trim();
 }"""
+# Zensical redraws the list as the worker answers; a list that stays the same over this long has settled.
+SETTLE_MS = 200
 
 
 @pytest.fixture(scope="module")
@@ -43,11 +44,26 @@ def dialog(page, zensical_url):
     return page
 
 
+def settled_hrefs(page) -> list[str]:
+    previous = None
+    for _ in range(50):
+        hrefs = page.locator(RESULTS).evaluate_all("links => links.map(a => a.href)")
+        if hrefs == previous:
+            return hrefs
+        previous = hrefs
+        page.wait_for_timeout(SETTLE_MS)
+    raise AssertionError(f"the result list kept changing: {previous}")
+
+
 def results(page, site_path: str, query: str) -> list[str]:
+    """The result targets in ranked order, as 'path/#anchor' relative to the site."""
+    # Emptied first, so that no list of the previous query can pass for this one's.
+    page.locator(BOX).fill("")
+    page.wait_for_function(f"({STATUS})() === ''")
     page.locator(BOX).fill(query)
-    page.wait_for_function(SETTLED, arg=query)
+    page.wait_for_function(f"({STATUS})() !== ''")
     found = []
-    for href in page.locator(RESULTS).evaluate_all("links => links.map(a => a.href)"):
+    for href in settled_hrefs(page):
         parts = urlsplit(href)
         assert parse_qs(parts.query)["h"] == [query]
         found.append(parts.path[len(site_path):] + (f"#{parts.fragment}" if parts.fragment else ""))
