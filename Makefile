@@ -10,9 +10,10 @@ ZENSICAL_VENV := .venv-zensical
 ZENSICAL_STAMP := $(ZENSICAL_VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build build-zensical check test test-fast golden urls offline lighthouse bench bench-engines browser-deps clean
+.PHONY: setup serve build build-zensical publish check test test-fast golden urls offline lighthouse bench bench-engines browser-deps citing-deps clean
 
-setup: $(STAMP)
+# The venv and the npm tools: the build formats citations with citeproc-js (npm `citeproc`), run by node.
+setup: $(STAMP) $(NODE_STAMP)
 
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -21,11 +22,13 @@ $(STAMP): requirements.lock
 	$(BIN)/python -c "import pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()['purelib'], 'edition-scripts.pth').write_text(str(pathlib.Path('scripts').resolve()) + '\n')"
 	touch $(STAMP)
 
-serve: $(STAMP)
+# A preview: its citations carry the local address and every cite box says so.
+serve: $(STAMP) $(NODE_STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 # Builds into a fresh folder and swaps it in only on success, so a failed build keeps the last good site.
-build: $(STAMP)
+# A preview too (mkdocs.yml's local site_url); `make publish` makes the site for readers.
+build: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m edition build
 
 # The same site built by Zensical from the generated docs folder, then finished, into site-zensical/.
@@ -38,19 +41,28 @@ $(ZENSICAL_STAMP): requirements-zensical.lock
 	$(ZENSICAL_VENV)/bin/pip install --quiet --require-hashes -r requirements-zensical.lock
 	touch $(ZENSICAL_STAMP)
 
+# The site for readers, in public/: needs the site's address, e.g. make publish SITE_URL=https://example.org/lee2025/
+# Refuses none, a loopback or a file: address, and refuses the result if any page or download names one.
+publish: $(STAMP) $(NODE_STAMP)
+	SITE_URL="$(SITE_URL)" $(BIN)/python -m edition publish
+
 check: $(STAMP)
 	$(BIN)/python -m edition check
 
 # The engine comparison (tests/test_zensical.py, slow) builds with Zensical, so the tests set it up too.
-test: $(STAMP) browser-deps $(ZENSICAL_STAMP)
+test: $(STAMP) browser-deps citing-deps $(ZENSICAL_STAMP)
 	$(BIN)/python -m pytest -n 2
 
 # The tests that need no browser, for a quick loop while editing.
-test-fast: $(STAMP) $(ZENSICAL_STAMP)
+test-fast: $(STAMP) $(NODE_STAMP) citing-deps $(ZENSICAL_STAMP)
 	$(BIN)/python -m pytest -n 2 -m "not browser"
 
+# pandoc (Debian's) is the second CSL processor the downloads are checked with (tests/test_pandoc.py).
+citing-deps:
+	@command -v pandoc >/dev/null 2>&1 || { apt-get update -q && apt-get install -y -q pandoc; }
+
 # Rewrites tests/golden/ from the current data; review the diff before committing.
-golden: $(STAMP)
+golden: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest tests/test_golden.py --update-golden
 
 # What the browser gates need beyond Python: Debian's chromium, Java for vnu.jar, and the npm tools
@@ -71,7 +83,7 @@ urls: build
 
 # Build time, page weight and memory at 1x, 10x and 50x the real content (see README, Performance).
 # Not part of `make test`; BENCH_ARGS passes options, e.g. BENCH_ARGS="--scales 1,10 --runs 3".
-bench: $(STAMP)
+bench: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m benchmarks.bench $(BENCH_ARGS)
 	$(MAKE) --no-print-directory lighthouse
 
@@ -99,4 +111,4 @@ lighthouse: build browser-deps $(LIGHTHOUSE_STAMP)
 	$(BIN)/python scripts/lighthouse_run.py site 3
 
 clean:
-	rm -rf site site.* site-zensical site-zensical.* .build .pytest_cache offline
+	rm -rf site site.* site-zensical site-zensical.* .build .pytest_cache offline public public.*

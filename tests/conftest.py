@@ -73,6 +73,21 @@ def zensical_site(tmp_path_factory, edition) -> Path:
     return site
 
 
+# The address a published build is tested with; the real one is unknown until deployment.
+PUBLISHED_URL = "https://example.org/lee2025/"
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory) -> Path:
+    """The site as `make publish SITE_URL=https://example.org/lee2025/` builds it (strict, no warnings)."""
+    site = tmp_path_factory.mktemp("published") / "public"
+    result = build_site(site, extra_env={"SITE_URL": PUBLISHED_URL})
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, log
+    assert [line for line in log.splitlines() if line.startswith("WARNING")] == []
+    return site
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # keep test output readable
         pass

@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from edition import intext_citations, urls
-from edition.csl import bibliography_entry, reference_csl
+from edition.cite_styles import styled
 
 # A year inside parentheses, counted independently of the rule under test.
 YEAR = re.compile(r"\b(?:19|20)\d\d[a-z]?\b")
@@ -107,7 +107,9 @@ def test_references_page_entries_come_from_the_csl_engine(built_site, edition):
     for ref in edition.references:
         item = page.select_one(f"#{urls.reference_anchor(ref.id)}")
         entry = item.select_one(".reference-entry").get_text()
-        assert entry == bibliography_entry(reference_csl(ref), "chicago")
+        assert entry == styled(edition).reference_text(ref.id)
+        # Full stops go inside closing quotation marks (US English), as citeproc-js and pandoc put them.
+        assert "”." not in entry
         # Chicago author-date puts the year after the author; the paper's own line is kept apart.
         assert entry != ref.printed
         printed = item.select_one(".reference-printed")
@@ -115,7 +117,18 @@ def test_references_page_entries_come_from_the_csl_engine(built_site, edition):
             apparatus.decompose()  # an editor's query (?) on an entry is not part of its printed line
         assert ref.printed in printed.get_text()
     assert "Cabinet Office. n.d." in page.select_one("#ref-cabinet-office-sip .reference-entry").get_text()
-    assert "2023b" in page.select_one("#ref-office-of-the-president-2023b .reference-entry").get_text()
+    # Chicago letters works of one author and year by title, not as the paper does; each of the three says so.
+    letters = {}
+    for ref_id in ("office-of-the-president-2023a", "office-of-the-president-2023b", "office-of-the-president-2023c"):
+        item = page.select_one(f"#{urls.reference_anchor(ref_id)}")
+        letters[ref_id] = styled(edition).letter(ref_id)
+        assert letters[ref_id] in item.select_one(".reference-entry").get_text()
+        notes = " ".join(note.get_text(" ") for note in item.select(".reference-note"))
+        printed = ref_id.rsplit("-", 1)[1]
+        assert f"The paper letters this work “{printed}”" in notes and f"reads “{letters[ref_id]}”" in notes
+    # By title: "Joint Press Conference…" (March 16, May 8) before "The Spirit of Camp David…".
+    assert letters == {"office-of-the-president-2023b": "2023a", "office-of-the-president-2023c": "2023b",
+                       "office-of-the-president-2023a": "2023c"}
 
 
 @pytest.mark.slow
@@ -161,6 +174,6 @@ def test_citation_previews_its_entry_on_hover_and_keyboard_focus(browser, site_u
         link.hover() if how == "hover" else link.focus()
         page.wait_for_function(TOOLTIPS.replace("() =>", "() => (") + ").length > 0")
         [shown] = page.evaluate(TOOLTIPS)
-        assert shown == bibliography_entry(reference_csl(ref), "chicago")
+        assert shown == styled(edition).reference_text(ref.id)
     finally:
         page.close()

@@ -14,6 +14,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from edition import urls
+from edition.intext_citations import author_key, printed_year
 from edition.export.downloads import files
 from edition.load import DATA_FILES, SECTIONS_DIR
 from edition.paths import DATA_DIR
@@ -33,6 +34,7 @@ def test_data_page_links_every_download(built_site, edition):
     page = BeautifulSoup((built_site / urls.page_url(urls.CITE) / "index.html").read_text(encoding="utf-8"), "html.parser")
     linked = {a["href"] for a in page.select("#downloads ~ ul a[download]")}
     expected = {"../" + path for path in files(edition)}
+    assert "../downloads/lee2025.ris" in expected
     assert linked == expected
     for href in linked:
         assert (built_site / urls.CITE.removesuffix("index.md") / href).resolve().is_file(), href
@@ -141,3 +143,56 @@ def test_each_data_file_is_valid_under_its_published_schema(built_site, kind, na
     # A schema that accepted anything would pass the line above; this one refuses an unknown key.
     with pytest.raises(jsonschema.ValidationError, match="Additional properties are not allowed"):
         jsonschema.validate({**document, "not_a_field": 1}, schema)
+
+
+def test_keys_and_notes_keep_the_papers_letters(built_site, edition):
+    """CSL processors re-letter works of one author and year; the keys and notes carry the paper's a/b/c."""
+    printed = {ref.id: printed_year(ref) for ref in edition.references}
+    library = bibtexparser.parse_string(download(built_site, "references.bib"))
+    records = rispy.loads(download(built_site, "references.ris"))
+    items = json.loads(download(built_site, "references.json"))
+    for entry, record, item, ref in zip(library.entries, records, items, edition.references):
+        note = {field.key: field.value for field in entry.fields}["note"]
+        assert entry.key == record["id"] == item["id"] == ref.id
+        expected = f"Listed in the paper’s references as {author_key(ref.author)} {printed[ref.id] or '(no year)'}."
+        assert (note, record["notes"], item["note"]) == (expected, [expected], expected)
+    assert "Office of the President 2023a." in {item["id"]: item["note"] for item in items}["office-of-the-president-2023a"]
+
+
+# What each CSL type becomes: BibTeX entry type (and BibLaTeX entrysubtype), RIS TY.
+TYPES = {
+    "report": ("techreport", None, "RPRT"),
+    "article-magazine": ("article", "magazine", "MGZN"),
+    "article-newspaper": ("article", "newspaper", "NEWS"),
+    "webpage": ("online", None, "ELEC"),
+    "speech": ("misc", None, "SLIDE"),
+}
+
+
+def test_reference_types(built_site, edition):
+    library = bibtexparser.parse_string(download(built_site, "references.bib"))
+    records = rispy.loads(download(built_site, "references.ris"))
+    for entry, record, ref in zip(library.entries, records, edition.references):
+        fields = {field.key: field.value for field in entry.fields}
+        entry_type, subtype, ris_type = TYPES[ref.type]
+        assert (entry.entry_type, fields.get("entrysubtype"), record["type_of_reference"]) == (entry_type, subtype, ris_type)
+        # One organisation stays one author: braced in BibTeX, comma-free in RIS.
+        for name, written in zip(ref.author, record["authors"]):
+            assert written == (name.literal or f"{name.family}, {name.given}")
+            if name.literal:
+                assert "{" + name.literal + "}" in fields["author"]
+
+
+def test_paper_downloads(built_site, edition):
+    paper = edition.paper
+    [entry] = bibtexparser.parse_string(download(built_site, "lee2025.bib")).entries
+    fields = {field.key: field.value for field in entry.fields}
+    assert (entry.entry_type, entry.key) == ("techreport", "lee2025")
+    assert (fields["institution"], fields["series"], fields["number"], fields["type"]) == (
+        paper.publisher, paper.series.title, str(paper.series.number), paper.type)
+    [record] = rispy.loads(download(built_site, "lee2025.ris"))
+    assert (record["secondary_title"], record["issn"], record["type_of_work"]) == (
+        paper.series.title, str(paper.series.number), paper.type)
+    [item] = json.loads(download(built_site, "lee2025.json"))
+    assert (item["collection-title"], item["number"], item["genre"], item["abstract"]) == (
+        paper.series.title, str(paper.series.number), paper.type, edition.text("abstract"))

@@ -45,6 +45,14 @@ def test_minimal_fixture_is_valid():
 
 
 CASES = {
+    "sentence-case-title-with-other-words": (
+        "paper.yml",
+        "title_source_line: 1\n",
+        'title_source_line: 1\ntitle_sentence_case: "Minimal report"\n',
+        "data/paper.yml:4:22: title_sentence_case: expected the title with only its capitals changed, "
+        "found 'Minimal report'\n"
+        "1 error in data/; nothing was built.",
+    ),
     "yaml-syntax": (
         "proposals.yml",
         'title: "Stockpile"',

@@ -7,7 +7,10 @@ import json
 import os
 from urllib.parse import parse_qs
 
+from xml.etree import ElementTree
+
 import pytest
+import rispy
 from bs4 import BeautifulSoup
 
 from edition import urls
@@ -150,4 +153,28 @@ def test_coins_span_is_complete(built_site, edition):
         assert fields["rft.pub"] == [paper.publisher]
         assert fields["rft.series"] == [paper.series.title]
         assert fields["rft.language"] == [paper.language]
+        assert fields["rft.description"] == [edition.text(ABSTRACT_ID)]
         assert fields["rft_id"] == [url]
+
+
+def test_organisations_stay_one_author_in_citation_reference(built_site):
+    page = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    values = metas(page, "name", "citation_reference")
+    office = [v for v in values if "Office of Policy Planning" in v]
+    assert office == ["citation_author=Office of Policy Planning and Coordination on Territory and Sovereignty; "
+                      "citation_publication_date=2024"]
+    # Two people named by the text ("Blackwill and Fontaine 2024") are two authors.
+    [two] = [v for v in values if v.startswith("citation_author=Blackwill")]
+    assert two == "citation_author=Blackwill; citation_author=Fontaine; citation_publication_date=2024"
+
+
+def test_every_page_links_its_unapi_record(built_site):
+    for url, page in pages(built_site):
+        [link] = page.find_all("link", rel="unapi-server")
+        assert page.select_one("abbr.unapi-id[hidden]")["title"] == "lee2025"
+        relative = url.removeprefix(SITE_URL)
+        record = (built_site / relative / link["href"]).resolve()
+        root = ElementTree.fromstring(record.read_text(encoding="utf-8"))
+        assert root.tag == "formats" and root.find("format").get("name") == "ris"
+        [entry] = rispy.loads("".join(root.itertext()).strip() + "\n")
+        assert entry["urls"] == [url] and entry["type_of_reference"] == "RPRT"

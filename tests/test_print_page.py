@@ -7,7 +7,7 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-from edition.csl import paper_citation_text
+from edition.cite_styles import paper_citation_text
 
 
 @pytest.fixture(scope="module")

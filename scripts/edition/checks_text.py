@@ -83,11 +83,15 @@ def _section_words(c: Checker, located: Located) -> None:
 
 
 def paper(c: Checker) -> None:
-    """The abstract is the source's words."""
+    """The abstract is the source's words; the title in sentence case (for APA) differs only in its capitals."""
     located = c.file(r.Paper)
-    if located is None or c.sections is None:
+    if located is None:
         return
     p: r.Paper = located.record
+    if p.title_sentence_case is not None and p.title_sentence_case.lower() != p.title.lower():
+        c.error(located, "title_sentence_case", f"expected the title with only its capitals changed, found '{p.title_sentence_case}'")
+    if c.sections is None:
+        return
     _same(c, located, "abstract", "abstract_source_line", p.abstract_source_line, p.abstract)
     checks_editorial.paper(c)
 

@@ -1,6 +1,7 @@
 """Command line: `python -m edition check` validates data/; `render DIR` writes the docs folder any
 MkDocs-compatible engine builds (edition/docs_folder.py); `finish SITE` adds what no engine makes to a site built
-from it (edition/finish.py); `build` builds the site with MkDocs, or with `--engine zensical` with Zensical.
+from it (edition/finish.py); `build` builds a preview site with MkDocs, or with `--engine zensical` with Zensical;
+`publish` builds the site for readers (needs SITE_URL).
 `--data X` picks another data folder for all of them."""
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from .docs_folder import MKDOCS_CONFIG, for_finishing, project, read_config
 from .errors import DataErrors
 from .model import Edition
 from .paths import DATA_DIR, ROOT
+from .publish import publish
 from .validate import check
 from .write import write_files
 
@@ -38,12 +40,17 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--engine", choices=sorted(SITE_DIRS), default="mkdocs")
     for command in (render, done, build):
         command.add_argument("--config", type=Path, default=MKDOCS_CONFIG, help="the site's settings (default: mkdocs.yml)")
+    publish_cmd = commands.add_parser("publish", help="build for readers with SITE_URL into public/ (refuses a local address)")
+    publish_cmd.add_argument("--out", type=Path, default=ROOT / "public")
     args = parser.parse_args(argv)
     try:
         edition = check(args.data)
     except DataErrors as errors:
         print(errors.report(), file=sys.stderr)
         return 1
+    if args.command == "publish":
+        return publish(os.environ.get("SITE_URL", "").strip(), args.out,
+                       lambda out, site_url: build_site(out, args.data, {"SITE_URL": site_url}))
     if args.command == "check":
         print(f"{args.data}: {len(edition.paragraphs)} paragraphs, {len(edition.errata)} errata, "
               f"{len(edition.proposals)} proposals: all checks passed")
@@ -76,15 +83,16 @@ def with_config(args: argparse.Namespace, edition: Edition, config: dict) -> int
     return 0
 
 
-def build_site(site_dir: Path, data_dir: Path) -> int:
+def build_site(site_dir: Path, data_dir: Path, env: dict[str, str] | None = None) -> int:
     """Run the strict MkDocs build into a new folder and swap it in only if the build succeeds."""
     fresh = site_dir.with_name(site_dir.name + ".new")
     retired = site_dir.with_name(site_dir.name + ".old")
     for leftover in (fresh, retired):
         shutil.rmtree(leftover, ignore_errors=True)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(fresh)]
-    # The hooks read the data folder from EDITION_DATA (edition/paths.py).
-    env = dict(os.environ, EDITION_DATA=str(data_dir.resolve()))
+    # The hooks read the data folder from EDITION_DATA (edition/paths.py); `env` adds e.g. SITE_URL. The
+    # banner Material prints on every build says nothing about this one (known-traps).
+    env = dict(os.environ, EDITION_DATA=str(data_dir.resolve()), NO_MKDOCS_2_WARNING="1", **(env or {}))
     result = subprocess.run(command, cwd=ROOT, env=env)
     if result.returncode != 0:
         shutil.rmtree(fresh, ignore_errors=True)

@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
+from . import unapi, urls
 from .finish import ROBOTS, DocsFolder, SiteSettings, robots_txt
 from .model import Edition
 from .nav import site_nav
@@ -46,11 +47,15 @@ def read_config(path: Path = MKDOCS_CONFIG) -> dict[str, Any]:
 
 
 def docs_files(edition: Edition, settings: SiteSettings) -> dict[str, str]:
-    """Every file the pipeline puts into the docs folder: pages, cite pages, downloads and robots.txt."""
+    """Every file the pipeline puts into the docs folder: pages, cite pages, downloads, each page's unAPI
+    record and robots.txt."""
     files = render_site(edition, settings.directory_urls, settings.site_url)
-    if ROBOTS in files:
-        raise DuplicatePath(f"two pages would be written to {ROBOTS}")
-    files[ROBOTS] = robots_txt(settings.site_url)
+    pages = [(src, urls.page_url(src, settings.directory_urls)) for src in files if src.endswith(".md")]
+    extra = {ROBOTS: robots_txt(settings.site_url), **unapi.files(edition, pages, settings.site_url)}
+    for path, text in extra.items():
+        if path in files:
+            raise DuplicatePath(f"two pages would be written to {path}")
+        files[path] = text
     return files
 
 

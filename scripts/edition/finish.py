@@ -20,7 +20,7 @@ import re
 from collections.abc import Collection, Mapping
 from pathlib import Path
 
-from . import links, metadata, search, urls
+from . import links, metadata, search, unapi, urls
 from .model import Edition
 
 SITEMAP = "sitemap.xml"
@@ -104,7 +104,8 @@ def page_title(src_uri: str, markdown: str) -> str:
 
 
 def with_metadata(page_html: str, edition: Edition, page: BuiltPage, title: str, settings: SiteSettings) -> str:
-    """The page with Highwire, Dublin Core, OpenGraph and JSON-LD in <head> and COinS in <body>, once."""
+    """The page with Highwire, Dublin Core, OpenGraph, JSON-LD and its unAPI link in <head>, and COinS and the
+    unAPI id in <body>, once."""
     if '<meta name="citation_title"' in page_html:
         return page_html
     page_url = settings.site_url + page.url if settings.site_url else page.url
@@ -112,7 +113,8 @@ def with_metadata(page_html: str, edition: Edition, page: BuiltPage, title: str,
         src_uri=page.src_uri, url=page_url, title=title or settings.site_name,
         site_url=settings.site_url, site_name=settings.site_name,
     )
-    return metadata.inject(page_html, metadata.head(edition, about), metadata.coins(edition, page_url))
+    head = metadata.head(edition, about) + "\n" + unapi.head_link(page.url, page.src_uri)
+    return metadata.inject(page_html, head, metadata.coins(edition, page_url) + unapi.body_id())
 
 
 def finish_pages(site_dir: Path, edition: Edition, docs: DocsFolder, settings: SiteSettings) -> int:

@@ -78,11 +78,21 @@ def cited_works(edition: Edition) -> list[str]:
                 fields.append(("citation_public_url", ref.URL))
         else:
             # The text names authors only as "A and B" or "A et al."; the year is all else it gives.
-            for author in work.author.removesuffix(" et al.").split(" and "):
+            for author in key_authors(work.author):
                 fields.append(("citation_author", author))
             fields.append(("citation_publication_date", work.year[:4]))
         values.append("; ".join(f"{key}={value}" for key, value in fields))
     return values
+
+
+def key_authors(author: str) -> list[str]:
+    """The authors an author-date key names. "Tyson and Zysman" is two people; an "and" inside a longer
+    name ("Office of Policy Planning and Coordination on Territory and Sovereignty") is one organisation's:
+    a key names two people only as two single surnames, so anything else stays one author."""
+    parts = author.removesuffix(" et al.").split(" and ")
+    if len(parts) == 2 and all(part and " " not in part.strip() for part in parts):
+        return [part.strip() for part in parts]
+    return [author.removesuffix(" et al.")]
 
 
 def dublin_core(edition: Edition, page_url: str) -> list[str]:
@@ -197,6 +207,9 @@ def coins(edition: Edition, page_url: str) -> str:
         ("rft.pub", paper.publisher),
         ("rft.series", paper.series.title),
         ("rft.language", paper.language),
+        # Zotero's COinS reader takes the abstract from rft.description. It has no key for a report's number
+        # or type: unapi.py gives Zotero those.
+        ("rft.description", edition.text(ABSTRACT_ID)),
         ("rft_id", page_url),
     ]
     return f'<span class="Z3988" title="{esc(urlencode(fields))}"></span>'

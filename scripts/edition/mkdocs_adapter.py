@@ -16,7 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
-from . import finish, offline, urls
+from . import csl_engine, finish, offline, urls
 from .docs_folder import docs_files
 from .errors import DataErrors
 from .model import Edition
@@ -52,6 +52,9 @@ class MkDocsAdapter:
         except DataErrors as errors:
             # Abort prints the message without a traceback and exits with code 1.
             raise Abort("\n" + errors.report())
+        reason = csl_engine.missing()
+        if reason:
+            raise Abort(f"the CSL engine cannot run: {reason}")
         self._edition = edition
         config.nav = site_nav(edition)
         offline.use_local_shim(config)

@@ -73,6 +73,8 @@ class Paper:
     abstract_source_line: int
     abstract: str
     provenance: list[FieldSource] = field(default_factory=list)
+    # The title as APA wants it in a reference entry (sentence case); only its capitals may differ from `title`.
+    title_sentence_case: Optional[str] = None
 
 
 @dataclass(frozen=True)

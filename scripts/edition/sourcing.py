@@ -19,7 +19,8 @@ from .model import Edition
 # itself, which shows things its saved text does not hold (the publisher's name, the page's language).
 PUBLISHERS_PAGE = "publisher's page"
 # Front-matter fields that are the edition's own structure or bookkeeping, not facts about the paper.
-NOT_FRONT_MATTER = {"contents", "provenance"}
+# `title_sentence_case` is the title restyled for APA; checks_text.paper checks that only its capitals differ.
+NOT_FRONT_MATTER = {"contents", "provenance", "title_sentence_case"}
 
 
 @dataclasses.dataclass(frozen=True)

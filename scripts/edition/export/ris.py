@@ -1,21 +1,29 @@
-"""CSL-JSON items as RIS, written by rispy."""
+"""CSL-JSON items as RIS, written by rispy, with the tags Zotero's RIS translator reads for each type.
+
+Checked with Zotero's translation-server (tests/test_zotero.py), not with the RIS specification alone:
+for a report Zotero reads the series from T2, the report number from SN and the report type from M3
+(T3 and IS are dropped), and a speech comes in as a presentation only from TY SLIDE.
+"""
 
 from __future__ import annotations
 
 import rispy
 
-# The closest RIS reference type for each CSL type used in the data.
+# The RIS reference type Zotero imports as the item type the CSL-JSON gives (CSL -> Zotero):
+# report -> report, article-magazine -> magazineArticle, article-newspaper -> newspaperArticle,
+# webpage -> webpage, speech -> presentation.
 RIS_TYPES = {
     "report": "RPRT",
     "article-magazine": "MGZN",
     "article-newspaper": "NEWS",
     "webpage": "ELEC",
-    "speech": "GEN",
+    "speech": "SLIDE",
 }
 
 
 def _name(name: dict) -> str:
     if "literal" in name:
+        # An organisation has no comma, so RIS readers keep it as one name.
         return name["literal"]
     return f"{name['family']}, {name['given']}" if name.get("given") else name["family"]
 
@@ -26,15 +34,21 @@ def _date(parts: list[int]) -> str:
     return "/".join(padded + [""] * (3 - len(padded)))
 
 
-def record(item: dict, note: str | None = None) -> dict:
-    out: dict = {"type_of_reference": RIS_TYPES.get(item["type"], "GEN"), "title": item["title"]}
+def record(item: dict, note: str | None = None, key: str | None = None) -> dict:
+    out: dict = {"type_of_reference": RIS_TYPES.get(item["type"], "GEN")}
+    if key:
+        out["id"] = key
+    out["title"] = item["title"]
     out["authors"] = [_name(name) for name in item.get("author", [])]
+    # T2: the periodical of an article, the series of a report (each item has one or the other).
     if "container-title" in item:
         out["secondary_title"] = item["container-title"]
-    if "collection-title" in item:
-        out["tertiary_title"] = item["collection-title"]
-    if "collection-number" in item:
-        out["number"] = item["collection-number"]
+    elif "collection-title" in item:
+        out["secondary_title"] = item["collection-title"]
+    if "number" in item:
+        out["issn"] = item["number"]  # SN: Zotero's report number
+    if "genre" in item:
+        out["type_of_work"] = item["genre"]  # M3: Zotero's report type
     if "publisher" in item:
         out["publisher"] = item["publisher"]
     if "issued" in item:
@@ -45,6 +59,8 @@ def record(item: dict, note: str | None = None) -> dict:
         out["access_date"] = _date(item["accessed"]["date-parts"][0])
     if "language" in item:
         out["language"] = item["language"]
+    if "abstract" in item:
+        out["abstract"] = item["abstract"]
     if "URL" in item:
         out["urls"] = [item["URL"]]
     if note:

@@ -23,7 +23,7 @@ class DuplicatePath(ValueError):
 def render_site(edition: Edition, directory_urls: bool, site_url: str) -> dict[str, str]:
     """Every generated file: the pages, the cite pages and the downloads, in that order."""
     ctx = Context(edition, Linker(directory_urls))
-    downloads = download_files(edition)
+    downloads = download_files(edition, site_url)
     parts = [module.render(ctx) for module in PAGE_MODULES]
     parts.append(cite.render(ctx, site_url, [(path, d.title, d.note) for path, d in downloads.items()]))
     parts.append({path: download.content for path, download in downloads.items()})

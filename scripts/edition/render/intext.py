@@ -10,7 +10,7 @@ import dataclasses
 from typing import Callable, Optional
 
 from .. import urls
-from ..csl import preview
+from ..cite_styles import styled
 from ..escape import esc
 from ..intext_citations import Cite, Work
 from ..model import Segment
@@ -41,11 +41,11 @@ def pieces(segments: list[Segment], cites: list[Cite]) -> list[Piece]:
     return out
 
 
-def work_title(work: Work) -> str:
-    """The hover and focus preview of a cited work."""
+def work_title(edition, work: Work) -> str:
+    """The hover and focus preview of a cited work: its formatted entry (the same as the references page's)."""
     if work.reference is None:
         return f"{work.key}: cited in the text; not in the paper’s reference list"
-    return preview(work.reference)
+    return styled(edition).reference_text(work.reference.id)
 
 
 def linked_text(ctx, from_src: str, target_id: str, words_html: Callable[[str], str]) -> Optional[str]:
@@ -66,7 +66,7 @@ def linked_text(ctx, from_src: str, target_id: str, words_html: Callable[[str], 
             if piece.cite is not None:
                 work = piece.cite.work
                 href = ctx.href(from_src, urls.REFERENCES, urls.reference_anchor(work.id))
-                parts.append(f'<a class="cite-ref" href="{esc(href)}" title="{esc(work_title(work))}">')
+                parts.append(f'<a class="cite-ref" href="{esc(href)}" title="{esc(work_title(ctx.edition, work))}">')
             open_cite = piece.cite
         # Abbreviation tooltips are focusable, so none are put inside a link.
         text = esc if piece.cite else words_html

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .. import records as r
 from .. import urls
-from ..csl import paper_citation_text
+from ..cite_styles import paper_citation_text
 from ..escape import esc, md_text
 from ..model import ABSTRACT_ID, part_label
 from .common import Context

@@ -4,9 +4,9 @@ omits, and for each entry the paragraphs that cite it and the editor's notes on 
 from __future__ import annotations
 
 from .. import urls
-from ..csl import bibliography_entry, reference_csl
+from ..cite_styles import STYLE_LONG_NAMES, styled
 from ..escape import esc
-from ..intext_citations import Cite, Work, former_work_ids
+from ..intext_citations import Cite, Work, former_work_ids, printed_year
 from .common import Context
 from .intext import pieces
 
@@ -22,7 +22,7 @@ def page(ctx: Context) -> str:
         "",
         '<div class="editorial">',
         f"<p><span class=\"editorial-label\">Editor’s note:</span> the paper’s reference list, in its order, formatted "
-        f"in {STYLE_NAME} style by a CSL engine (citeproc-py). Under each entry: the paragraphs that cite it, the "
+        f"in {STYLE_LONG_NAMES[STYLE]} by a CSL engine (citeproc-js, the engine Zotero uses). Under each entry: the paragraphs that cite it, the "
         "entry as the paper prints it, and the editor’s notes. Works that the text cites but the list omits follow "
         "in a group of their own, with only the author and year the text gives.</p>",
         "</div>",
@@ -53,7 +53,7 @@ def listed_entry(ctx: Context, src: str, work: Work) -> str:
     ref = work.reference
     parts = [
         f'<li id="{urls.reference_anchor(work.id)}" class="reference">',
-        f'<p class="reference-entry">{bibliography_entry(reference_csl(ref), STYLE, as_html=True)}</p>',
+        f'<p class="reference-entry">{styled(ctx.edition).reference_html(ref.id)}</p>',
         cited_in(ctx, src, work),
         f'<p class="reference-printed"><span class="reference-printed__label">As printed:</span> '
         f"{ctx.author_words(src, ref.id, abbreviations=False)}</p>",
@@ -113,6 +113,7 @@ def notes(ctx: Context, src: str, work: Work) -> list[str]:
             if query.text in cite.found.key:
                 found.append(f"{esc(query.query)} ({where}, {query_link(ctx, src, query.id)})")
     if work.reference:
+        found += letter_note(ctx, work.reference)
         for query in edition.queries_by_target.get(work.reference.id, []):
             found.append(f"{esc(query.query)} ({query_link(ctx, src, query.id)})")
     return [
@@ -133,3 +134,17 @@ def corrections_in(ctx: Context, cite: Cite) -> list:
         if piece.cite is cite and piece.segment.erratum and piece.segment.erratum not in errata:
             errata.append(piece.segment.erratum)
     return errata
+
+
+def letter_note(ctx: Context, ref) -> list[str]:
+    """Where the style letters a work (2023c) other than the paper does (2023a): say so, and say why."""
+    printed, styled_as = printed_year(ref), styled(ctx.edition).letter(ref.id)
+    if not styled_as or styled_as == printed:
+        return []
+    href = ctx.href(urls.REFERENCES, urls.CITE, "letters")
+    return [
+        f"The paper letters this work “{esc(printed)}”. {STYLE_NAME} orders works of one author and year by title "
+        f"and letters them in that order, so the entry above, like any CSL processor formatting the downloads, reads "
+        f"“{esc(styled_as)}”; the text’s “{esc(printed)}” links here, and the downloads keep “{esc(printed)}” in the "
+        f'entry’s key and note (<a href="{esc(href)}">about the letters</a>).'
+    ]
