@@ -98,6 +98,8 @@ def test_the_engine_config_keeps_the_settings_and_drops_what_only_the_hook_needs
     assert engine["docs_dir"] == "docs"
     assert engine["theme"]["custom_dir"] == "overrides"
     assert not {"hooks", "watch", "exclude_docs", "nav"} & set(engine)
+    # What the hook's template globals told MkDocs' templates, every engine reads from config.extra.
+    assert engine["extra"]["edition_print_page"] == {"url": "print/"}
     for key in ("site_name", "site_url", "use_directory_urls", "plugins", "markdown_extensions", "extra_css"):
         assert engine[key] == config[key]
 

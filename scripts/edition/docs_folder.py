@@ -59,6 +59,12 @@ def docs_files(edition: Edition, settings: SiteSettings) -> dict[str, str]:
     return files
 
 
+def theme_extra(directory_urls: bool) -> dict[str, Any]:
+    """What the theme overrides need to know of the edition's pages, as `config.extra`, which every engine
+    passes to the templates (a hook's template globals reach MkDocs' templates only)."""
+    return {"edition_print_page": {"url": urls.page_url(urls.PRINT, directory_urls)}}
+
+
 def hand_written(docs: Path = HAND_WRITTEN) -> dict[str, bytes]:
     """The project's own files: docs/ (stylesheets, scripts, images) into docs/, its overrides beside it."""
     files: dict[str, bytes] = {}
@@ -78,6 +84,7 @@ def engine_config(config: dict[str, Any]) -> dict[str, Any]:
     theme = dict(out.get("theme") or {})
     theme["custom_dir"] = OVERRIDES
     out["theme"] = theme
+    out["extra"] = {**(out.get("extra") or {}), **theme_extra(out.get("use_directory_urls", True))}
     return out
 
 
