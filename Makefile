@@ -10,7 +10,7 @@ ZENSICAL_VENV := .venv-zensical
 ZENSICAL_STAMP := $(ZENSICAL_VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build build-zensical publish check test test-fast golden urls offline lighthouse bench bench-engines browser-deps citing-deps clean
+.PHONY: setup lock serve build build-zensical publish check lint format test test-fast golden urls offline lighthouse bench bench-engines browser-deps citing-deps clean
 
 # The venv and the npm tools: the build formats citations with citeproc-js (npm `citeproc`), run by node.
 setup: $(STAMP) $(NODE_STAMP)
@@ -18,9 +18,22 @@ setup: $(STAMP) $(NODE_STAMP)
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
-	# The package under scripts/ is importable from the venv without copying it.
-	$(BIN)/python -c "import pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()['purelib'], 'edition-scripts.pth').write_text(str(pathlib.Path('scripts').resolve()) + '\n')"
+	# The package itself, editable. Its build backend (setuptools) comes from the lock, hence no isolation.
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+# Rewrites requirements.lock from pyproject.toml, and requirements-zensical.lock (make build-zensical's own
+# environment) from requirements-zensical.in, keeping the pins they can. No index or find-links lines:
+# they would record this machine's pip configuration in the lock.
+PIP_TOOLS := pip-tools==7.6.2
+lock:
+	$(PYTHON) -m venv .build/pip-tools
+	.build/pip-tools/bin/pip install --quiet $(PIP_TOOLS)
+	.build/pip-tools/bin/pip-compile --quiet --allow-unsafe --build-deps-for=editable --extra=dev --extra=test \
+		--generate-hashes --no-emit-find-links --no-emit-index-url --output-file=requirements.lock --strip-extras \
+		pyproject.toml
+	.build/pip-tools/bin/pip-compile --quiet --generate-hashes --no-emit-find-links --no-emit-index-url \
+		--output-file=requirements-zensical.lock --strip-extras requirements-zensical.in
 
 # A preview: its citations carry the local address and every cite box says so.
 serve: $(STAMP) $(NODE_STAMP)
@@ -33,7 +46,7 @@ build: $(STAMP) $(NODE_STAMP)
 
 # The same site built by Zensical from the generated docs folder, then finished, into site-zensical/.
 # Not part of `make build`.
-build-zensical: $(STAMP) $(ZENSICAL_STAMP)
+build-zensical: $(STAMP) $(NODE_STAMP) $(ZENSICAL_STAMP)
 	$(BIN)/python -m edition build --engine zensical
 
 $(ZENSICAL_STAMP): requirements-zensical.lock
@@ -49,13 +62,28 @@ publish: $(STAMP) $(NODE_STAMP)
 check: $(STAMP)
 	$(BIN)/python -m edition check
 
+# Lint, format and types first (CI runs `make test`, so it runs these too); then every test.
 # The engine comparison (tests/test_zensical.py, slow) builds with Zensical, so the tests set it up too.
-test: $(STAMP) browser-deps citing-deps $(ZENSICAL_STAMP)
+test: lint browser-deps citing-deps $(ZENSICAL_STAMP)
 	$(BIN)/python -m pytest -n 2
 
-# The tests that need no browser, for a quick loop while editing.
-test-fast: $(STAMP) $(NODE_STAMP) citing-deps $(ZENSICAL_STAMP)
-	$(BIN)/python -m pytest -n 2 -m "not browser"
+# Unit tests per stage and the checks of data: no site build, no browser, no apt (under 15 s). The npm tools
+# are part of the set-up: rendering formats citations with citeproc-js. One process: the suite needs a few
+# seconds of CPU, less than starting xdist's workers costs.
+test-fast: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python -m pytest -m "not slow and not browser"
+
+LINTED := scripts tests benchmarks
+# ruff checks the style and formatting (config in pyproject.toml), mypy the types of scripts/.
+lint: $(STAMP)
+	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/mypy
+
+# Rewrites the code as `make lint` wants it: run it after a merge.
+format: $(STAMP)
+	$(BIN)/ruff format $(LINTED)
+	$(BIN)/ruff check --fix $(LINTED)
 
 # pandoc (Debian's) is the second CSL processor the downloads are checked with (tests/test_pandoc.py).
 citing-deps:
@@ -88,7 +116,7 @@ bench: $(STAMP) $(NODE_STAMP)
 	$(MAKE) --no-print-directory lighthouse
 
 # MkDocs and Zensical timed on the same generated docs folder (see README, Performance). Not part of `make test`.
-bench-engines: $(STAMP) $(ZENSICAL_STAMP)
+bench-engines: $(STAMP) $(NODE_STAMP) $(ZENSICAL_STAMP)
 	$(BIN)/python -m benchmarks.engines $(BENCH_ARGS)
 
 # A copy that works from file:// (search included), zipped. It is built apart, into offline/, because the

@@ -31,7 +31,9 @@ DOCS = ROOT / "docs"
 NOT_DOCS = ("overrides",)
 
 
-def build(mode: str, site: Path, data: Path, docs: Path | None = None, nav: Path | None = None, dump: Path | None = None) -> dict:
+def build(
+    mode: str, site: Path, data: Path, docs: Path | None = None, nav: Path | None = None, dump: Path | None = None
+) -> dict:
     command = [sys.executable, "-m", "benchmarks.build_once", mode, "--site-dir", str(site)]
     if mode == "plain":
         command += ["--docs-dir", str(docs), "--nav", str(nav)]
@@ -47,7 +49,12 @@ def build(mode: str, site: Path, data: Path, docs: Path | None = None, nav: Path
 def plain_docs(dump: Path) -> tuple[Path, Path]:
     """The site's own docs/ plus every file our hooks generated in a real build (dumped there), and its nav."""
     docs = dump / "docs"
-    shutil.copytree(DOCS, docs, dirs_exist_ok=True, ignore=lambda folder, names: [n for n in names if Path(folder) == DOCS and n in NOT_DOCS])
+    shutil.copytree(
+        DOCS,
+        docs,
+        dirs_exist_ok=True,
+        ignore=lambda folder, names: [n for n in names if Path(folder) == DOCS and n in NOT_DOCS],
+    )
     return docs, dump / "nav.json"
 
 
@@ -76,7 +83,9 @@ def bench_scale(data: Path, scale: int, runs: int, budget_s: float, work: Path) 
     docs, nav = plain_docs(dump)
     warm_plain = build("plain", work / f"plain-site-{scale}x", scaled, docs, nav)
     pair_s = time.monotonic() - started
-    print(f"  {scale}x warm-up: real {warm_real['total_s']:.2f} s, plain {warm_plain['total_s']:.2f} s", file=sys.stderr)
+    print(
+        f"  {scale}x warm-up: real {warm_real['total_s']:.2f} s, plain {warm_plain['total_s']:.2f} s", file=sys.stderr
+    )
     real, plain = [], []
     # A slow design must not make the benchmark endless: runs stop when the next would pass the budget.
     while len(real) < runs and time.monotonic() - started + pair_s <= budget_s:
@@ -85,12 +94,16 @@ def bench_scale(data: Path, scale: int, runs: int, budget_s: float, work: Path) 
         other = build("plain", work / f"plain-site-{scale}x", scaled, docs, nav)
         real.append({**stages(one), "peak_rss_bytes": one["peak_rss_bytes"]})
         plain.append(other)
-        print(f"  {scale}x run {len(real)}: real {one['total_s']:.2f} s, plain {other['total_s']:.2f} s", file=sys.stderr)
+        print(
+            f"  {scale}x run {len(real)}: real {one['total_s']:.2f} s, plain {other['total_s']:.2f} s", file=sys.stderr
+        )
     warm_up_only = not real
     if warm_up_only:
         real.append({**stages(warm_real), "peak_rss_bytes": warm_real["peak_rss_bytes"]})
         plain.append(warm_plain)
-    timing = {key: median_of(real, key) for key in ("load_validate_s", "render_s", "other_hooks_s", "mkdocs_s", "total_s")}
+    timing = {
+        key: median_of(real, key) for key in ("load_validate_s", "render_s", "other_hooks_s", "mkdocs_s", "total_s")
+    }
     ours = timing["load_validate_s"] + timing["render_s"]
     plain_total = median_of(plain, "total_s")
     weights = weight.page_weights(site)
@@ -143,7 +156,9 @@ def _cpu_model() -> str:
 
 def git_commit() -> str:
     result = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
-    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT, capture_output=True, text=True)
+    dirty = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT, capture_output=True, text=True
+    )
     if result.returncode != 0:
         return os.environ.get("BENCH_COMMIT", "unknown (not a git checkout)")
     return result.stdout.strip() + ("+changes" if dirty.stdout.strip() else "")
@@ -151,20 +166,30 @@ def git_commit() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.bench", description=__doc__)
-    parser.add_argument("--scales", default="1,10,50", help="comma-separated multiples of the real content (default: %(default)s)")
-    parser.add_argument("--runs", type=int, default=5, help="timed runs per scale after one warm-up (default: %(default)s)")
     parser.add_argument(
-        "--budget", type=float, default=900, help="seconds per scale: no run starts that would end past it; with none, the warm-up is reported (default: %(default)s)"
+        "--scales", default="1,10,50", help="comma-separated multiples of the real content (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--runs", type=int, default=5, help="timed runs per scale after one warm-up (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--budget",
+        type=float,
+        default=900,
+        help="seconds per scale: no run starts that would end past it; with none, the warm-up is reported (default: %(default)s)",
     )
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="the real data dir to scale (default: data/)")
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
     scales = sorted({int(s) for s in args.scales.split(",")})
-    started = datetime.datetime.now(datetime.timezone.utc)
+    started = datetime.datetime.now(datetime.UTC)
     by_scale = {}
     with tempfile.TemporaryDirectory(prefix="edition-bench-") as work:
         for scale in scales:
-            print(f"{scale}x: generating and building (up to {args.runs} runs after a warm-up, {args.budget:.0f} s budget)", file=sys.stderr)
+            print(
+                f"{scale}x: generating and building (up to {args.runs} runs after a warm-up, {args.budget:.0f} s budget)",
+                file=sys.stderr,
+            )
             by_scale[scale] = bench_scale(args.data, scale, args.runs, args.budget, Path(work))
             # A long run that is stopped still leaves the scales it finished.
             args.out.mkdir(parents=True, exist_ok=True)

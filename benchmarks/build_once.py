@@ -86,7 +86,13 @@ def run(mode: str, site_dir: Path, docs_dir: Path | None, nav_file: Path | None,
     else:
         nav = json.loads(nav_file.read_text(encoding="utf-8"))
         config = load_config(
-            config_file=str(CONFIG), site_dir=str(site_dir), docs_dir=str(docs_dir), hooks=[], nav=nav, watch=[], strict=False
+            config_file=str(CONFIG),
+            site_dir=str(site_dir),
+            docs_dir=str(docs_dir),
+            hooks=[],
+            nav=nav,
+            watch=[],
+            strict=False,
         )
     # Loading the config imports the hook modules (and through them our package and its libraries).
     config_s = time.perf_counter() - start
@@ -111,7 +117,9 @@ def main() -> None:
     parser.add_argument("--site-dir", type=Path, required=True)
     parser.add_argument("--docs-dir", type=Path, help="plain mode: the folder of rendered Markdown")
     parser.add_argument("--nav", type=Path, help="plain mode: the site nav as JSON")
-    parser.add_argument("--dump", type=Path, help="real mode: write the generated pages to DUMP/docs and the nav to DUMP/nav.json")
+    parser.add_argument(
+        "--dump", type=Path, help="real mode: write the generated pages to DUMP/docs and the nav to DUMP/nav.json"
+    )
     args = parser.parse_args()
     # Warnings and errors reach the benchmark's log; a strict build fails on any warning.
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")

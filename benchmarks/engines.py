@@ -48,7 +48,16 @@ def commands(folder: Path, work: Path) -> dict[str, list[str]]:
         "zensical_cached": [str(ZENSICAL), "build", "-f", config],
         "finish": [python, "-m", "edition", "finish", str(folder / "site")],
         "make_build": [python, "-m", "edition", "build", "--site-dir", str(work / "pipeline-mkdocs")],
-        "make_build_zensical": [python, "-m", "edition", "build", "--engine", "zensical", "--site-dir", str(work / "pipeline-zensical")],
+        "make_build_zensical": [
+            python,
+            "-m",
+            "edition",
+            "build",
+            "--engine",
+            "zensical",
+            "--site-dir",
+            str(work / "pipeline-zensical"),
+        ],
     }
 
 
@@ -58,7 +67,9 @@ def run(runs: int) -> dict:
     with tempfile.TemporaryDirectory(prefix="bench-engines-") as temp:
         work = Path(temp)
         folder = work / "folder"
-        subprocess.run([sys.executable, "-m", "edition", "render", str(folder)], cwd=ROOT, check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "edition", "render", str(folder)], cwd=ROOT, check=True, capture_output=True
+        )
         steps = commands(folder, work)
         for command in steps.values():  # warm-up: caches, imports, the file system
             timed(command)
@@ -66,7 +77,10 @@ def run(runs: int) -> dict:
         for number in range(runs):
             for name, command in steps.items():
                 times[name].append(timed(command))
-            print(f"  run {number + 1}: " + ", ".join(f"{name} {times[name][-1]:.2f} s" for name in steps), file=sys.stderr)
+            print(
+                f"  run {number + 1}: " + ", ".join(f"{name} {times[name][-1]:.2f} s" for name in steps),
+                file=sys.stderr,
+            )
         shutil.rmtree(folder / "site", ignore_errors=True)
     median = {name: statistics.median(values) for name, values in times.items()}
     return {
@@ -80,8 +94,10 @@ def run(runs: int) -> dict:
             "make build-zensical / make build": median["make_build_zensical"] / median["make_build"],
         },
         "machine": f"{os.cpu_count()} CPUs ({platform.processor() or platform.machine()}), Python {platform.python_version()}",
-        "when": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
-        "commit": subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip(),
+        "when": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "commit": subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip(),
     }
 
 
@@ -91,7 +107,9 @@ def main() -> None:
     result = run(parser.parse_args().runs)
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "engines-latest.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    print(f"medians of {result['runs']} runs after a warm-up; {result['machine']}; {result['when']}; commit {result['commit']}")
+    print(
+        f"medians of {result['runs']} runs after a warm-up; {result['machine']}; {result['when']}; commit {result['commit']}"
+    )
     for name, value in result["median_s"].items():
         print(f"  {name:22} {value:6.2f} s")
     for name, value in result["ratios"].items():

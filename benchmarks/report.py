@@ -18,7 +18,12 @@ def targets(result: dict) -> list[dict]:
     scales = {s["scale"]: s for s in result["scales"]}
     low = scales[min(scales)]
     found = [
-        _target("our stages ≤ 10% of the build at 1x", low["ours_share_of_total"], OVERHEAD_SHARE, f"{low['ours_share_of_total']:.1%}"),
+        _target(
+            "our stages ≤ 10% of the build at 1x",
+            low["ours_share_of_total"],
+            OVERHEAD_SHARE,
+            f"{low['ours_share_of_total']:.1%}",
+        ),
         _target(
             f"phone weight of a section page < 150 KB (gzip) at {low['scale']}x",
             low["phone"]["gzip_bytes"],
@@ -31,8 +36,16 @@ def targets(result: dict) -> list[dict]:
     if growth:
         top = f"{growth['to']}x"
         found += [
-            _target(f"t({top})/t({growth['from']}x) ≤ 50", growth["time_ratio"], TIME_RATIO, f"{growth['time_ratio']:.1f}"),
-            _target(f"peak memory at {top} < 1 GB", growth["peak_rss_bytes_at_top"], PEAK_RSS, f"{growth['peak_rss_bytes_at_top'] / MB:.0f} MB", strict=True),
+            _target(
+                f"t({top})/t({growth['from']}x) ≤ 50", growth["time_ratio"], TIME_RATIO, f"{growth['time_ratio']:.1f}"
+            ),
+            _target(
+                f"peak memory at {top} < 1 GB",
+                growth["peak_rss_bytes_at_top"],
+                PEAK_RSS,
+                f"{growth['peak_rss_bytes_at_top'] / MB:.0f} MB",
+                strict=True,
+            ),
             _target(
                 f"median HTML per page {top}/{growth['from']}x ≤ 1.2",
                 growth["html_per_page_ratio"],
@@ -76,9 +89,13 @@ def table(result: dict) -> str:
     row("overhead ratio: our stages / plain build", [f"{s['ours_s'] / s['plain_mkdocs_total_s']:.2f}" for s in scales])
     row("peak RSS of the build (MB)", [f"{s['peak_rss_bytes']['max'] / MB:.0f}" for s in scales])
     row("HTML pages", [str(s["weight"]["pages"]) for s in scales])
-    row("HTML per page, median raw / gzip (KB)", [
-        f"{_kb(s['weight']['all_pages']['raw']['median'])} / {_kb(s['weight']['all_pages']['gzip']['median'])}" for s in scales
-    ])
+    row(
+        "HTML per page, median raw / gzip (KB)",
+        [
+            f"{_kb(s['weight']['all_pages']['raw']['median'])} / {_kb(s['weight']['all_pages']['gzip']['median'])}"
+            for s in scales
+        ],
+    )
     kinds = sorted({kind for s in scales for kind in s["weight"]["by_type"]}, key=_kind_order)
     for kind in kinds:
         cells = []
@@ -90,7 +107,10 @@ def table(result: dict) -> str:
                 else f"{_kb(sizes['raw']['median'])} / {_kb(sizes['raw']['max'])} ({_kb(sizes['gzip']['median'])} / {_kb(sizes['gzip']['max'])})"
             )
         row(f"{kind}: median / max raw (gzip) KB, n={_counts(scales, kind)}", cells)
-    row("search index raw / gzip (KB)", [f"{_kb(s['weight']['search_index']['raw'])} / {_kb(s['weight']['search_index']['gzip'])}" for s in scales])
+    row(
+        "search index raw / gzip (KB)",
+        [f"{_kb(s['weight']['search_index']['raw'])} / {_kb(s['weight']['search_index']['gzip'])}" for s in scales],
+    )
     row("phone weight, largest section page (KB gzip)", [_kb(s["phone"]["gzip_bytes"]) for s in scales])
     lines = [_markdown_row(head), _markdown_row(["---"] * len(head))] + [_markdown_row(r) for r in rows]
     growth = result.get("growth")

@@ -13,8 +13,9 @@ import dataclasses
 import shutil
 import types
 import typing
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, Literal, Union
+from typing import Any, Literal, Union
 
 import yaml
 
@@ -177,7 +178,11 @@ def make_edition(data_dir: Path, out_dir: Path, scale: int) -> dict[str, int]:
     source = Source((out_dir / SOURCE_FILE).read_text(encoding="utf-8"))
     paper = _read(out_dir / PAPER_FILE)
     sections = {sid: _read(out_dir / SECTIONS_DIR / f"{sid}.yml") for sid in paper["contents"]}
-    others = {name: (cls, _read(out_dir / name)) for name, cls in DATA_FILES.items() if name != PAPER_FILE and (out_dir / name).is_file()}
+    others = {
+        name: (cls, _read(out_dir / name))
+        for name, cls in DATA_FILES.items()
+        if name != PAPER_FILE and (out_dir / name).is_file()
+    }
     lists = {name: _record_lists(cls, document) for name, (cls, document) in others.items()}
     originals = {name: {key: list(others[name][1][key]) for key, _type in keyed} for name, keyed in lists.items()}
 
@@ -202,7 +207,9 @@ def make_edition(data_dir: Path, out_dir: Path, scale: int) -> dict[str, int]:
         for name, keyed in lists.items():
             for key, item_type in keyed:
                 others[name][1][key].extend(
-                    _remap(r, item_type, k, ids, source.append) for r in originals[name][key] if not _mentions_abstract(r)
+                    _remap(r, item_type, k, ids, source.append)
+                    for r in originals[name][key]
+                    if not _mentions_abstract(r)
                 )
 
     _renumber(ordered)

@@ -83,7 +83,11 @@ class _Assets(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         rel = (attrs.get("rel") or "").split()
-        if tag == "link" and ("stylesheet" in rel or ("preload" in rel and attrs.get("as") == "font")) and attrs.get("href"):
+        if (
+            tag == "link"
+            and ("stylesheet" in rel or ("preload" in rel and attrs.get("as") == "font"))
+            and attrs.get("href")
+        ):
             self.found.append(attrs["href"])
         elif tag == "script" and attrs.get("src"):
             self.found.append(attrs["src"])

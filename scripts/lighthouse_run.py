@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import gzip
 import http.server
+import io
 import json
 import os
 import statistics
@@ -18,6 +19,7 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
+from typing import BinaryIO
 
 ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = ROOT / "tools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
@@ -29,10 +31,10 @@ COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
     """Static files, gzipped when the client accepts it, as static hosts do."""
 
-    def log_message(self, format, *args):
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
-    def send_head(self):
+    def send_head(self) -> io.BytesIO | BinaryIO | None:
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
@@ -44,27 +46,21 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        return _Body(body)
-
-
-class _Body:
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-
-    def read(self, *args) -> bytes:
-        data, self.data = self.data, b""
-        return data
-
-    def close(self) -> None:
-        pass
+        return io.BytesIO(body)
 
 
 def run(url: str) -> dict[str, int]:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "report.json"
         subprocess.run(
-            [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
-             "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+            [
+                str(LIGHTHOUSE),
+                url,
+                "--quiet",
+                "--output=json",
+                f"--output-path={out}",
+                "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+            ],
             check=True,
             env=dict(os.environ, CHROME_PATH="/usr/bin/chromium"),
         )

@@ -9,5 +9,4 @@ _adapter = MkDocsAdapter(DATA_DIR)
 
 on_config = _adapter.on_config
 on_files = _adapter.on_files
-on_env = _adapter.on_env
 on_post_build = _adapter.on_post_build

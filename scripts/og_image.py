@@ -10,6 +10,7 @@ import html
 
 from playwright.sync_api import sync_playwright
 
+from edition.model import Edition
 from edition.paths import DATA_DIR, ROOT
 from edition.validate import check
 
@@ -17,7 +18,7 @@ CHROMIUM = "/usr/bin/chromium"
 OUT = ROOT / "docs" / "assets" / "og-image.png"
 
 
-def card(edition) -> str:
+def card(edition: Edition) -> str:
     paper = edition.paper
     esc = html.escape
     return f"""<!doctype html><meta charset="utf-8"><style>

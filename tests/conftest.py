@@ -1,22 +1,19 @@
 """Shared fixtures: the checked edition, one strict build of the site per test session, a local
-HTTP server for it, and Debian's Chromium driven by Playwright."""
+HTTP server for it, and Debian's Chromium driven by Playwright. Helpers that tests import are in helpers.py."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import subprocess
-import sys
-import threading
 from pathlib import Path
 
 import pytest
 
 from edition import zensical_build
 from edition.docs_folder import read_config
-from edition.paths import DATA_DIR, ROOT
+from edition.paths import DATA_DIR
 from edition.validate import check
+
+from . import helpers
+from .helpers import PUBLISHED_URL, build_site
 
 # Debian's Chromium; Playwright must never download a browser of its own here.
 CHROMIUM = "/usr/bin/chromium"
@@ -31,22 +28,20 @@ CHROMIUM_FLAGS = [
 
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from the current output")
+    parser.addoption(
+        "--update-theme-patches", action="store_true", help="record docs/overrides' copies' differences from the theme"
+    )
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    # Before the test's fixtures are set up, so that a session fixture building the site is checked too.
+    helpers.current_test_is_slow = item.get_closest_marker("slow") is not None
 
 
 @pytest.fixture(scope="session")
 def edition():
     return check(DATA_DIR)
-
-
-def build_site(site_dir: Path, data_dir: Path = DATA_DIR, extra_env: dict | None = None) -> subprocess.CompletedProcess:
-    env = dict(os.environ, EDITION_DATA=str(data_dir), NO_MKDOCS_2_WARNING="1", **(extra_env or {}))
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
 
 
 @pytest.fixture(scope="session")
@@ -73,10 +68,6 @@ def zensical_site(tmp_path_factory, edition) -> Path:
     return site
 
 
-# The address a published build is tested with; the real one is unknown until deployment.
-PUBLISHED_URL = "https://example.org/lee2025/"
-
-
 @pytest.fixture(scope="session")
 def published_site(tmp_path_factory) -> Path:
     """The site as `make publish SITE_URL=https://example.org/lee2025/` builds it (strict, no warnings)."""
@@ -88,25 +79,10 @@ def published_site(tmp_path_factory) -> Path:
     return site
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # keep test output readable
-        pass
-
-
-def serve(site: Path):
-    """A built site on a local HTTP server, as a base URL ending in '/'."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site):
     """The built site on a local HTTP server, as a base URL ending in '/'."""
-    yield from serve(built_site)
+    yield from helpers.serve(built_site)
 
 
 @pytest.fixture(scope="session")

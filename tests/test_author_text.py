@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup
 from edition import urls
 from edition.paths import DATA_DIR
 
-from .site_pages import html_files, url_path
+from .helpers import html_files, url_path
 
 SOURCE = DATA_DIR / "source" / "000_c0e8e11fa83fec7f.txt"
 MINIMAL_SOURCE = Path(__file__).parent / "fixtures" / "minimal" / "source" / "000_c0e8e11fa83fec7f.txt"
@@ -119,8 +119,14 @@ def test_the_checker_accepts_printed_words():
             ": paragraph as printed differs from line 4",
         ),
     ],
-    ids=["word-changed", "unmarked-correction", "correction-without-mark", "reading-outside-correction",
-         "unmarked-quotation", "paragraph-cut-short"],
+    ids=[
+        "word-changed",
+        "unmarked-correction",
+        "correction-without-mark",
+        "reading-outside-correction",
+        "unmarked-quotation",
+        "paragraph-cut-short",
+    ],
 )
 def test_the_checker_reports_what_the_author_did_not_print(html, expected):
     assert problems(html, lines_of(MINIMAL_SOURCE)) == expected.split("\n")

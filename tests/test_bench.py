@@ -24,6 +24,7 @@ def scaled(tmp_path_factory):
     return counts, check(out)
 
 
+@pytest.mark.slow  # checks a 10x synthetic edition
 def test_synthetic_edition_passes_every_check_and_scales_the_text(scaled, edition):
     counts, big = scaled
     for kind in ("sections", "paragraphs", "proposals", "references", "challenges", "areas"):
@@ -36,6 +37,7 @@ def test_synthetic_edition_passes_every_check_and_scales_the_text(scaled, editio
     assert len(big.terms) > (SCALE - 1) * len(edition.terms)
 
 
+@pytest.mark.slow  # checks a 10x synthetic edition
 def test_each_copy_links_only_to_its_own_copy(scaled, edition):
     _counts, big = scaled
     suffix = f"-c{SCALE}"
@@ -49,6 +51,7 @@ def test_each_copy_links_only_to_its_own_copy(scaled, edition):
         assert set(proposal.three_p) <= {t.id for t in edition.three_p}
 
 
+@pytest.mark.slow  # checks a 10x synthetic edition
 def test_copied_paragraphs_keep_their_text_on_new_source_lines(scaled, edition):
     _counts, big = scaled
     original = edition.paragraphs[0]
@@ -59,6 +62,7 @@ def test_copied_paragraphs_keep_their_text_on_new_source_lines(scaled, edition):
     assert copy.number == (SCALE - 1) * len(edition.paragraphs) + original.number
 
 
+@pytest.mark.slow  # checks a 10x synthetic edition
 def test_copied_section_gets_its_own_label(scaled, edition):
     _counts, big = scaled
     section = edition.sections[0]
@@ -125,14 +129,24 @@ def test_phone_weight_counts_local_css_js_and_fonts_only(tiny_site):
 def test_page_weights_summarise_each_type_and_the_search_index(tiny_site):
     weights = weight.page_weights(tiny_site)
     assert weights["pages"] == 6
-    assert weights["by_type"]["proposal"]["raw"] == {"count": 1, "median": len("<html>one</html>"), "max": len("<html>one</html>")}
+    assert weights["by_type"]["proposal"]["raw"] == {
+        "count": 1,
+        "median": len("<html>one</html>"),
+        "max": len("<html>one</html>"),
+    }
     assert weights["search_index"]["raw"] == len('{"docs": []}')
 
 
 def _result(share, phone, time_ratio, rss, html_ratio):
     return {
         "scales": [{"scale": 1, "ours_share_of_total": share, "phone": {"gzip_bytes": phone}}],
-        "growth": {"from": 1, "to": 50, "time_ratio": time_ratio, "peak_rss_bytes_at_top": rss, "html_per_page_ratio": html_ratio},
+        "growth": {
+            "from": 1,
+            "to": 50,
+            "time_ratio": time_ratio,
+            "peak_rss_bytes_at_top": rss,
+            "html_per_page_ratio": html_ratio,
+        },
     }
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from edition import urls
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 def test_every_paragraph_url_lands_on_that_paragraph(page, site_url, edition):
@@ -42,7 +42,9 @@ def test_proposal_filters_narrow_the_table(page, site_url, edition):
     assert visible_titles() == both
     assert page.locator("#proposals-count").inner_text() == f"{len(both)} of {len(edition.proposals)} proposals shown."
     page.click("#proposal-filters button[type=reset]")
-    page.wait_for_function(f"document.querySelectorAll('#proposals-table tbody tr:not([hidden])').length == {len(edition.proposals)}")
+    page.wait_for_function(
+        f"document.querySelectorAll('#proposals-table tbody tr:not([hidden])').length == {len(edition.proposals)}"
+    )
     actor = "g7"
     page.select_option("select[data-filter=actor]", actor)
     assert visible_titles() == [p.title for p in edition.proposals if actor in p.actors]
@@ -54,19 +56,3 @@ def test_proposal_filters_narrow_the_table(page, site_url, edition):
     page.select_option("select[data-filter=three-p]", "")
     page.select_option("select[data-filter=challenge]", challenge)
     assert visible_titles() == [p.title for p in edition.proposals if challenge in p.challenges]
-
-
-def test_abbreviation_expansion_shows_on_hover_and_on_keyboard_focus(page, site_url):
-    page.goto(site_url + urls.page_url(urls.section_page("i")))
-    abbr = page.locator(".para-text abbr", has_text="ROK").first
-    tooltip = page.locator(".md-tooltip2--active")
-    abbr.focus()
-    assert page.evaluate("document.activeElement.tagName") == "ABBR"
-    tooltip.wait_for(state="visible")
-    assert tooltip.inner_text() == "Republic of Korea"
-    abbr.blur()
-    page.mouse.move(0, 0)
-    tooltip.wait_for(state="hidden")
-    page.locator(".para-text abbr", has_text="ROK").nth(1).hover()
-    tooltip.wait_for(state="visible")
-    assert tooltip.inner_text() == "Republic of Korea"

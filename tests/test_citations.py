@@ -6,18 +6,15 @@ from __future__ import annotations
 import re
 
 import pytest
-from bs4 import BeautifulSoup
 
 from edition import intext_citations, urls
 from edition.cite_styles import styled
 
+from .helpers import soup
+
 # A year inside parentheses, counted independently of the rule under test.
 YEAR = re.compile(r"\b(?:19|20)\d\d[a-z]?\b")
 PARENTHESES = re.compile(r"\(([^()]*)\)")
-
-
-def soup(site, src: str) -> BeautifulSoup:
-    return BeautifulSoup((site / urls.page_url(src) / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
 # --- the rule ------------------------------------------------------------------------------------
@@ -55,9 +52,22 @@ def test_works_missing_from_the_list_are_the_ones_the_text_cites_without_an_entr
     # The issue's list of 16, checked against the text, plus the one it missed (¶30).
     assert sorted(work.key for work in index.unlisted) == sorted(
         [
-            "Blackwill and Fontaine 2024", "Farell and Newman 2023", "James 2018", "Gusterson 2017",
-            "Gao 2000", "Kimiya 2021", "Kojima 2000", "Abe 2015", "Kim 2015", "Drezner et al. 2021",
-            "Mazzucato 2021", "Acemoglu and Johnson 2023", "Park 2019", "Lee 2014", "Yoon 2014", "Zang 2014",
+            "Blackwill and Fontaine 2024",
+            "Farell and Newman 2023",
+            "James 2018",
+            "Gusterson 2017",
+            "Gao 2000",
+            "Kimiya 2021",
+            "Kojima 2000",
+            "Abe 2015",
+            "Kim 2015",
+            "Drezner et al. 2021",
+            "Mazzucato 2021",
+            "Acemoglu and Johnson 2023",
+            "Park 2019",
+            "Lee 2014",
+            "Yoon 2014",
+            "Zang 2014",
             "Office of Policy Planning and Coordination on Territory and Sovereignty 2024",
         ]
     )
@@ -127,8 +137,11 @@ def test_references_page_entries_come_from_the_csl_engine(built_site, edition):
         printed = ref_id.rsplit("-", 1)[1]
         assert f"The paper letters this work “{printed}”" in notes and f"reads “{letters[ref_id]}”" in notes
     # By title: "Joint Press Conference…" (March 16, May 8) before "The Spirit of Camp David…".
-    assert letters == {"office-of-the-president-2023b": "2023a", "office-of-the-president-2023c": "2023b",
-                       "office-of-the-president-2023a": "2023c"}
+    assert letters == {
+        "office-of-the-president-2023b": "2023a",
+        "office-of-the-president-2023c": "2023b",
+        "office-of-the-president-2023a": "2023c",
+    }
 
 
 @pytest.mark.slow
@@ -139,7 +152,8 @@ def test_each_entry_links_back_to_every_paragraph_that_cites_it(built_site, edit
         item = page.select_one(f"#{urls.reference_anchor(work.id)}")
         backlinks = [a["href"] for a in item.select(".reference-cited a")]
         expected = [
-            f"../{urls.page_url(urls.section_page(edition.place[p].section.id))}#{p}" for p in index.cited_in.get(work.id, [])
+            f"../{urls.page_url(urls.section_page(edition.place[p].section.id))}#{p}"
+            for p in index.cited_in.get(work.id, [])
         ]
         assert backlinks == expected, work.id
 
@@ -147,7 +161,10 @@ def test_each_entry_links_back_to_every_paragraph_that_cites_it(built_site, edit
 @pytest.mark.slow
 def test_inconsistencies_are_flagged(built_site):
     page = soup(built_site, urls.REFERENCES)
-    notes = lambda anchor: " ".join(p.get_text(" ") for p in page.select(f"#{anchor} .reference-note"))
+
+    def notes(anchor: str) -> str:
+        return " ".join(p.get_text(" ") for p in page.select(f"#{anchor} .reference-note"))
+
     assert "cites this entry as “Cabinet Office 2024”" in notes("ref-cabinet-office-sip")
     assert "but the list prints no year." in notes("ref-cabinet-office-sip")
     assert "cited nowhere in the text" in notes("ref-goldman-sachs-2022")
@@ -162,6 +179,7 @@ TOOLTIPS = """() => [...document.querySelectorAll('.md-tooltip2--active')]
     .filter(e => getComputedStyle(e).visibility === 'visible').map(e => e.innerText)"""
 
 
+@pytest.mark.slow
 @pytest.mark.browser
 @pytest.mark.parametrize("how", ["hover", "focus"])
 def test_citation_previews_its_entry_on_hover_and_keyboard_focus(browser, site_url, edition, how):

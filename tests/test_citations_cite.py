@@ -5,23 +5,17 @@ preview note; and copying in a real browser (HTML and plain text), or by hand wi
 from __future__ import annotations
 
 import json
-import os
 
 import bibtexparser
 import pytest
 import rispy
-from bs4 import BeautifulSoup
 
 from edition import urls
 from edition.cite_styles import STYLES, Pinpoint, proposal_pinpoint, styled
 from edition.csl import FORMATS
 from edition.render.cite import PREVIEW_NOTE
 
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
-
-
-def soup(site, src: str) -> BeautifulSoup:
-    return BeautifulSoup((site / urls.page_url(src) / "index.html").read_text(encoding="utf-8"), "html.parser")
+from .helpers import SITE_URL, soup
 
 
 def targets(edition):
@@ -152,15 +146,27 @@ def test_each_proposal_has_a_box_citing_the_paragraphs_it_rests_on(built_site, e
 
 # CSL variables a citation of the paper may carry: each is stated on the paper's page (data/paper.yml,
 # checked against the source) or is the edition's own URL, id or pinpoint note.
-PAPER_VARIABLES = {"id", "type", "title", "author", "issued", "genre", "collection-title", "number",
-                   "publisher", "language", "URL", "note"}
+PAPER_VARIABLES = {
+    "id",
+    "type",
+    "title",
+    "author",
+    "issued",
+    "genre",
+    "collection-title",
+    "number",
+    "publisher",
+    "language",
+    "URL",
+    "note",
+}
 
 
 @pytest.mark.slow
 def test_no_bibliographic_fact_beyond_what_the_paper_states(built_site, edition):
     paper = edition.paper
     stated = {paper.title, paper.type, paper.series.title, str(paper.series.number), paper.publisher, paper.language}
-    for src, what, url, pinpoint in targets(edition):
+    for src, what, _url, _pinpoint in targets(edition):
         [item] = json.loads(box_texts(soup(built_site, src), what)["csl-json"])
         assert set(item) <= PAPER_VARIABLES, set(item) - PAPER_VARIABLES
         for key in ("title", "genre", "collection-title", "number", "publisher", "language"):
@@ -204,6 +210,7 @@ READ_CLIPBOARD = """async () => {
 }"""
 
 
+@pytest.mark.slow
 @pytest.mark.browser
 @pytest.mark.parametrize("what", ["paper", "iv", "p18"])
 def test_copy_puts_html_and_plain_text_on_the_clipboard(browser, site_url, built_site, edition, what):
@@ -239,6 +246,7 @@ def test_copy_puts_html_and_plain_text_on_the_clipboard(browser, site_url, built
         context.close()
 
 
+@pytest.mark.slow
 @pytest.mark.browser
 def test_without_javascript_the_text_shows_and_no_dead_button_does(browser, site_url):
     context = browser.new_context(java_script_enabled=False)

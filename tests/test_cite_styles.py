@@ -9,11 +9,10 @@ Manual of the APA, 7th ed.; MLA = MLA Handbook, 9th ed. Where a manual leaves a 
 from __future__ import annotations
 
 import pytest
-from bs4 import BeautifulSoup
 
 from edition import urls
 
-from .conftest import PUBLISHED_URL
+from .helpers import PUBLISHED_URL, soup
 
 pytestmark = pytest.mark.slow
 
@@ -28,8 +27,10 @@ def chicago(url: str) -> str:
     # working paper in italics, headline style; the paper's designation ("Working Paper"); series title then
     # its number ("no.", CMOS's abbreviation, after a comma because the series title itself ends in "2050");
     # publisher (no place: CMOS 18 no longer requires one, and the paper prints none); the URL, then a period.
-    return (f"Lee, Junghwan. 2025. <i>{TITLE}</i>. Working Paper. Korea-Japan Joint Work on the World 2050, no. 5. "
-            f"East Asia Institute. {url}.")
+    return (
+        f"Lee, Junghwan. 2025. <i>{TITLE}</i>. Working Paper. Korea-Japan Joint Work on the World 2050, no. 5. "
+        f"East Asia Institute. {url}."
+    )
 
 
 def apa(url: str) -> str:
@@ -37,8 +38,10 @@ def apa(url: str) -> str:
     # case (9.19, 6.17); the series and number in parentheses after the title, "No." capitalised (10.4,
     # examples 50-52: "(Report No. 123)", "(OECD Education Working Paper No. 240)"), so no bracketed
     # description, which 10.4 uses for reports without a number; publisher (9.29); URL, no period after it (9.35).
-    return (f"Lee, J. (2025). <i>{TITLE_APA}</i> (Korea-Japan Joint Work on the World 2050 No. 5). "
-            f"East Asia Institute. {url}")
+    return (
+        f"Lee, J. (2025). <i>{TITLE_APA}</i> (Korea-Japan Joint Work on the World 2050 No. 5). "
+        f"East Asia Institute. {url}"
+    )
 
 
 def mla(url: str) -> str:
@@ -46,8 +49,10 @@ def mla(url: str) -> str:
     # case). The optional element after the title naming the kind of work ("Working Paper"). Publisher, date
     # (day, abbreviated month, year: "12 Mar. 2025"), location (the URL). The optional series element at the
     # end: series title and number ("no.", MLA's abbreviation; comma as for Chicago).
-    return (f"Lee, Junghwan. <i>{TITLE}</i>. Working Paper. East Asia Institute, 12 Mar. 2025, {url}. "
-            f"Korea-Japan Joint Work on the World 2050, no. 5.")
+    return (
+        f"Lee, Junghwan. <i>{TITLE}</i>. Working Paper. East Asia Institute, 12 Mar. 2025, {url}. "
+        f"Korea-Japan Joint Work on the World 2050, no. 5."
+    )
 
 
 # (cite page, box, URL cited, in-text citation per style).
@@ -58,19 +63,30 @@ def mla(url: str) -> str:
 # paragraphs take an en dash ("22–23") in all three.
 CASES = [
     ("paper", urls.CITE, "paper", SITE, {"chicago": "(Lee 2025)", "apa": "(Lee, 2025)", "mla": "(Lee)"}),
-    ("§IV", urls.cite_page("iv"), "iv", SITE + "sections/iv/",
-     {"chicago": "(Lee 2025, sec. IV)", "apa": "(Lee, 2025, Section IV)", "mla": "(Lee, sec. IV)"}),
-    ("¶18", urls.cite_page("iv"), "p18", SITE + "sections/iv/#p18",
-     {"chicago": "(Lee 2025, para. 18)", "apa": "(Lee, 2025, para. 18)", "mla": "(Lee, par. 18)"}),
+    (
+        "§IV",
+        urls.cite_page("iv"),
+        "iv",
+        SITE + "sections/iv/",
+        {"chicago": "(Lee 2025, sec. IV)", "apa": "(Lee, 2025, Section IV)", "mla": "(Lee, sec. IV)"},
+    ),
+    (
+        "¶18",
+        urls.cite_page("iv"),
+        "p18",
+        SITE + "sections/iv/#p18",
+        {"chicago": "(Lee 2025, para. 18)", "apa": "(Lee, 2025, para. 18)", "mla": "(Lee, par. 18)"},
+    ),
     # The proposal quotes ¶22 and ¶23: the box cites the paper there, with the URL of the first of them.
-    ("proposal", urls.CITE_PROPOSALS, "bilateral-norm-cooperation", SITE + "sections/iv/#p22",
-     {"chicago": "(Lee 2025, paras. 22–23)", "apa": "(Lee, 2025, paras. 22–23)", "mla": "(Lee, pars. 22–23)"}),
+    (
+        "proposal",
+        urls.CITE_PROPOSALS,
+        "bilateral-norm-cooperation",
+        SITE + "sections/iv/#p22",
+        {"chicago": "(Lee 2025, paras. 22–23)", "apa": "(Lee, 2025, paras. 22–23)", "mla": "(Lee, pars. 22–23)"},
+    ),
 ]
 ENTRIES = {"chicago": chicago, "apa": apa, "mla": mla}
-
-
-def soup(site, src: str) -> BeautifulSoup:
-    return BeautifulSoup((site / urls.page_url(src) / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
 @pytest.mark.parametrize("name,src,what,url,in_text", CASES, ids=[case[0] for case in CASES])
@@ -82,7 +98,10 @@ def test_reference_entry_and_in_text_citation_are_the_manuals(published_site, na
         # The plain text is the same without the italics; no pinpoint in the entry, in any notation.
         assert entry.get_text() == expected(url).replace("<i>", "").replace("</i>", "")
         assert "¶" not in entry.get_text() and "§" not in entry.get_text()
-        assert page.select_one(f"#{urls.cite_anchor(what, style + '-intext')}").get_text() == in_text[style], (name, style)
+        assert page.select_one(f"#{urls.cite_anchor(what, style + '-intext')}").get_text() == in_text[style], (
+            name,
+            style,
+        )
 
 
 def test_the_proposal_cited_is_the_one_pinned(edition):

@@ -5,29 +5,39 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from edition.paths import ROOT
 from edition.write import MANIFEST, write_files
 
-MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
+from .helpers import MINIMAL
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "edition", *args], capture_output=True, text=True, cwd=ROOT)
 
 
+@pytest.mark.slow  # a whole render in a subprocess, which starts node for citeproc-js
 def test_render_writes_a_docs_folder_an_engine_builds(tmp_path):
     out = tmp_path / "out"
     result = run("--data", str(MINIMAL), "render", str(out))
     assert result.returncode == 0, result.stderr
     written = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()} - {MANIFEST}
-    assert {"docs/index.md", "docs/sections/i.md", "docs/cite/i.md", "docs/cite/proposals.md",
-            "docs/downloads/references.bib", "docs/downloads/schema/sections.schema.json", "docs/robots.txt",
-            "docs/stylesheets/edition.css", "docs/assets/og-image.png", "overrides/main.html",
-            "nav.yml", "mkdocs.yml"} <= written
+    assert {
+        "docs/index.md",
+        "docs/sections/i.md",
+        "docs/cite/i.md",
+        "docs/cite/proposals.md",
+        "docs/downloads/references.bib",
+        "docs/downloads/schema/sections.schema.json",
+        "docs/robots.txt",
+        "docs/stylesheets/edition.css",
+        "docs/assets/og-image.png",
+        "overrides/main.html",
+        "nav.yml",
+        "mkdocs.yml",
+    } <= written
     assert "docs/sections/ii.md" not in written  # the minimal edition has one section
     assert not any(path.startswith("docs/overrides/") for path in written)  # templates are not published
     assert result.stdout == f"wrote {len(written)} files to {out}\n"

@@ -15,6 +15,8 @@ from edition.engine_compare import compare
 from edition.paths import ROOT
 from edition.render import render_site
 
+pytestmark = pytest.mark.slow  # runs both CSL engines over the whole edition
+
 PAPER_CAMP_DAVID = "office-of-the-president-2023a"
 
 
@@ -63,8 +65,9 @@ def test_the_runners_macro_lookup_memo_changes_no_output(edition):
     outputs = []
     for memo in (True, False):
         env = dict(os.environ, **({} if memo else {"CSL_ENGINE_NO_MEMO": "1"}))
-        result = subprocess.run(["node", str(csl_engine.SCRIPT)], input=request, capture_output=True, text=True,
-                                env=env, cwd=ROOT)
+        result = subprocess.run(
+            ["node", str(csl_engine.SCRIPT)], input=request, capture_output=True, text=True, env=env, cwd=ROOT
+        )
         assert result.returncode == 0, result.stderr
         outputs.append(json.loads(result.stdout))
     assert outputs[0] == outputs[1]

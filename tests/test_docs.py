@@ -20,7 +20,11 @@ def phony_targets() -> list[str]:
 def test_every_make_target_is_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     internal = {"setup", "browser-deps", "citing-deps", "clean"}  # steps the documented targets run by themselves
-    missing = [t for t in phony_targets() if t not in internal and not re.search(rf"(^|`)make {re.escape(t)}(`| |$)", readme, re.MULTILINE)]
+    missing = [
+        t
+        for t in phony_targets()
+        if t not in internal and not re.search(rf"(^|`)make {re.escape(t)}(`| |$)", readme, re.MULTILINE)
+    ]
     assert missing == []
 
 
@@ -39,6 +43,10 @@ def test_readme_lists_every_module():
         body = ast.parse(path.read_text(encoding="utf-8")).body
         holds_code = any(not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)) for node in body)
         name = path.relative_to(package).as_posix()
-        if holds_code and path.name != "__main__.py" and not re.search(rf"^\| `{re.escape(name)}` \| ", readme, re.MULTILINE):
+        if (
+            holds_code
+            and path.name != "__main__.py"
+            and not re.search(rf"^\| `{re.escape(name)}` \| ", readme, re.MULTILINE)
+        ):
             missing.append(name)
     assert missing == []

@@ -6,24 +6,24 @@ from __future__ import annotations
 import gzip
 import json
 import os
-import xml.etree.ElementTree as ET
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
 from edition.paths import ROOT
 
-from .site_pages import html_files
+from .helpers import MINIMAL, html_files
 
 pytestmark = pytest.mark.slow
 
-MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
-
 
 def edition(*args: str) -> None:
-    result = subprocess.run([sys.executable, "-m", "edition", "--data", str(MINIMAL), *args], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "edition", "--data", str(MINIMAL), *args], cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -32,8 +32,20 @@ def both(tmp_path_factory) -> tuple[Path, Path]:
     root = tmp_path_factory.mktemp("docs-folder")
     edition("build", "--site-dir", str(root / "hooked"))
     edition("render", str(root / "folder"))
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "folder" / "mkdocs.yml"), "--site-dir", str(root / "plain")]
-    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "-f",
+        str(root / "folder" / "mkdocs.yml"),
+        "--site-dir",
+        str(root / "plain"),
+    ]
+    result = subprocess.run(
+        command, cwd=ROOT, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     edition("finish", str(root / "plain"), "--config", str(root / "folder" / "mkdocs.yml"))
     return root / "hooked", root / "plain"

@@ -14,8 +14,8 @@ import yaml
 from bs4 import BeautifulSoup
 
 from edition import urls
-from edition.intext_citations import author_key, printed_year
 from edition.export.downloads import files
+from edition.intext_citations import author_key, printed_year
 from edition.load import DATA_FILES, SECTIONS_DIR
 from edition.paths import DATA_DIR
 
@@ -31,7 +31,9 @@ def rows(site, name: str) -> list[dict]:
 
 
 def test_data_page_links_every_download(built_site, edition):
-    page = BeautifulSoup((built_site / urls.page_url(urls.CITE) / "index.html").read_text(encoding="utf-8"), "html.parser")
+    page = BeautifulSoup(
+        (built_site / urls.page_url(urls.CITE) / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
     linked = {a["href"] for a in page.select("#downloads ~ ul a[download]")}
     expected = {"../" + path for path in files(edition)}
     assert "../downloads/lee2025.ris" in expected
@@ -59,7 +61,7 @@ def test_edition_json(built_site, edition):
 def test_proposals_csv(built_site, edition):
     table = rows(built_site, "proposals.csv")
     assert [row["id"] for row in table] == [p.id for p in edition.proposals]
-    for row, proposal in zip(table, edition.proposals):
+    for row, proposal in zip(table, edition.proposals, strict=True):
         assert row["title"] == proposal.title
         assert row["statement"] == proposal.statement
         assert row["area"] == proposal.area
@@ -70,7 +72,7 @@ def test_proposals_csv(built_site, edition):
 def test_challenges_csv(built_site, edition):
     table = rows(built_site, "challenges.csv")
     assert [row["id"] for row in table] == [c.id for c in edition.challenges]
-    for row, challenge in zip(table, edition.challenges):
+    for row, challenge in zip(table, edition.challenges, strict=True):
         assert row["title"] == challenge.title
         assert row["summary"] == challenge.summary
         answering = [p.id for p in edition.proposals if challenge.id in p.challenges]
@@ -101,7 +103,7 @@ def test_references_bibtex(built_site, edition):
     library = bibtexparser.parse_string(download(built_site, "references.bib"))
     assert library.failed_blocks == []
     assert [entry.key for entry in library.entries] == [ref.id for ref in edition.references]
-    for entry, ref in zip(library.entries, edition.references):
+    for entry, ref in zip(library.entries, edition.references, strict=True):
         fields = {field.key: field.value for field in entry.fields}
         assert fields["title"] == "{" + ref.title + "}"
         assert fields.get("url") == ref.URL
@@ -112,7 +114,7 @@ def test_references_bibtex(built_site, edition):
 def test_references_ris(built_site, edition):
     records = rispy.loads(download(built_site, "references.ris"))
     assert [record["title"] for record in records] == [ref.title for ref in edition.references]
-    for record, ref in zip(records, edition.references):
+    for record, ref in zip(records, edition.references, strict=True):
         assert record.get("urls") == ([ref.URL] if ref.URL else None)
         assert record["authors"] == [name.literal or f"{name.family}, {name.given}" for name in ref.author]
 
@@ -120,7 +122,7 @@ def test_references_ris(built_site, edition):
 def test_references_csl_json(built_site, edition):
     items = json.loads(download(built_site, "references.json"))
     assert [item["id"] for item in items] == [ref.id for ref in edition.references]
-    for item, ref in zip(items, edition.references):
+    for item, ref in zip(items, edition.references, strict=True):
         assert item["title"] == ref.title
         assert item.get("URL") == ref.URL
         assert item.get("issued") == ({"date-parts": ref.issued.date_parts} if ref.issued else None)
@@ -130,7 +132,10 @@ def test_references_csl_json(built_site, edition):
 
 def yaml_files() -> list[tuple[str, str]]:
     found = [(name.removesuffix(".yml"), name) for name in DATA_FILES]
-    found += [(SECTIONS_DIR, path.relative_to(DATA_DIR).as_posix()) for path in sorted((DATA_DIR / SECTIONS_DIR).glob("*.yml"))]
+    found += [
+        (SECTIONS_DIR, path.relative_to(DATA_DIR).as_posix())
+        for path in sorted((DATA_DIR / SECTIONS_DIR).glob("*.yml"))
+    ]
     return found
 
 
@@ -151,12 +156,15 @@ def test_keys_and_notes_keep_the_papers_letters(built_site, edition):
     library = bibtexparser.parse_string(download(built_site, "references.bib"))
     records = rispy.loads(download(built_site, "references.ris"))
     items = json.loads(download(built_site, "references.json"))
-    for entry, record, item, ref in zip(library.entries, records, items, edition.references):
+    for entry, record, item, ref in zip(library.entries, records, items, edition.references, strict=True):
         note = {field.key: field.value for field in entry.fields}["note"]
         assert entry.key == record["id"] == item["id"] == ref.id
         expected = f"Listed in the paper’s references as {author_key(ref.author)} {printed[ref.id] or '(no year)'}."
         assert (note, record["notes"], item["note"]) == (expected, [expected], expected)
-    assert "Office of the President 2023a." in {item["id"]: item["note"] for item in items}["office-of-the-president-2023a"]
+    assert (
+        "Office of the President 2023a."
+        in {item["id"]: item["note"] for item in items}["office-of-the-president-2023a"]
+    )
 
 
 # What each CSL type becomes: BibTeX entry type (and BibLaTeX entrysubtype), RIS TY.
@@ -172,12 +180,16 @@ TYPES = {
 def test_reference_types(built_site, edition):
     library = bibtexparser.parse_string(download(built_site, "references.bib"))
     records = rispy.loads(download(built_site, "references.ris"))
-    for entry, record, ref in zip(library.entries, records, edition.references):
+    for entry, record, ref in zip(library.entries, records, edition.references, strict=True):
         fields = {field.key: field.value for field in entry.fields}
         entry_type, subtype, ris_type = TYPES[ref.type]
-        assert (entry.entry_type, fields.get("entrysubtype"), record["type_of_reference"]) == (entry_type, subtype, ris_type)
+        assert (entry.entry_type, fields.get("entrysubtype"), record["type_of_reference"]) == (
+            entry_type,
+            subtype,
+            ris_type,
+        )
         # One organisation stays one author: braced in BibTeX, comma-free in RIS.
-        for name, written in zip(ref.author, record["authors"]):
+        for name, written in zip(ref.author, record["authors"], strict=True):
             assert written == (name.literal or f"{name.family}, {name.given}")
             if name.literal:
                 assert "{" + name.literal + "}" in fields["author"]
@@ -189,10 +201,21 @@ def test_paper_downloads(built_site, edition):
     fields = {field.key: field.value for field in entry.fields}
     assert (entry.entry_type, entry.key) == ("techreport", "lee2025")
     assert (fields["institution"], fields["series"], fields["number"], fields["type"]) == (
-        paper.publisher, paper.series.title, str(paper.series.number), paper.type)
+        paper.publisher,
+        paper.series.title,
+        str(paper.series.number),
+        paper.type,
+    )
     [record] = rispy.loads(download(built_site, "lee2025.ris"))
     assert (record["secondary_title"], record["issn"], record["type_of_work"]) == (
-        paper.series.title, str(paper.series.number), paper.type)
+        paper.series.title,
+        str(paper.series.number),
+        paper.type,
+    )
     [item] = json.loads(download(built_site, "lee2025.json"))
     assert (item["collection-title"], item["number"], item["genre"], item["abstract"]) == (
-        paper.series.title, str(paper.series.number), paper.type, edition.text("abstract"))
+        paper.series.title,
+        str(paper.series.number),
+        paper.type,
+        edition.text("abstract"),
+    )

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from edition import modality
-from edition.errors import DataErrors
 from edition.paths import DATA_DIR
 from edition.sourcing import general_statements, provenance
 from edition.validate import check
 
-MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
+from .helpers import MINIMAL, report
+
 SOURCE = "source/000_c0e8e11fa83fec7f.txt"
 # A correction inside a paragraph of the minimal edition, for the cases that need one.
 ERRATUM_IN_P2 = (
@@ -41,15 +41,16 @@ def edited(tmp_path: Path, edits: list[tuple[str, str, str]]) -> Path:
     return data
 
 
-def report(data: Path) -> str:
-    with pytest.raises(DataErrors) as caught:
-        check(data)
-    return caught.value.report()
-
-
 CASES = {
     "quote-gives-the-corrected-reading": (
-        [ERRATUM_IN_P2, ("proposals.yml", 'text: "Second paragraph on supply chains."', 'text: "Second paragraph of supply chains."')],
+        [
+            ERRATUM_IN_P2,
+            (
+                "proposals.yml",
+                'text: "Second paragraph on supply chains."',
+                'text: "Second paragraph of supply chains."',
+            ),
+        ],
         "data/proposals.yml:14:15: proposals[0].quotes[0].text: expected the exact words of ¶2 (p2) as printed, found "
         "words that are not there: 'Second paragraph of supply chains.'; they are the corrected reading (correction "
         "e2): quote the printed words, and the correction is shown, marked, inside the quote",
@@ -60,7 +61,13 @@ CASES = {
         "at all, found words that cut through correction e2 (' on ') in ¶2 (p2)",
     ),
     "query-words-not-printed": (
-        [("errata.yml", "queries: []", 'queries:\n  - {id: q1, target: abstract, text: "a system.", kind: wording, query: "Test."}')],
+        [
+            (
+                "errata.yml",
+                "queries: []",
+                'queries:\n  - {id: q1, target: abstract, text: "a system.", kind: wording, query: "Test."}',
+            )
+        ],
         "data/errata.yml:10:38: queries[0].text: expected the exact words of abstract as printed, found words that are "
         "not there: 'a system.'; they are the corrected reading (correction e1): quote the printed words, and the "
         "correction is shown, marked, inside the quote",
@@ -81,8 +88,13 @@ CASES = {
         "proposal's own quotes of p1, found 'First paragraph', which none of them holds",
     ),
     "horizon-from-other-words": (
-        [("proposals.yml", 'horizon: {term: near, words: "supply chains", paragraph: p2}',
-          'horizon: {term: near, words: "First paragraph", paragraph: p1}')],
+        [
+            (
+                "proposals.yml",
+                'horizon: {term: near, words: "supply chains", paragraph: p2}',
+                'horizon: {term: near, words: "First paragraph", paragraph: p1}',
+            )
+        ],
         "data/proposals.yml:11:34: proposals[0].horizon.words: expected words about this proposal, inside one of its "
         "quotes of p1, found 'First paragraph', which none of them holds; a horizon the proposal's own words do not "
         "give is not-stated",
@@ -93,12 +105,24 @@ CASES = {
         "does not state",
     ),
     "actor-quote-does-not-name-the-actor": (
-        [("proposals.yml", '{actor: rok, paragraph: p1, text: "the ROK"}', '{actor: rok, paragraph: p1, text: "First paragraph"}')],
+        [
+            (
+                "proposals.yml",
+                '{actor: rok, paragraph: p1, text: "the ROK"}',
+                '{actor: rok, paragraph: p1, text: "First paragraph"}',
+            )
+        ],
         "data/proposals.yml:17:43: proposals[0].actor_quotes[0].text: expected words that name 'rok' ('ROK'), found "
         "'First paragraph'",
     ),
     "actor-without-a-quote": (
-        [("proposals.yml", '    actor_quotes:\n      - {actor: rok, paragraph: p1, text: "the ROK"}', "    actor_quotes: []")],
+        [
+            (
+                "proposals.yml",
+                '    actor_quotes:\n      - {actor: rok, paragraph: p1, text: "the ROK"}',
+                "    actor_quotes: []",
+            )
+        ],
         "data/proposals.yml:8:14: proposals[0].actors[0]: expected an actor_quotes entry with the paper's words "
         "naming 'rok' in connection with this proposal, found none",
     ),
@@ -109,16 +133,29 @@ CASES = {
         "or list it in the register with the reason it is not a proposal",
     ),
     "register-entry-without-a-modal": (
-        [("register.yml", "entries: []", "entries:\n  - {id: r1, paragraph: p2, text: \"Second paragraph\", kind: description, reason: \"Test.\"}")],
+        [
+            (
+                "register.yml",
+                "entries: []",
+                "entries:\n  - {id: r1, paragraph: p2, text: \"Second paragraph\", kind: description, reason: \"Test.\"}",
+            )
+        ],
         "data/register.yml:2:35: entries[0].text: expected words that hold a modal of the coverage list, found none in "
         "'Second paragraph'",
     ),
     "register-entry-a-proposal-quotes": (
         MODAL_IN_P1
         + [
-            ("register.yml", "entries: []", "entries:\n  - {id: r1, paragraph: p1, text: \"the ROK must trade\", kind: description, reason: \"Test.\"}"),
-            ("proposals.yml", '      - paragraph: p2\n        text: "Second paragraph on supply chains."',
-             '      - paragraph: p2\n        text: "Second paragraph on supply chains."\n      - paragraph: p1\n        text: "the ROK must trade more."'),
+            (
+                "register.yml",
+                "entries: []",
+                "entries:\n  - {id: r1, paragraph: p1, text: \"the ROK must trade\", kind: description, reason: \"Test.\"}",
+            ),
+            (
+                "proposals.yml",
+                '      - paragraph: p2\n        text: "Second paragraph on supply chains."',
+                '      - paragraph: p2\n        text: "Second paragraph on supply chains."\n      - paragraph: p1\n        text: "the ROK must trade more."',
+            ),
         ],
         "data/register.yml:2:35: entries[0].text: expected a sentence no proposal quotes, found one that proposal "
         "'stockpile' quotes; remove it from the register",
@@ -129,8 +166,14 @@ CASES = {
         "policy), found 'Misprint.'",
     ),
     "withdrawn-erratum-without-its-query": (
-        [("errata.yml", "queries: []", 'queries: []\nwithdrawn:\n  - {id: e2, target: abstract, original: "systern", '
-          'corrected: "system", now: q9, reason: "Test."}')],
+        [
+            (
+                "errata.yml",
+                "queries: []",
+                'queries: []\nwithdrawn:\n  - {id: e2, target: abstract, original: "systern", '
+                'corrected: "system", now: q9, reason: "Test."}',
+            )
+        ],
         "data/errata.yml:11:79: withdrawn[0].now: expected the id of the query that replaced it, found 'q9', which "
         "does not exist",
     ),
@@ -210,7 +253,15 @@ def test_the_register_leaves_no_modal_sentence_unaccounted_for(edition):
     assert len(sentences) >= 50
     assert set(cover.by_register) | set(cover.by_proposal) == set(modality.modal_hits(edition))
     # §I–VII, not only §IV–VII.
-    assert {edition.place[h.paragraph].section.label for h in cover.by_proposal} >= {"I", "II", "III", "IV", "V", "VI", "VII"}
+    assert {edition.place[h.paragraph].section.label for h in cover.by_proposal} >= {
+        "I",
+        "II",
+        "III",
+        "IV",
+        "V",
+        "VI",
+        "VII",
+    }
 
 
 def test_every_erratum_follows_the_policy(edition):
@@ -230,7 +281,7 @@ def test_every_erratum_follows_the_policy(edition):
 
 def test_editors_statements_are_sourced_and_the_front_matter_too(edition):
     assert general_statements(edition), "general knowledge is labelled, not absent"
-    for field, value, where in provenance(edition.paper):
+    for field, _value, where in provenance(edition.paper):
         assert where, field
     loaded = check(DATA_DIR)
     assert loaded.paper.provenance == edition.paper.provenance

@@ -7,7 +7,6 @@ import gzip
 import json
 import posixpath
 import re
-from pathlib import Path
 
 import pytest
 import yaml
@@ -16,7 +15,8 @@ from edition import docs_folder, finish, links, search
 from edition.nav import site_nav
 from edition.validate import check
 
-MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
+from .helpers import MINIMAL
+
 FILES = {"index.md", "about.md", "sections/iv.md", "sections/v.md", "cite/v.md", "cite/index.md", "downloads/x.csv"}
 
 # (page's source, href as generated, directory URLs, href as served): what MkDocs writes for the same link in
@@ -36,7 +36,17 @@ SERVED = [
 ]
 # Hrefs that are not links to a docs file's source stay as they are: anchors, other sites, absolute paths,
 # files that do not exist, and hrefs already served (so that finishing twice, or after Zensical, is harmless).
-KEPT = ["#p18", "https://example.org/a.md", "/sections/iv/", "missing.md", "../../sections/iv/#p18", "../iv/", "./", "iv.md?x=1", ""]
+KEPT = [
+    "#p18",
+    "https://example.org/a.md",
+    "/sections/iv/",
+    "missing.md",
+    "../../sections/iv/#p18",
+    "../iv/",
+    "./",
+    "iv.md?x=1",
+    "",
+]
 
 
 @pytest.mark.parametrize(("src", "href", "directory_urls", "expected"), SERVED)
@@ -117,7 +127,11 @@ def test_the_written_config_reads_back_with_its_navigation(tmp_path, minimal):
     ("src", "markdown", "title"),
     [
         ("proposals/a.md", "# Joint stockpiling\n\ntext", "Joint stockpiling"),
-        ("sections/iv.md", '# IV. Cooperation Against De\\-Globalization {#iv data-toc-label="x"}\n', "IV. Cooperation Against De-Globalization"),
+        (
+            "sections/iv.md",
+            '# IV. Cooperation Against De\\-Globalization {#iv data-toc-label="x"}\n',
+            "IV. Cooperation Against De-Globalization",
+        ),
         ("cite/a.md", "---\nsearch:\n  exclude: true\n---\n\n# Cite §IV\\. A &amp; B\n", "Cite §IV. A & B"),
         # MkDocs takes the heading only when the page starts with it; otherwise the file's name.
         ("print.md", "---\nhide:\n  - toc\n---\n\n<p>Cite as</p>\n\n# The paper\n", "Print"),
@@ -166,7 +180,13 @@ def zensical_index() -> dict:
 
 def test_material_index_gets_paragraph_entries_and_loses_cite_pages_and_quotes(minimal):
     docs = search.rewrite(material_index(), minimal, True)["docs"]
-    assert [doc["location"] for doc in docs] == ["", "sections/i/", "sections/i/#p1", "sections/i/#p2", "proposals/stockpile/"]
+    assert [doc["location"] for doc in docs] == [
+        "",
+        "sections/i/",
+        "sections/i/#p1",
+        "sections/i/#p2",
+        "proposals/stockpile/",
+    ]
     assert docs[2]["title"] == "§I, ¶1" and docs[2]["boost"] == search.PARAGRAPH_BOOST
     assert docs[4]["boost"] == search.PROPOSAL_BOOST
 
@@ -175,14 +195,26 @@ def test_zensical_index_gets_paragraph_entries_the_separator_and_no_record_lists
     index = search.rewrite_zensical(zensical_index(), minimal, True)
     assert index["config"] == {"lang": ["en"], "separator": search.ZENSICAL_SEPARATOR}
     items = index["items"]
-    assert [item["location"] for item in items] == ["", "sections/i/", "sections/i/#p1", "sections/i/#p2", "challenges/supply-risk/"]
+    assert [item["location"] for item in items] == [
+        "",
+        "sections/i/",
+        "sections/i/#p1",
+        "sections/i/#p2",
+        "challenges/supply-risk/",
+    ]
     assert items[2] == {
-        "location": "sections/i/#p1", "level": 2, "title": "§I, ¶1", "text": f"<p>{minimal.text('p1')}</p>",
-        "path": ["The paper", "I. Introduction"], "tags": [],
+        "location": "sections/i/#p1",
+        "level": 2,
+        "title": "§I, ¶1",
+        "text": f"<p>{minimal.text('p1')}</p>",
+        "path": ["The paper", "I. Introduction"],
+        "tags": [],
     }
 
 
-@pytest.mark.parametrize(("rewriting", "index"), [(search.rewrite, material_index), (search.rewrite_zensical, zensical_index)])
+@pytest.mark.parametrize(
+    ("rewriting", "index"), [(search.rewrite, material_index), (search.rewrite_zensical, zensical_index)]
+)
 def test_rewriting_an_index_twice_changes_nothing(minimal, rewriting, index):
     once = rewriting(index(), minimal, True)
     assert rewriting(json.loads(json.dumps(once)), minimal, True) == once
@@ -200,7 +232,10 @@ def test_the_gzipped_sitemap_is_written_where_missing_and_kept_where_it_matches(
 
 
 def test_robots_txt_names_the_sitemap_only_when_the_address_is_known():
-    assert finish.robots_txt("https://x.example/ed/") == "User-agent: *\nAllow: /\nSitemap: https://x.example/ed/sitemap.xml\n"
+    assert (
+        finish.robots_txt("https://x.example/ed/")
+        == "User-agent: *\nAllow: /\nSitemap: https://x.example/ed/sitemap.xml\n"
+    )
     assert finish.robots_txt("") == "User-agent: *\nAllow: /\n"
 
 

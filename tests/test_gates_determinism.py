@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import build_site
+from .helpers import build_site
+
+pytestmark = pytest.mark.slow  # builds the site three times
 
 DATE_DEPENDENT = {"sitemap.xml", "sitemap.xml.gz"}
 

@@ -17,8 +17,9 @@ from bs4 import BeautifulSoup
 
 from edition.paths import DATA_DIR
 
-from .conftest import build_site
-from .site_pages import html_files
+from .helpers import build_site, html_files
+
+pytestmark = pytest.mark.slow  # builds a site from hostile data
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
@@ -52,8 +53,12 @@ def hostile_site(tmp_path_factory) -> Path:
     payload = f" {SCRIPT} {IMG}"
     inject(data / "sections" / "i.yml", P1_END, P1_END + payload)
     inject(data / "source" / "000_c0e8e11fa83fec7f.txt", P1_END + "\n", P1_END + payload + "\n")
-    prepend_to_scalar(data / "proposals.yml", 'statement: "Diversification of import lines for items', f"{JS_LINK} {LAYOUT}")
-    prepend_to_scalar(data / "glossary.yml", 'definition: "One of the two countries whose economic cooperation', f"{SCRIPT} {LAYOUT}")
+    prepend_to_scalar(
+        data / "proposals.yml", 'statement: "Diversification of import lines for items', f"{JS_LINK} {LAYOUT}"
+    )
+    prepend_to_scalar(
+        data / "glossary.yml", 'definition: "One of the two countries whose economic cooperation', f"{SCRIPT} {LAYOUT}"
+    )
     site = root / "site"
     result = build_site(site, data)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -71,7 +76,9 @@ def test_no_payload_becomes_markup(hostile_site):
             for tag in soup.find_all(True)
             if any(attr.startswith("on") and "alert" in str(value) for attr, value in tag.attrs.items())
         ]
-        problems += [f"{name}: javascript: link" for a in soup.find_all(href=True) if a["href"].lower().startswith("javascript:")]
+        problems += [
+            f"{name}: javascript: link" for a in soup.find_all(href=True) if a["href"].lower().startswith("javascript:")
+        ]
         problems += [f"{name}: injected heading" for _ in soup.find_all(id="broken")]
     assert problems == []
 
@@ -94,8 +101,12 @@ def test_the_browser_runs_no_payload_and_keeps_the_layout(browser, hostile_site)
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     try:
-        for path in ["sections/i/index.html", "glossary/index.html", "proposals/index.html",
-                     "proposals/diversify-import-lines/index.html"]:
+        for path in [
+            "sections/i/index.html",
+            "glossary/index.html",
+            "proposals/index.html",
+            "proposals/diversify-import-lines/index.html",
+        ]:
             page.goto((hostile_site / path).as_uri())
             page.wait_for_load_state("load")
             for link in page.locator("a", has_text="click").all() + page.locator("a", has_text="here").all():

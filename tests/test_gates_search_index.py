@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from edition import urls
+
+pytestmark = pytest.mark.slow  # every test here reads the built site's search index
 
 
 def load_index(site) -> list[dict]:

@@ -12,17 +12,18 @@ import pytest
 from edition.render import render_site
 from edition.validate import check
 
-MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
+from .helpers import MINIMAL
+
 GOLDEN = Path(__file__).parent / "golden"
 # The cite pages carry exact URLs; a reserved domain stands for the published address.
-SITE_URL = "https://edition.example/"
+GOLDEN_SITE_URL = "https://edition.example/"
 # Downloads whose writers are the project's own code around a library; the schemas and edition.json follow
 # the records and are read back by tests/test_downloads.py instead.
 DOWNLOADS = ("downloads/references.bib", "downloads/references.ris", "downloads/proposals.csv")
 
 
 def generated() -> dict[str, str]:
-    return render_site(check(MINIMAL), True, SITE_URL)
+    return render_site(check(MINIMAL), True, GOLDEN_SITE_URL)
 
 
 @pytest.fixture(scope="module")

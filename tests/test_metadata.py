@@ -4,9 +4,7 @@ back out of the HTML and checked against the model."""
 from __future__ import annotations
 
 import json
-import os
 from urllib.parse import parse_qs
-
 from xml.etree import ElementTree
 
 import pytest
@@ -16,10 +14,10 @@ from bs4 import BeautifulSoup
 from edition import urls
 from edition.model import ABSTRACT_ID
 
+from .helpers import SITE_URL
+
 pytestmark = pytest.mark.slow
 
-# The build under test uses mkdocs.yml's default unless SITE_URL is set, exactly as MkDocs does.
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
 FORBIDDEN = ("citation_journal_title", "citation_isbn", "citation_doi", "citation_pdf_url")
 
 
@@ -67,7 +65,7 @@ def test_highwire_tags(built_site, edition):
             assert references == [], url
             continue
         assert len(references) == len(works) == 27
-        for work, value in zip(works, references):
+        for work, value in zip(works, references, strict=True):
             fields = [field.split("=", 1) for field in value.split("; ")]
             year_given = dict(fields).get("citation_publication_date")
             assert year_given == (work.year[:4] if work.year else None), value
@@ -127,7 +125,7 @@ def test_json_ld(built_site, edition):
             assert [part["@id"] for part in data["hasPart"]] == list(sections)
             works = edition.citations.works
             assert len(data["citation"]) == len(works)
-            for work, cited in zip(works, data["citation"]):
+            for work, cited in zip(works, data["citation"], strict=True):
                 assert cited == work.key if work.reference is None else cited["name"] == work.reference.title
         elif url in sections:
             assert data["@type"] == "CreativeWork"
@@ -161,8 +159,10 @@ def test_organisations_stay_one_author_in_citation_reference(built_site):
     page = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "html.parser")
     values = metas(page, "name", "citation_reference")
     office = [v for v in values if "Office of Policy Planning" in v]
-    assert office == ["citation_author=Office of Policy Planning and Coordination on Territory and Sovereignty; "
-                      "citation_publication_date=2024"]
+    assert office == [
+        "citation_author=Office of Policy Planning and Coordination on Territory and Sovereignty; "
+        "citation_publication_date=2024"
+    ]
     # Two people named by the text ("Blackwill and Fontaine 2024") are two authors.
     [two] = [v for v in values if v.startswith("citation_author=Blackwill")]
     assert two == "citation_author=Blackwill; citation_author=Fontaine; citation_publication_date=2024"

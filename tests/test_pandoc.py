@@ -24,9 +24,22 @@ def pandoc_entries(bibliography) -> dict[str, BeautifulSoup]:
     if shutil.which("pandoc") is None:
         pytest.fail("pandoc is missing: run `make test`, which installs Debian's pandoc")
     result = subprocess.run(
-        ["pandoc", "--citeproc", "--csl", style_path(REFERENCE_STYLE), "--bibliography", str(bibliography),
-         "-f", "markdown", "-t", "html", "--wrap=none"],
-        input=NOCITE_ALL, capture_output=True, text=True,
+        [
+            "pandoc",
+            "--citeproc",
+            "--csl",
+            style_path(REFERENCE_STYLE),
+            "--bibliography",
+            str(bibliography),
+            "-f",
+            "markdown",
+            "-t",
+            "html",
+            "--wrap=none",
+        ],
+        input=NOCITE_ALL,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
     page = BeautifulSoup(result.stdout, "html.parser")
@@ -43,8 +56,9 @@ def italics(element) -> list[str]:
 
 def test_pandoc_gives_the_references_page_entries(built_site, edition):
     theirs = pandoc_entries(built_site / urls.DOWNLOADS_DIR / "references.json")
-    page = BeautifulSoup((built_site / urls.page_url(urls.REFERENCES) / "index.html").read_text(encoding="utf-8"),
-                         "html.parser")
+    page = BeautifulSoup(
+        (built_site / urls.page_url(urls.REFERENCES) / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
     ours = {ref.id: page.select_one(f"#{urls.reference_anchor(ref.id)} .reference-entry") for ref in edition.references}
     assert sorted(theirs) == sorted(ours) and len(ours) == 10
     for ref_id, entry in ours.items():
@@ -54,8 +68,9 @@ def test_pandoc_gives_the_references_page_entries(built_site, edition):
 
 def test_pandoc_letters_the_same_works_as_the_references_page(built_site, edition):
     theirs = pandoc_entries(built_site / urls.DOWNLOADS_DIR / "references.json")
-    page = BeautifulSoup((built_site / urls.page_url(urls.REFERENCES) / "index.html").read_text(encoding="utf-8"),
-                         "html.parser")
+    page = BeautifulSoup(
+        (built_site / urls.page_url(urls.REFERENCES) / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
     letter = re.compile(r"\b\d{4}[a-z]\b")
     lettered = {}
     for ref in edition.references:
@@ -69,8 +84,12 @@ def test_pandoc_letters_the_same_works_as_the_references_page(built_site, editio
 
 
 def test_the_data_page_says_where_the_papers_letters_are(built_site):
-    page = BeautifulSoup((built_site / urls.page_url(urls.CITE) / "index.html").read_text(encoding="utf-8"),
-                         "html.parser")
+    page = BeautifulSoup(
+        (built_site / urls.page_url(urls.CITE) / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
     note = text(page.select_one("#letters"))
     assert "ignore letters given in the data" in note
-    assert "office-of-the-president-2023a" in note and "Listed in the paper’s references as Office of the President 2023a" in note
+    assert (
+        "office-of-the-president-2023a" in note
+        and "Listed in the paper’s references as Office of the President 2023a" in note
+    )

@@ -9,6 +9,8 @@ from bs4 import BeautifulSoup
 
 from edition.cite_styles import paper_citation_text
 
+pytestmark = pytest.mark.slow  # every test here reads the built site
+
 
 @pytest.fixture(scope="module")
 def print_soup(built_site):

@@ -14,7 +14,7 @@ from edition import urls
 from edition.paths import ROOT
 from edition.publish import LOCAL_MARKERS, is_local, local_mentions, site_url_problem
 
-from .conftest import PUBLISHED_URL
+from .helpers import PUBLISHED_URL
 
 USAGE = "(usage: make publish SITE_URL=https://example.org/lee2025/)"
 
@@ -24,18 +24,35 @@ def publish(site_url: str | None, out) -> subprocess.CompletedProcess:
     env.pop("SITE_URL", None)
     if site_url is not None:
         env["SITE_URL"] = site_url
-    return subprocess.run([sys.executable, "-m", "edition", "publish", "--out", str(out)], cwd=ROOT, env=env,
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "edition", "publish", "--out", str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
 
 
-@pytest.mark.parametrize("site_url,message", [
-    (None, f"SITE_URL is not set: a published build needs the site's address {USAGE}"),
-    ("", f"SITE_URL is not set: a published build needs the site's address {USAGE}"),
-    ("http://127.0.0.1:8000/", f"SITE_URL points at this machine ('http://127.0.0.1:8000/'); a published build needs the public address {USAGE}"),
-    ("http://localhost/lee/", f"SITE_URL points at this machine ('http://localhost/lee/'); a published build needs the public address {USAGE}"),
-    ("http://[::1]:8000/", f"SITE_URL points at this machine ('http://[::1]:8000/'); a published build needs the public address {USAGE}"),
-    ("file:///srv/site/", f"SITE_URL must be an http(s) address with a host, found 'file:///srv/site/' {USAGE}"),
-])
+@pytest.mark.parametrize(
+    "site_url,message",
+    [
+        (None, f"SITE_URL is not set: a published build needs the site's address {USAGE}"),
+        ("", f"SITE_URL is not set: a published build needs the site's address {USAGE}"),
+        (
+            "http://127.0.0.1:8000/",
+            f"SITE_URL points at this machine ('http://127.0.0.1:8000/'); a published build needs the public address {USAGE}",
+        ),
+        (
+            "http://localhost/lee/",
+            f"SITE_URL points at this machine ('http://localhost/lee/'); a published build needs the public address {USAGE}",
+        ),
+        (
+            "http://[::1]:8000/",
+            f"SITE_URL points at this machine ('http://[::1]:8000/'); a published build needs the public address {USAGE}",
+        ),
+        ("file:///srv/site/", f"SITE_URL must be an http(s) address with a host, found 'file:///srv/site/' {USAGE}"),
+    ],
+)
 def test_publish_refuses_no_address_or_a_local_one(tmp_path, site_url, message):
     result = publish(site_url, tmp_path / "public")
     assert result.returncode == 1
@@ -45,8 +62,16 @@ def test_publish_refuses_no_address_or_a_local_one(tmp_path, site_url, message):
 
 
 def test_what_counts_as_local():
-    for url in ("", "http://127.0.0.1:8000/", "http://127.1.2.3/", "http://localhost:8000/", "http://app.localhost/",
-                "http://[::1]/", "http://0.0.0.0:8000/", "file:///tmp/site/"):
+    for url in (
+        "",
+        "http://127.0.0.1:8000/",
+        "http://127.1.2.3/",
+        "http://localhost:8000/",
+        "http://app.localhost/",
+        "http://[::1]/",
+        "http://0.0.0.0:8000/",
+        "file:///tmp/site/",
+    ):
         assert is_local(url), url
     for url in ("https://example.org/lee2025/", "https://10.0.0.5/", "http://localhost.example.org/"):
         assert not is_local(url), url

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import struct
 import xml.etree.ElementTree as ET
 
+import pytest
 from bs4 import BeautifulSoup
 
-from .site_pages import page_paths
+from .helpers import SITE_URL, page_paths
 
-# What the test build uses: SITE_URL if set, else mkdocs.yml's default.
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/").rstrip("/") + "/"
+pytestmark = pytest.mark.slow  # every test here reads the built site
 
 
 def test_robots_allows_crawling_and_names_the_sitemap(built_site):

@@ -57,7 +57,7 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
 
     def visit(node: str, trail: list[str]) -> None:
         if node in trail:
-            found.append(trail[trail.index(node):] + [node])
+            found.append(trail[trail.index(node) :] + [node])
             return
         if node in done:
             return

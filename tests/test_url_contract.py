@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import pytest
+
 from .url_contract import page_urls, published, read_list
 
 
+@pytest.mark.slow
 def test_no_published_url_or_anchor_disappears(built_site):
     built = set(published(built_site))
     missing = [url for url in read_list() if url not in built and not _redirected(built_site, url)]
     assert missing == [], "published URLs that no longer resolve (add a redirect): " + ", ".join(missing)
 
 
+@pytest.mark.slow
 def test_every_page_is_in_the_contract(built_site):
     listed = set(read_list())
     new = ["/" + url for url in page_urls(built_site) if "/" + url not in listed]

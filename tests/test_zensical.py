@@ -22,8 +22,7 @@ from edition import finish
 from edition.docs_folder import for_finishing, read_config
 
 from . import test_metadata
-from .site_pages import html_files, url_path
-from .test_gates_links import broken_links, ids_of, target_file
+from .helpers import broken_links, html_files, ids_of, target_file, url_path
 from .url_contract import published, read_list
 
 pytestmark = pytest.mark.slow
@@ -35,7 +34,10 @@ METADATA = ("citation_", "DC.", "og:")
 
 
 def soups(site: Path) -> dict[str, BeautifulSoup]:
-    return {url_path(site, file): BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser") for file in html_files(site)}
+    return {
+        url_path(site, file): BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        for file in html_files(site)
+    }
 
 
 @pytest.fixture(scope="module")
@@ -109,14 +111,20 @@ def test_every_page_has_the_same_links(mkdocs_pages, zensical_pages):
     for path, page in mkdocs_pages.items():
         mine, theirs = content_hrefs(page), content_hrefs(zensical_pages[path])
         if mine != theirs:
-            differing.append(f"{path}: {[h for h in mine if h not in theirs][:3]} / {[h for h in theirs if h not in mine][:3]}")
+            differing.append(
+                f"{path}: {[h for h in mine if h not in theirs][:3]} / {[h for h in theirs if h not in mine][:3]}"
+            )
     assert sum(len(content_hrefs(page)) for page in mkdocs_pages.values()) > 2000
     assert differing == []
 
 
 def test_every_link_leads_to_the_same_place(mkdocs_pages, zensical_pages):
     """The theme's buttons (print edition) included, whose hrefs each engine's `url` filter writes its own way."""
-    differing = [path for path, page in mkdocs_pages.items() if link_targets(path, page) != link_targets(path, zensical_pages[path])]
+    differing = [
+        path
+        for path, page in mkdocs_pages.items()
+        if link_targets(path, page) != link_targets(path, zensical_pages[path])
+    ]
     assert differing == []
 
 
@@ -152,7 +160,9 @@ def test_no_relative_link_leaves_a_subpath(zensical_site):
 
 def test_the_subpath_check_finds_a_link_that_climbs_too_far(tmp_path):
     (tmp_path / "a").mkdir()
-    (tmp_path / "a" / "index.html").write_text('<a href="../b/">ok</a> <a href="../../b/">too far</a>', encoding="utf-8")
+    (tmp_path / "a" / "index.html").write_text(
+        '<a href="../b/">ok</a> <a href="../../b/">too far</a>', encoding="utf-8"
+    )
     assert leaving_the_mount(tmp_path, MOUNT) == [f"{MOUNT}a/: '../../b/' leaves {MOUNT}"]
 
 
@@ -176,7 +186,8 @@ def test_quotations_cite_their_paragraph_in_both_builds(built_site, zensical_sit
 
 # The metadata test of the MkDocs build, run on the Zensical build unchanged.
 METADATA_CHECKS = [
-    check for name, check in inspect.getmembers(test_metadata, inspect.isfunction)
+    check
+    for name, check in inspect.getmembers(test_metadata, inspect.isfunction)
     if name.startswith("test_") and "built_site" in inspect.signature(check).parameters
 ]
 
@@ -188,13 +199,17 @@ def test_the_metadata_test_passes(check, zensical_site, edition):
 
 
 def test_every_page_has_the_same_metadata_in_head(mkdocs_pages, zensical_pages):
-    differing = [path for path, page in mkdocs_pages.items() if head_metadata(page) != head_metadata(zensical_pages[path])]
+    differing = [
+        path for path, page in mkdocs_pages.items() if head_metadata(page) != head_metadata(zensical_pages[path])
+    ]
     assert len(METADATA_CHECKS) >= 5
     assert differing == []
 
 
 def test_robots_and_sitemaps_match(built_site, zensical_site):
-    assert (zensical_site / "robots.txt").read_text(encoding="utf-8") == (built_site / "robots.txt").read_text(encoding="utf-8")
+    assert (zensical_site / "robots.txt").read_text(encoding="utf-8") == (built_site / "robots.txt").read_text(
+        encoding="utf-8"
+    )
 
     def listed(site: Path) -> set[str]:
         xml = gzip.decompress((site / "sitemap.xml.gz").read_bytes()).decode("utf-8")

@@ -21,7 +21,7 @@ from bs4 import BeautifulSoup
 from edition import urls
 from edition.paths import ROOT
 
-from .conftest import PUBLISHED_URL
+from .helpers import PUBLISHED_URL
 
 pytestmark = pytest.mark.slow
 
@@ -68,8 +68,9 @@ def zotero_check(*args: str) -> list[dict]:
     assert setup.returncode == 0, setup.stderr
     with open(LOCK, "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        result = subprocess.run([sys.executable, str(ZOTERO / "zotero_check.py"), *args], capture_output=True,
-                                text=True, timeout=600)
+        result = subprocess.run(
+            [sys.executable, str(ZOTERO / "zotero_check.py"), *args], capture_output=True, text=True, timeout=600
+        )
     assert result.returncode == 0, result.stderr
     return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
 
@@ -122,7 +123,7 @@ def test_saving_any_page_gives_a_complete_report_with_that_pages_url(published_s
     pages = PAGES + [challenge]
     results = zotero_check("--dir", str(published_site), *[page or "index.html" for page in pages])
     assert len(results) == len(pages)
-    for page, result in zip(pages, results):
+    for page, result in zip(pages, results, strict=True):
         assert "error" not in result, result
         # unAPI (unapi.py) is the translator that carries every field; COinS would lose number and type.
         assert result.get("translator") in ("RIS", None), result
@@ -156,7 +157,7 @@ def test_importing_each_download_and_box_gives_the_papers_fields(published_site,
     files = box_files(published_site, tmp_path)
     results = zotero_check(*[arg for path, _url in files for arg in ("--import", str(path))])
     assert len(results) == len(files) == 15
-    for (path, url), result in zip(files, results):
+    for (path, url), result in zip(files, results, strict=True):
         [item] = result["items"]
         expected = expected_paper(edition, url)
         got = paper_fields(item)
@@ -171,7 +172,7 @@ def test_importing_the_reference_list_gives_each_work_its_type(published_site, e
     csl = json.loads(files[2].read_text(encoding="utf-8"))
     wanted = [ZOTERO_TYPES[item["type"]] for item in csl]
     results = zotero_check(*[arg for path in files for arg in ("--import", str(path))])
-    for path, result in zip(files, results):
+    for path, result in zip(files, results, strict=True):
         got = [item["itemType"] for item in result["items"]]
         if path.suffix == ".bib":
             wanted_here = [BIBTEX_GETS.get(kind, kind) for kind in wanted]
@@ -179,7 +180,7 @@ def test_importing_the_reference_list_gives_each_work_its_type(published_site, e
             wanted_here = wanted
         assert got == wanted_here, path.name
         # Every work keeps its title, and each organisation stays one author.
-        for item, ref in zip(result["items"], edition.references):
+        for item, ref in zip(result["items"], edition.references, strict=True):
             assert item["title"] == ref.title
             names = [c.get("name") or c["lastName"] for c in item["creators"]]
             assert names == [n.literal or n.family for n in ref.author], (path.name, ref.id)

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator, Optional
+from collections.abc import Iterable, Iterator
+from typing import Protocol
 
 from . import records as r
 from .errors import DataError, did_you_mean
 from .fidelity import quote_problem
-from .load import Located, Loaded
+from .load import Loaded, Located
 from .model import Edition
+
+
+class _Record(Protocol):
+    @property
+    def id(self) -> str: ...
 
 
 class Checker:
@@ -20,15 +26,22 @@ class Checker:
         self.text_ids: dict[str, tuple[Located, str]] = {}
         # The sections in the order data/paper.yml lists them; None while paper.yml or a section file could
         # not be read (checks that need every paragraph wait for them, so as not to echo those errors).
-        self.sections: Optional[list[Located]] = None
+        self.sections: list[Located] | None = None
 
     def error(self, where: Located, path: str, message: str) -> None:
         self.errors.append(DataError(where.mark(path), path, message))
 
-    def file(self, kind: type) -> Optional[Located]:
+    def file(self, kind: type) -> Located | None:
         return self.loaded.of(kind)
 
-    def ids(self, kind: type, records: Iterable) -> Optional[list[str]]:
+    def needed(self, kind: type) -> Located:
+        """A file the Edition is built from (validate.NEEDED_FOR_EDITION): loaded wherever an Edition exists."""
+        located = self.file(kind)
+        if located is None:
+            raise LookupError(f"{kind.__name__}: the Edition needs this file, and it did not load")
+        return located
+
+    def ids(self, kind: type, records: Iterable) -> list[str] | None:
         """The ids of a kind's records, or None if its file did not load (its own errors say why)."""
         return [record.id for record in records] if self.file(kind) else None
 
@@ -45,12 +58,16 @@ class Checker:
             else:
                 seen[value] = (where, path)
 
-    def refers(self, where: Located, path: str, value: str, known: Optional[Iterable[str]], what: str) -> bool:
+    def refers(self, where: Located, path: str, value: str, known: Iterable[str] | None, what: str) -> bool:
         if known is None:  # the file that defines them did not load; its own errors say why
             return True
         known = list(known)
         if value not in known:
-            self.error(where, path, f"expected the id of {what}, found '{value}', which does not exist{did_you_mean(value, known)}")
+            self.error(
+                where,
+                path,
+                f"expected the id of {what}, found '{value}', which does not exist{did_you_mean(value, known)}",
+            )
             return False
         return True
 
@@ -69,7 +86,7 @@ class Checker:
         if paragraph_id in edition.paragraph and (problem := quote_problem(edition, paragraph_id, words)):
             self.error(where, path, problem)
 
-    def every_used(self, where: Optional[Located], key: str, items, used: dict) -> None:
+    def every_used(self, where: Located | None, key: str, items: Iterable[_Record], used: dict) -> None:
         if where is None:
             return
         for i, item in enumerate(items):
@@ -83,4 +100,3 @@ def paragraph_paths(section: r.Section) -> Iterator[tuple[str, r.Paragraph]]:
         prefix = "" if subsection is None else f"subsections[{k - 1}]."
         for j, paragraph in enumerate(paragraphs):
             yield f"{prefix}paragraphs[{j}]", paragraph
-

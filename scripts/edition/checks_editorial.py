@@ -56,7 +56,9 @@ def register(c: Checker, edition: Edition) -> None:
     if c.file(r.RegisterFile) is None or c.file(r.ProposalsFile) is None:
         return
     _report(c, r.RegisterFile, modality.register_problems(edition))
-    marks = {p.id: (located, f"{path}.text") for located in c.sections or [] for path, p in paragraph_paths(located.record)}
+    marks = {
+        p.id: (located, f"{path}.text") for located in c.sections or [] for path, p in paragraph_paths(located.record)
+    }
     for hit in modality.coverage(edition).uncovered:
         located, path = marks[hit.paragraph]
         c.error(located, path, modality.uncovered_message(edition, hit))

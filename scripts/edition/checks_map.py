@@ -18,7 +18,7 @@ TEXT_TARGET = "a paragraph, heading, figure, reference or 'abstract'"
 def errata(c: Checker, edition: Edition) -> None:
     """Each erratum's words occur in its target as often as it says; no two overlap; queries quote their target
     (as printed); the errata policy (checks_editorial)."""
-    located = c.file(r.ErrataFile)
+    located = c.needed(r.ErrataFile)
     targets = edition.text_targets()
     seen: dict[str, tuple[Located, str]] = {}
     c.unique(located, [(f"errata[{i}].id", e.id) for i, e in enumerate(edition.errata)], seen)
@@ -141,13 +141,23 @@ def _proposal(c: Checker, where: Located, path: str, proposal: r.Proposal, editi
     three_p = c.ids(r.AreasFile, edition.three_p)
     c.refers(where, f"{path}.area", proposal.area, areas_known, f"a cooperation area in data/{file_name(r.AreasFile)}")
     for j, value in enumerate(proposal.challenges):
-        c.refers(where, f"{path}.challenges[{j}]", value, challenges_known, f"a challenge in data/{file_name(r.ChallengesFile)}")
+        c.refers(
+            where,
+            f"{path}.challenges[{j}]",
+            value,
+            challenges_known,
+            f"a challenge in data/{file_name(r.ChallengesFile)}",
+        )
     for j, value in enumerate(proposal.actors):
         c.refers(where, f"{path}.actors[{j}]", value, actors_known, f"an actor in data/{file_name(r.ActorsFile)}")
     for j, value in enumerate(proposal.three_p):
         c.refers(where, f"{path}.three_p[{j}]", value, three_p, "a 3P element")
     for field, spot in (("horizon", proposal.horizon), ("status", proposal.status)):
-        if spot and spot.paragraph is not None and c.refers(where, f"{path}.{field}.paragraph", spot.paragraph, edition.paragraph, "a paragraph"):
+        if (
+            spot
+            and spot.paragraph is not None
+            and c.refers(where, f"{path}.{field}.paragraph", spot.paragraph, edition.paragraph, "a paragraph")
+        ):
             c.words(where, f"{path}.{field}.words", spot.words or "", spot.paragraph, edition)
     c.quotes(where, path, proposal.quotes, edition)
     # Actors may be none: a proposal lists only the actors the paper names (checks_editorial checks each).
@@ -166,7 +176,11 @@ def glossary(c: Checker, edition: Edition) -> None:
         path = f"terms[{i}]"
         for j, form in enumerate(term.forms):
             if form not in occurring:
-                c.error(where, f"{path}.forms[{j}]", f"expected words that occur in the paper, found '{form}', which occurs in no paragraph")
+                c.error(
+                    where,
+                    f"{path}.forms[{j}]",
+                    f"expected words that occur in the paper, found '{form}', which occurs in no paragraph",
+                )
         if term.kind == "abbreviation" and not term.expansion:
             c.error(where, f"{path}", "missing required field 'expansion' (an abbreviation needs its expansion)")
         if term.expansion_by == "paper" and term.defined_at is None:
@@ -185,4 +199,8 @@ def timeline(c: Checker, edition: Edition) -> None:
     for i, event in enumerate(edition.events):
         c.quote(where, f"events[{i}].quote", event.quote, edition)
         if event.when not in event.quote.text:
-            c.error(where, f"events[{i}].when", f"expected words from the quote (the paper's own date), found '{event.when}'")
+            c.error(
+                where,
+                f"events[{i}].when",
+                f"expected words from the quote (the paper's own date), found '{event.when}'",
+            )

@@ -15,7 +15,6 @@ from __future__ import annotations
 import dataclasses
 import html
 import re
-from typing import Optional
 
 from . import csl_engine
 from . import records as r
@@ -137,7 +136,7 @@ class Styled:
     def reference_text(self, ref_id: str) -> str:
         return plain(self.references[ref_id])
 
-    def letter(self, ref_id: str) -> Optional[str]:
+    def letter(self, ref_id: str) -> str | None:
         """The year with the a/b/c the style gave the entry, e.g. "2023c"; None where it gave none."""
         match = re.search(r"\b(\d{4}[a-z])\b", self.reference_text(ref_id))
         return match.group(1) if match else None
@@ -193,12 +192,12 @@ def jobs(edition: Edition) -> list[dict]:
 def _format(edition: Edition) -> Styled:
     wanted = pinpoints(edition)
     refs = [reference_csl(ref) for ref in edition.references]
-    results = dict(zip(STYLES, csl_engine.run(jobs(edition))))
+    results = dict(zip(STYLES, csl_engine.run(jobs(edition)), strict=True))
     paper_entries = {style: _entry_html(result["bibliography"][PAPER_ID]) for style, result in results.items()}
     in_text = {
         (style, pinpoint): text
         for style, result in results.items()
-        for pinpoint, text in zip(wanted, result["citations"])
+        for pinpoint, text in zip(wanted, result["citations"], strict=True)
     }
     chicago = results[REFERENCE_STYLE]
     # The print page has no site address: Chicago's entry without its last element, the URL.

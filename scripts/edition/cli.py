@@ -31,16 +31,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DATA_DIR, help="the data folder (default: %(default)s)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate data/ and report every error")
-    render = commands.add_parser("render", help="write the docs folder (pages, cite pages, downloads, nav, config) to a folder")
+    render = commands.add_parser(
+        "render", help="write the docs folder (pages, cite pages, downloads, nav, config) to a folder"
+    )
     render.add_argument("out", type=Path)
-    done = commands.add_parser("finish", help="links, metadata, search index, robots.txt and sitemap.xml.gz of a built site")
+    done = commands.add_parser(
+        "finish", help="links, metadata, search index, robots.txt and sitemap.xml.gz of a built site"
+    )
     done.add_argument("site", type=Path)
     build = commands.add_parser("build", help="build the site into site/, keeping the old one if the build fails")
     build.add_argument("--site-dir", type=Path, default=None, help="default: site/ (mkdocs), site-zensical/ (zensical)")
     build.add_argument("--engine", choices=sorted(SITE_DIRS), default="mkdocs")
     for command in (render, done, build):
-        command.add_argument("--config", type=Path, default=MKDOCS_CONFIG, help="the site's settings (default: mkdocs.yml)")
-    publish_cmd = commands.add_parser("publish", help="build for readers with SITE_URL into public/ (refuses a local address)")
+        command.add_argument(
+            "--config", type=Path, default=MKDOCS_CONFIG, help="the site's settings (default: mkdocs.yml)"
+        )
+    publish_cmd = commands.add_parser(
+        "publish", help="build for readers with SITE_URL into public/ (refuses a local address)"
+    )
     publish_cmd.add_argument("--out", type=Path, default=ROOT / "public")
     args = parser.parse_args(argv)
     try:
@@ -49,11 +57,16 @@ def main(argv: list[str] | None = None) -> int:
         print(errors.report(), file=sys.stderr)
         return 1
     if args.command == "publish":
-        return publish(os.environ.get("SITE_URL", "").strip(), args.out,
-                       lambda out, site_url: build_site(out, args.data, {"SITE_URL": site_url}))
+        return publish(
+            os.environ.get("SITE_URL", "").strip(),
+            args.out,
+            lambda out, site_url: build_site(out, args.data, {"SITE_URL": site_url}),
+        )
     if args.command == "check":
-        print(f"{args.data}: {len(edition.paragraphs)} paragraphs, {len(edition.errata)} errata, "
-              f"{len(edition.proposals)} proposals: all checks passed")
+        print(
+            f"{args.data}: {len(edition.paragraphs)} paragraphs, {len(edition.errata)} errata, "
+            f"{len(edition.proposals)} proposals: all checks passed"
+        )
         return 0
     if args.command == "build" and args.engine == "mkdocs":
         return build_site(args.site_dir or SITE_DIRS["mkdocs"], args.data)
@@ -70,7 +83,9 @@ def with_config(args: argparse.Namespace, edition: Edition, config: dict) -> int
         if not (args.site / "index.html").is_file():
             print(f"{args.site}: no built site here (no index.html)", file=sys.stderr)
             return 1
-        count = finish.finish_site(args.site, edition, for_finishing(edition, config), finish.SiteSettings.from_config(config))
+        count = finish.finish_site(
+            args.site, edition, for_finishing(edition, config), finish.SiteSettings.from_config(config)
+        )
         print(f"finished {count} pages in {args.site}")
         return 0
     site_dir = args.site_dir or SITE_DIRS["zensical"]

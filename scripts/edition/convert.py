@@ -72,8 +72,7 @@ class Converter:
                 self.error(
                     value.key_marks[name],
                     _join(path, name),
-                    f"unknown field '{name}'; expected one of: {', '.join(fields)}"
-                    + did_you_mean(name, fields),
+                    f"unknown field '{name}'; expected one of: {', '.join(fields)}" + did_you_mean(name, fields),
                 )
                 ok = False
         for yaml_name, f in fields.items():
@@ -128,7 +127,7 @@ class Converter:
                 for index, item in enumerate(value)
             ]
             return _INVALID if any(item is _INVALID for item in items) else items
-        if dataclasses.is_dataclass(tp):
+        if isinstance(tp, type) and dataclasses.is_dataclass(tp):
             built = self.record(tp, value, path, mark)
             return _INVALID if built is None else built
         raise TypeError(f"records use an unsupported type: {tp}")  # a programming error, not a data error

@@ -6,7 +6,6 @@ The styles (Chicago, APA, MLA) are cite_styles.py's, formatted by the CSL engine
 from __future__ import annotations
 
 import json
-from typing import Optional
 
 from . import records as r
 from .export import bibtex, ris  # the writers live with the downloads that share them
@@ -18,7 +17,7 @@ PAPER_ID = "lee-2025"
 PAPER_KEY = "lee2025"
 
 
-def paper_item(edition: Edition, url: Optional[str] = None, abstract: bool = False) -> dict:
+def paper_item(edition: Edition, url: str | None = None, abstract: bool = False) -> dict:
     """The paper as a CSL-JSON item, with only facts the paper states (no place, DOI or page count).
 
     The number goes in `number`, which Zotero reads as the report number (`collection-number` it drops

@@ -49,7 +49,7 @@ def missing() -> str | None:
     return None
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def style_path(style: str) -> str:
     return get_style_filepath(STYLE_FILES[style])
 
@@ -79,6 +79,6 @@ def run(jobs: list[dict]) -> list[dict]:
         runs += 1
         if result.returncode != 0:
             raise RuntimeError(f"citeproc-js failed:\n{result.stderr}")
-        for key, out in zip(todo, json.loads(result.stdout)):
+        for key, out in zip(todo, json.loads(result.stdout), strict=True):
             _done[key] = out
     return [_done[key] for key in keys]

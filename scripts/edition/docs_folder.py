@@ -100,7 +100,9 @@ def project(edition: Edition, config: dict[str, Any]) -> dict[str, str | bytes]:
         if f"{DOCS}/{path}" in files:
             raise DuplicatePath(f"docs/{path} would hide a generated page: generated files are never kept in docs/")
         files[f"{DOCS}/{path}"] = text
-    written_by = "Written by `python -m edition render`; build it with MkDocs or Zensical, then `python -m edition finish`."
+    written_by = (
+        "Written by `python -m edition render`; build it with MkDocs or Zensical, then `python -m edition finish`."
+    )
     files[NAV_FILE] = _yaml({"nav": site_nav(edition)}, "The site navigation. " + written_by)
     files[CONFIG_FILE] = _yaml(engine_config(config), "The site's settings (from mkdocs.yml). " + written_by)
     return files

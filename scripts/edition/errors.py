@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-from typing import Iterable
+from collections.abc import Iterable
 
 
 @dataclasses.dataclass(frozen=True)
@@ -30,7 +30,7 @@ class DataError:
         field = f"{self.field}: " if self.field else ""
         return f"{where}{field}{self.message}"
 
-    def sort_key(self):
+    def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.mark.file, self.mark.line, self.mark.column, self.field, self.message)
 
 

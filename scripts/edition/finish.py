@@ -110,8 +110,11 @@ def with_metadata(page_html: str, edition: Edition, page: BuiltPage, title: str,
         return page_html
     page_url = settings.site_url + page.url if settings.site_url else page.url
     about = metadata.PageInfo(
-        src_uri=page.src_uri, url=page_url, title=title or settings.site_name,
-        site_url=settings.site_url, site_name=settings.site_name,
+        src_uri=page.src_uri,
+        url=page_url,
+        title=title or settings.site_name,
+        site_url=settings.site_url,
+        site_name=settings.site_name,
     )
     head = metadata.head(edition, about) + "\n" + unapi.head_link(page.url, page.src_uri)
     return metadata.inject(page_html, head, metadata.coins(edition, page_url) + unapi.body_id())
@@ -163,4 +166,3 @@ def finish_site(site_dir: Path, edition: Edition, docs: DocsFolder, settings: Si
     write_if_changed(site_dir / ROBOTS, robots_txt(settings.site_url))
     write_sitemap_gz(site_dir)
     return count
-

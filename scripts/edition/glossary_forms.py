@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 # A form is found only as a whole word: "ROK" in "ROK-Japan", but not inside a longer word.
 _WORD = r"\w"
@@ -22,7 +22,11 @@ class FormIndex:
         # A shorter form that starts a longer one at the same spot ("New Industrial" in
         # "New Industrial Policy") is hidden by the lookahead; it occurs wherever the longer one does.
         self._also = {
-            form: [short for short in self.forms if short != form and form.startswith(short) and not re.match(_WORD, form[len(short)])]
+            form: [
+                short
+                for short in self.forms
+                if short != form and form.startswith(short) and not re.match(_WORD, form[len(short)])
+            ]
             for form in self.forms
         }
 

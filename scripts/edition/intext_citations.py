@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import defaultdict
-from typing import Optional
 
 from . import records as r
 
@@ -57,8 +56,8 @@ def find(text: str) -> list[Found]:
 class Work:
     id: str
     author: str  # as the text or the list names it, e.g. "Tyson and Zysman"
-    year: Optional[str]  # None where the list prints no year
-    reference: Optional[r.Reference] = None  # None: cited in the text, absent from the paper's list
+    year: str | None  # None where the list prints no year
+    reference: r.Reference | None = None  # None: cited in the text, absent from the paper's list
 
     @property
     def key(self) -> str:
@@ -104,7 +103,7 @@ def author_key(names: list[r.Name]) -> str:
     return " and ".join(families)
 
 
-def printed_year(ref: r.Reference) -> Optional[str]:
+def printed_year(ref: r.Reference) -> str | None:
     """The year with its a/b/c suffix as the list prints it, or None for an undated entry."""
     if not ref.issued:
         return None
@@ -133,7 +132,9 @@ def build(references: list[r.Reference], texts: dict[str, str]) -> Index:
         for found in found_here:
             work = by_key.get(found.key) or undated.get(found.author)
             if work is None:
-                work = unlisted.setdefault(found.key, Work(UNLISTED_PREFIX + _slug(found.key), found.author, found.year))
+                work = unlisted.setdefault(
+                    found.key, Work(UNLISTED_PREFIX + _slug(found.key), found.author, found.year)
+                )
             cites[paragraph_id].append(Cite(paragraph_id, found, work))
             if paragraph_id not in cited_in[work.id]:
                 cited_in[work.id].append(paragraph_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 from . import records as r
 from .convert import Converter
@@ -64,7 +64,7 @@ class Loaded:
     unreadable_sections: list[str]  # those that could not; checks needing every paragraph wait for them
     source_lines: list[str]  # the provenance copy, line by line (index 0 is line 1)
 
-    def of(self, kind: type) -> Optional[Located]:
+    def of(self, kind: type) -> Located | None:
         """The loaded file of a kind (a class of DATA_FILES), or None if it could not be read."""
         return self.files.get(file_name(kind))
 
@@ -92,7 +92,9 @@ def load(data_dir: Path) -> tuple[Loaded, list[DataError]]:
         source_lines = source_path.read_text(encoding="utf-8").split("\n")
     else:
         source_lines = []
-        errors.append(DataError(Mark(display_name(data_dir, source_path), 1, 1), "", "missing file: the verbatim source copy"))
+        errors.append(
+            DataError(Mark(display_name(data_dir, source_path), 1, 1), "", "missing file: the verbatim source copy")
+        )
     return Loaded(files, sections, unreadable, source_lines), errors
 
 

@@ -80,7 +80,8 @@ def cited_works(edition: Edition) -> list[str]:
             # The text names authors only as "A and B" or "A et al."; the year is all else it gives.
             for author in key_authors(work.author):
                 fields.append(("citation_author", author))
-            fields.append(("citation_publication_date", work.year[:4]))
+            if work.year:
+                fields.append(("citation_publication_date", work.year[:4]))
         values.append("; ".join(f"{key}={value}" for key, value in fields))
     return values
 
@@ -144,11 +145,15 @@ def works_cited(edition: Edition) -> list:
             continue
         entry: dict = {"@type": "CreativeWork", "name": ref.title}
         entry["author"] = [
-            {"@type": "Organization", "name": n.literal} if n.literal else {"@type": "Person", "name": f"{n.given} {n.family}"}
+            {"@type": "Organization", "name": n.literal}
+            if n.literal
+            else {"@type": "Person", "name": f"{n.given} {n.family}"}
             for n in ref.author
         ]
         if ref.issued:
-            entry["datePublished"] = "-".join(f"{part:02d}" if i else str(part) for i, part in enumerate(ref.issued.date_parts[0]))
+            entry["datePublished"] = "-".join(
+                f"{part:02d}" if i else str(part) for i, part in enumerate(ref.issued.date_parts[0])
+            )
         if ref.URL:
             entry["url"] = ref.URL
         out.append(entry)

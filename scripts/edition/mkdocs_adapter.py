@@ -11,13 +11,12 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
-from . import csl_engine, finish, offline, urls
-from .docs_folder import docs_files
+from . import csl_engine, finish, offline
+from .docs_folder import docs_files, theme_extra
 from .errors import DataErrors
 from .model import Edition
 from .nav import site_nav
@@ -51,12 +50,14 @@ class MkDocsAdapter:
             edition = check(self.data_dir)
         except DataErrors as errors:
             # Abort prints the message without a traceback and exits with code 1.
-            raise Abort("\n" + errors.report())
+            raise Abort("\n" + errors.report()) from None
         reason = csl_engine.missing()
         if reason:
             raise Abort(f"the CSL engine cannot run: {reason}")
         self._edition = edition
         config.nav = site_nav(edition)
+        # What the theme overrides need to know of the edition's pages, where every engine's templates read it.
+        config.extra.update(theme_extra(config.use_directory_urls))
         offline.use_local_shim(config)
         return config
 
@@ -64,22 +65,15 @@ class MkDocsAdapter:
         try:
             generated = docs_files(self.edition, finish.SiteSettings.from_config(config))
         except DuplicatePath as clash:
-            raise Abort(str(clash))
+            raise Abort(str(clash)) from None
         for path, text in generated.items():
             if files.get_file_from_path(path) is not None:
                 raise Abort(f"docs/{path} would hide a generated page: generated Markdown is never kept in docs/")
             files.append(File.generated(config, path, content=text))
         offline.add_shim(files, config)
         pages = {path: text for path, text in generated.items() if path.endswith(".md")}
-        self._docs = finish.DocsFolder(pages, frozenset(file.src_uri for file in files), config.nav)
+        self._docs = finish.DocsFolder(pages, frozenset(file.src_uri for file in files), config.nav or [])
         return files
-
-    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-        """What the theme overrides need to know of the edition's pages (docs/overrides/partials/actions.html)."""
-        print_file = files.get_file_from_path(urls.PRINT)
-        if print_file is not None:
-            env.globals["edition_print_page"] = {"src_uri": print_file.src_uri, "url": print_file.url}
-        return env
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Links, metadata, search entries per paragraph, robots.txt: the steps every engine's build gets."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Iterable, Optional
+from collections.abc import Iterable
 
 from . import records as r
 from .fidelity import quote_problem, short
@@ -145,7 +145,9 @@ def _spots(edition: Edition, items: Iterable[tuple[str, str, str]]) -> Spots:
 
 def _holders(spots: Spots, hit: Hit) -> list[str]:
     """The records whose words hold a hit, each once."""
-    return list(dict.fromkeys(rid for start, end, rid in spots.get(hit.paragraph, []) if start <= hit.start and hit.end <= end))
+    return list(
+        dict.fromkeys(rid for start, end, rid in spots.get(hit.paragraph, []) if start <= hit.start and hit.end <= end)
+    )
 
 
 def quote_spots(edition: Edition) -> Spots:
@@ -204,7 +206,7 @@ def uncovered_message(edition: Edition, hit: Hit) -> str:
     )
 
 
-def _inside_a_quote(proposal: r.Proposal, paragraph_id: Optional[str], words: Optional[str]) -> bool:
+def _inside_a_quote(proposal: r.Proposal, paragraph_id: str | None, words: str | None) -> bool:
     return any(q.paragraph == paragraph_id and words and words in q.text for q in proposal.quotes)
 
 
@@ -216,20 +218,32 @@ def _modality(edition: Edition, path: str, proposal: r.Proposal) -> list[Problem
     elif problem := quote_problem(edition, modality.paragraph, modality.words):
         found.append((f"{path}.modality.words", problem))
     elif not _inside_a_quote(proposal, modality.paragraph, modality.words):
-        found.append((f"{path}.modality.words",
-                      f"expected the author's modal wording from one of the proposal's own quotes of {modality.paragraph}, "
-                      f"found '{short(modality.words)}', which none of them holds"))
+        found.append(
+            (
+                f"{path}.modality.words",
+                f"expected the author's modal wording from one of the proposal's own quotes of {modality.paragraph}, "
+                f"found '{short(modality.words)}', which none of them holds",
+            )
+        )
     wording = class_of(modality.words)
     if wording != modality.class_:
         _, modal = strength(modality.words)
         shown = f"“{modal}”" if modal else "no modal"
-        found.append((f"{path}.modality.class",
-                      f"expected '{wording}' for the wording '{short(modality.words)}' ({shown}), found '{modality.class_}'"))
+        found.append(
+            (
+                f"{path}.modality.class",
+                f"expected '{wording}' for the wording '{short(modality.words)}' ({shown}), found '{modality.class_}'",
+            )
+        )
     level, modal = strength(proposal.statement)
     if level > STRENGTH[modality.class_]:
-        found.append((f"{path}.statement",
-                      f"expected a statement no stronger than the paper's wording ('{short(modality.words)}', "
-                      f"{modality.class_}), found “{modal}” in it"))
+        found.append(
+            (
+                f"{path}.statement",
+                f"expected a statement no stronger than the paper's wording ('{short(modality.words)}', "
+                f"{modality.class_}), found “{modal}” in it",
+            )
+        )
     return found
 
 
@@ -238,19 +252,33 @@ def _horizon_and_status(path: str, proposal: r.Proposal) -> list[Problem]:
     found: list[Problem] = []
     if horizon.term == "not-stated":
         if horizon.words or horizon.paragraph:
-            found.append((f"{path}.horizon", "expected no words and no paragraph for a horizon the paper does not state"))
+            found.append(
+                (f"{path}.horizon", "expected no words and no paragraph for a horizon the paper does not state")
+            )
     elif not (horizon.words and horizon.paragraph):
-        found.append((f"{path}.horizon",
-                      f"expected the paper's words and their paragraph for the horizon '{horizon.term}', or term: not-stated"))
+        found.append(
+            (
+                f"{path}.horizon",
+                f"expected the paper's words and their paragraph for the horizon '{horizon.term}', or term: not-stated",
+            )
+        )
     elif not _inside_a_quote(proposal, horizon.paragraph, horizon.words):
-        found.append((f"{path}.horizon.words",
-                      f"expected words about this proposal, inside one of its quotes of {horizon.paragraph}, found "
-                      f"'{short(horizon.words)}', which none of them holds; a horizon the proposal's own words do not "
-                      "give is not-stated"))
+        found.append(
+            (
+                f"{path}.horizon.words",
+                f"expected words about this proposal, inside one of its quotes of {horizon.paragraph}, found "
+                f"'{short(horizon.words)}', which none of them holds; a horizon the proposal's own words do not "
+                "give is not-stated",
+            )
+        )
     if proposal.status and not _inside_a_quote(proposal, proposal.status.paragraph, proposal.status.words):
-        found.append((f"{path}.status.words",
-                      f"expected words inside one of the proposal's quotes of {proposal.status.paragraph}, found "
-                      f"'{short(proposal.status.words)}'"))
+        found.append(
+            (
+                f"{path}.status.words",
+                f"expected words inside one of the proposal's quotes of {proposal.status.paragraph}, found "
+                f"'{short(proposal.status.words)}'",
+            )
+        )
     return found
 
 
@@ -259,21 +287,34 @@ def _actor_links(edition: Edition, path: str, proposal: r.Proposal, forms: dict[
     for j, link in enumerate(proposal.actor_quotes):
         link_path = f"{path}.actor_quotes[{j}]"
         if link.actor not in proposal.actors:
-            found.append((f"{link_path}.actor", f"expected one of the proposal's actors ({', '.join(proposal.actors)}), found '{link.actor}'"))
+            found.append(
+                (
+                    f"{link_path}.actor",
+                    f"expected one of the proposal's actors ({', '.join(proposal.actors)}), found '{link.actor}'",
+                )
+            )
         elif link.paragraph not in edition.paragraph:
             found.append((f"{link_path}.paragraph", f"expected the id of a paragraph, found '{link.paragraph}'"))
         elif problem := quote_problem(edition, link.paragraph, link.text):
             found.append((f"{link_path}.text", problem))
         elif link.actor in forms and not any(_names(link.text, form) for form in forms[link.actor]):
-            found.append((f"{link_path}.text",
-                          f"expected words that name '{link.actor}' ({' or '.join(repr(f) for f in forms[link.actor])}), "
-                          f"found '{short(link.text)}'"))
+            found.append(
+                (
+                    f"{link_path}.text",
+                    f"expected words that name '{link.actor}' ({' or '.join(repr(f) for f in forms[link.actor])}), "
+                    f"found '{short(link.text)}'",
+                )
+            )
     quoted = {link.actor for link in proposal.actor_quotes}
     for j, actor_id in enumerate(proposal.actors):
         if actor_id not in quoted:
-            found.append((f"{path}.actors[{j}]",
-                          f"expected an actor_quotes entry with the paper's words naming '{actor_id}' in connection with "
-                          "this proposal, found none"))
+            found.append(
+                (
+                    f"{path}.actors[{j}]",
+                    f"expected an actor_quotes entry with the paper's words naming '{actor_id}' in connection with "
+                    "this proposal, found none",
+                )
+            )
     return found
 
 
@@ -314,5 +355,7 @@ def _entry_problems(edition: Edition, entry: r.RegisterEntry, hits: dict[str, li
     quoted = set(_holders(quotes, held[0])).intersection(*(_holders(quotes, h) for h in held[1:]))
     if quoted:
         first = next(p.id for p in edition.proposals if p.id in quoted)
-        return [f"expected a sentence no proposal quotes, found one that proposal '{first}' quotes; remove it from the register"]
+        return [
+            f"expected a sentence no proposal quotes, found one that proposal '{first}' quotes; remove it from the register"
+        ]
     return []

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from typing import Optional, Union
+from collections.abc import Sequence
 
 from . import intext_citations
 from . import records as r
 from .glossary_forms import FormIndex  # one matching rule for finding terms and for marking them
 
-TextTarget = Union[r.Paragraph, r.Section, r.Subsection, r.Figure, r.Reference, r.Paper]
+TextTarget = r.Paragraph | r.Section | r.Subsection | r.Figure | r.Reference | r.Paper
 
 ABSTRACT_ID = "abstract"
 
@@ -26,8 +26,8 @@ class Segment:
     where the run is the printed words an editor's query is about."""
 
     text: str
-    erratum: Optional[r.Erratum] = None
-    query: Optional[r.Query] = None
+    erratum: r.Erratum | None = None
+    query: r.Query | None = None
 
     @property
     def original(self) -> str:
@@ -40,8 +40,8 @@ class Span:
 
     start: int
     end: int
-    erratum: Optional[r.Erratum] = None
-    query: Optional[r.Query] = None
+    erratum: r.Erratum | None = None
+    query: r.Query | None = None
 
 
 def occurrences(text: str, words: str) -> list[int]:
@@ -53,7 +53,7 @@ def occurrences(text: str, words: str) -> list[int]:
     return found
 
 
-def spans(text: str, errata: list[r.Erratum], queries: list[r.Query] = ()) -> list[Span]:
+def spans(text: str, errata: list[r.Erratum], queries: Sequence[r.Query] = ()) -> list[Span]:
     """Every spot an erratum corrects and every spot a query marks, in reading order. Assumes validated
     data; a query spot that would overlap a correction or an earlier query is left unmarked."""
     found = [Span(p, p + len(e.original), erratum=e) for e in errata for p in occurrences(text, e.original)]
@@ -65,7 +65,7 @@ def spans(text: str, errata: list[r.Erratum], queries: list[r.Query] = ()) -> li
     return sorted(found, key=lambda span: span.start)
 
 
-def segments_of(text: str, found: list[Span], start: int = 0, end: Optional[int] = None) -> list[Segment]:
+def segments_of(text: str, found: list[Span], start: int = 0, end: int | None = None) -> list[Segment]:
     """The printed text[start:end] as segments; a correction or query counts only if wholly inside."""
     end = len(text) if end is None else end
     segments: list[Segment] = []
@@ -109,7 +109,7 @@ def reverted(segments: list[Segment]) -> str:
     return "".join(segment.original for segment in segments)
 
 
-def part_label(section: r.Section, subsection: Optional[r.Subsection] = None) -> str:
+def part_label(section: r.Section, subsection: r.Subsection | None = None) -> str:
     """How readers number a part of the paper: 'IV' for a section, 'IV.1' for a subsection."""
     return f"{section.label}.{subsection.number}" if subsection else section.label
 
@@ -124,7 +124,7 @@ class Place:
     """Where a paragraph stands: its section and, if any, subsection."""
 
     section: r.Section
-    subsection: Optional[r.Subsection]
+    subsection: r.Subsection | None
 
     @property
     def label(self) -> str:
@@ -164,9 +164,9 @@ class Edition:
         self.section_of: dict[str, r.Section] = {}
         for section in self.sections:
             self.section_of[section.id] = section
-            for subsection in section.subsections:
-                self.subsections[subsection.id] = subsection
-                self.section_of[subsection.id] = section
+            for child in section.subsections:
+                self.subsections[child.id] = child
+                self.section_of[child.id] = section
             for subsection, paragraphs in section.groups():
                 for paragraph in paragraphs:
                     self.paragraphs.append(paragraph)
@@ -263,7 +263,7 @@ class Edition:
         # in the size of the records (a proposal holds its quotes, modality and actor quotes).
         noted: set[tuple[str, str, int]] = set()
 
-        def note(kind: str, record, paragraph_id: str) -> None:
+        def note(kind: str, record: object, paragraph_id: str) -> None:
             key = (paragraph_id, kind, id(record))
             if key not in noted:
                 noted.add(key)

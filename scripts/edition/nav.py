@@ -5,7 +5,6 @@ from __future__ import annotations
 from . import urls
 from .model import Edition
 
-
 # Up to this many sections are listed in the navigation; a longer paper is reached through the
 # contents on the overview page, so that no page grows with the number of sections.
 MAX_SECTIONS_IN_NAV = 12

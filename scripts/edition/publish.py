@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import ipaddress
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 from urllib.parse import urlsplit
 
 from .paths import ROOT

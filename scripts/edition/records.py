@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Literal, Optional
+from typing import Any, Literal
 
 
-def key(yaml_key: str, **kwargs):
+def key(yaml_key: str, **kwargs: Any) -> Any:
     """A field whose YAML key is not a Python name, such as CSL's `container-title`."""
     return field(metadata={"key": yaml_key}, **kwargs)
 
@@ -46,8 +46,8 @@ class FieldSource:
     """Where a front-matter value comes from, for values without a `*_source_line` of their own."""
 
     field: str  # dotted, as in the file: "publisher", "series.title", "author.family"
-    line: Optional[int] = None  # a line of data/source/ that prints the value
-    source: Optional[Literal["publisher's page"]] = None  # shown by the page, absent from its saved text
+    line: int | None = None  # a line of data/source/ that prints the value
+    source: Literal["publisher's page"] | None = None  # shown by the page, absent from its saved text
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ class Paper:
     abstract: str
     provenance: list[FieldSource] = field(default_factory=list)
     # The title as APA wants it in a reference entry (sentence case); only its capitals may differ from `title`.
-    title_sentence_case: Optional[str] = None
+    title_sentence_case: str | None = None
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,7 @@ class Section:
     paragraphs: list[Paragraph]
     subsections: list[Subsection] = field(default_factory=list)
 
-    def groups(self) -> list[tuple[Optional[Subsection], list[Paragraph]]]:
+    def groups(self) -> list[tuple[Subsection | None, list[Paragraph]]]:
         """The paragraphs in reading order, grouped: the section's own first (no subsection), then each
         subsection's. Every walk over a section's paragraphs goes through here."""
         return [(None, self.paragraphs)] + [(subsection, subsection.paragraphs) for subsection in self.subsections]
@@ -132,9 +132,9 @@ class FiguresFile:
 
 @dataclass(frozen=True)
 class Name:
-    family: Optional[str] = None
-    given: Optional[str] = None
-    literal: Optional[str] = None
+    family: str | None = None
+    given: str | None = None
+    literal: str | None = None
 
 
 @dataclass(frozen=True)
@@ -150,12 +150,12 @@ class Reference:
     type: str = key("type")
     title: str = key("title")
     author: list[Name] = key("author")
-    container_title: Optional[str] = key("container-title", default=None)
-    publisher: Optional[str] = key("publisher", default=None)
-    issued: Optional[DateParts] = key("issued", default=None)
-    URL: Optional[str] = key("URL", default=None)
-    accessed: Optional[DateParts] = key("accessed", default=None)
-    note: Optional[str] = key("note", default=None)
+    container_title: str | None = key("container-title", default=None)
+    publisher: str | None = key("publisher", default=None)
+    issued: DateParts | None = key("issued", default=None)
+    URL: str | None = key("URL", default=None)
+    accessed: DateParts | None = key("accessed", default=None)
+    note: str | None = key("note", default=None)
 
 
 @dataclass(frozen=True)
@@ -240,7 +240,7 @@ class Challenge:
     summary: str  # the editor's, from the paragraphs in `sources`
     sources: list[str]
     quotes: list[Quote]
-    general: Optional[str] = None  # the editor's general knowledge, labelled as such
+    general: str | None = None  # the editor's general knowledge, labelled as such
 
 
 @dataclass(frozen=True)
@@ -255,7 +255,7 @@ class ThreeP:
     summary: str
     sources: list[str]
     quotes: list[Quote]
-    general: Optional[str] = None
+    general: str | None = None
 
 
 @dataclass(frozen=True)
@@ -268,7 +268,7 @@ class Area:
     summary: str
     sources: list[str]
     quotes: list[Quote]
-    general: Optional[str] = None
+    general: str | None = None
 
 
 @dataclass(frozen=True)
@@ -281,8 +281,8 @@ class AreasFile:
 class Horizon:
     term: Literal["near", "long", "conditional", "not-stated"]
     # The paper's own words about this proposal, inside one of its quotes; none when not stated.
-    words: Optional[str] = None
-    paragraph: Optional[str] = None
+    words: str | None = None
+    paragraph: str | None = None
 
 
 # How the paper puts a proposal; the editor's statement may be no stronger (scripts/edition/modality.py).
@@ -291,7 +291,8 @@ ModalityClass = Literal["recommended", "possible", "described"]
 
 @dataclass(frozen=True)
 class Modality:
-    class_: ModalityClass = key("class")
+    # field() itself rather than key(): type checkers read any other call as a default value.
+    class_: ModalityClass = field(metadata={"key": "class"})
     words: str  # the author's modal wording, inside one of the proposal's quotes
     paragraph: str
 
@@ -339,7 +340,7 @@ class Proposal:
     quotes: list[Quote]
     modality: Modality
     actor_quotes: list[ActorQuote]
-    status: Optional[Status] = None
+    status: Status | None = None
 
 
 @dataclass(frozen=True)
@@ -370,9 +371,9 @@ class Actor:
     summary: str
     sources: list[str]
     mentions: list[Quote]
-    expansion: Optional[str] = None
-    expansion_by: Optional[Literal["paper", "editor"]] = None
-    general: Optional[str] = None
+    expansion: str | None = None
+    expansion_by: Literal["paper", "editor"] | None = None
+    general: str | None = None
 
 
 @dataclass(frozen=True)
@@ -388,10 +389,10 @@ class Term:
     definition: str  # the editor's account of how the paper uses it, from `sources`
     sources: list[str]
     forms: list[str]
-    expansion: Optional[str] = None
-    expansion_by: Optional[Literal["paper", "editor"]] = None
-    defined_at: Optional[Quote] = None
-    general: Optional[str] = None  # what the term means outside the paper: the editor's general knowledge
+    expansion: str | None = None
+    expansion_by: Literal["paper", "editor"] | None = None
+    defined_at: Quote | None = None
+    general: str | None = None  # what the term means outside the paper: the editor's general knowledge
 
 
 @dataclass(frozen=True)
@@ -432,7 +433,7 @@ class RegisterEntry:
     text: str  # the printed words that hold the modal
     kind: RegisterKind
     reason: str
-    proposal: Optional[str] = None  # the proposal it grounds or restates
+    proposal: str | None = None  # the proposal it grounds or restates
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,7 @@ def section_entries(edition: Edition, directory_urls: bool) -> tuple[dict[str, l
     replaced: set[str] = set()
     for section in edition.sections:
         page = urls.page_url(urls.section_page(section.id), directory_urls)
-        entries = []
+        entries: list[dict] = []
         for subsection, paragraphs in section.groups():
             location = page if subsection is None else f"{page}#{urls.heading_anchor(subsection.id)}"
             replaced.add(location)
@@ -81,7 +81,10 @@ def section_entries(edition: Edition, directory_urls: bool) -> tuple[dict[str, l
 def _kept(location: str, cite_prefix: str) -> bool:
     # The argument map's "in the paper's words" sections (and a proposal's actor quotes) repeat paragraphs
     # verbatim; the paragraph itself is the hit a reader wants, so the repeats are left out, as are the cite pages.
-    return not (location.startswith(cite_prefix) or location.endswith(("#" + urls.QUOTES_ANCHOR, "#" + urls.ACTOR_QUOTES_ANCHOR)))
+    return not (
+        location.startswith(cite_prefix)
+        or location.endswith(("#" + urls.QUOTES_ANCHOR, "#" + urls.ACTOR_QUOTES_ANCHOR))
+    )
 
 
 def rewrite(index: dict, edition: Edition, directory_urls: bool) -> dict:
@@ -100,7 +103,7 @@ def rewrite(index: dict, edition: Edition, directory_urls: bool) -> dict:
         if page in by_page:
             # The page's first entry stands for the whole page: all its entries are written there, once, and
             # its other entries (headings, or paragraphs of an index rewritten before) are dropped.
-            for entry in by_page.pop(page, None) or []:
+            for entry in by_page.pop(page):
                 docs.append(dict(entry, title=entry["title"] or titles.get(entry["location"], "")))
             by_page[page] = []
             continue
@@ -124,7 +127,7 @@ def rewrite_zensical(index: dict, edition: Edition, directory_urls: bool) -> dic
         if not _kept(location, cite_prefix) or anchor in RECORD_LISTS and page.startswith(RECORD_FOLDERS):
             continue
         if page in by_page:
-            items += _zensical_section(by_page.pop(page, None) or [], originals.get(page, item), originals)
+            items += _zensical_section(by_page.pop(page), originals.get(page, item), originals)
             by_page[page] = []
             continue
         items.append(item)
@@ -143,7 +146,16 @@ def _zensical_section(entries: list[dict], top: dict, originals: dict[str, dict]
             path = top["path"] + [heading["title"]] if heading is not top else top["path"]
             items.append(dict(top, location=entry["location"], level=level, title=heading["title"], text=entry["text"]))
         else:
-            items.append(dict(top, location=entry["location"], level=level + 1, title=entry["title"], text=entry["text"], path=path))
+            items.append(
+                dict(
+                    top,
+                    location=entry["location"],
+                    level=level + 1,
+                    title=entry["title"],
+                    text=entry["text"],
+                    path=path,
+                )
+            )
     return items
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 import unicodedata
-from typing import Any, Iterator, Optional
+from collections.abc import Iterator
+from typing import Any
 
 from . import records as r
 from .model import Edition
@@ -62,12 +63,18 @@ def sources_problems(edition: Edition, kind: str) -> list[Problem]:
         if item.kind != kind:
             continue
         if not item.record.sources:
-            problems.append((f"{item.path}.sources",
-                             "expected the paragraphs the editor's text rests on, found an empty list; put what the paper "
-                             "does not say in 'general'"))
+            problems.append(
+                (
+                    f"{item.path}.sources",
+                    "expected the paragraphs the editor's text rests on, found an empty list; put what the paper "
+                    "does not say in 'general'",
+                )
+            )
         for j, paragraph_id in enumerate(item.record.sources):
             if paragraph_id not in edition.paragraph:
-                problems.append((f"{item.path}.sources[{j}]", f"expected the id of a paragraph, found '{paragraph_id}'"))
+                problems.append(
+                    (f"{item.path}.sources[{j}]", f"expected the id of a paragraph, found '{paragraph_id}'")
+                )
     return problems
 
 
@@ -85,7 +92,7 @@ def front_matter(paper: r.Paper) -> Iterator[tuple[str, Any]]:
             yield f.name, value
 
 
-def own_line(paper: r.Paper, field: str) -> Optional[int]:
+def own_line(paper: r.Paper, field: str) -> int | None:
     """The `<field>_source_line` written beside a value, if any ("type" and "date" share one)."""
     *parents, name = field.split(".")
     holder = paper
@@ -130,13 +137,30 @@ def provenance_problems(paper: r.Paper, lines: list[str]) -> list[Problem]:
             continue
         listed.add(entry.field)
         if (entry.line is None) == (entry.source is None):
-            problems.append((path, f"expected either a source line or source: \"{PUBLISHERS_PAGE}\", found "
-                             + ("both" if entry.line is not None else "neither")))
+            problems.append(
+                (
+                    path,
+                    f"expected either a source line or source: \"{PUBLISHERS_PAGE}\", found "
+                    + ("both" if entry.line is not None else "neither"),
+                )
+            )
         elif entry.line is not None and not 1 <= entry.line <= len(lines):
-            problems.append((f"{path}.line", f"expected a line number from 1 to {len(lines)} of the source, found {entry.line}"))
+            problems.append(
+                (f"{path}.line", f"expected a line number from 1 to {len(lines)} of the source, found {entry.line}")
+            )
         elif entry.line is not None and not _on_line(fields[entry.field], lines[entry.line - 1]):
-            problems.append((f"{path}.line", f"expected a line that prints {entry.field} ('{fields[entry.field]}'), found line {entry.line}"))
+            problems.append(
+                (
+                    f"{path}.line",
+                    f"expected a line that prints {entry.field} ('{fields[entry.field]}'), found line {entry.line}",
+                )
+            )
     for field in fields:
         if own_line(paper, field) is None and field not in listed:
-            problems.append(("provenance", f"expected where '{field}' comes from (a source line, or source: \"{PUBLISHERS_PAGE}\"), found nothing"))
+            problems.append(
+                (
+                    "provenance",
+                    f"expected where '{field}' comes from (a source line, or source: \"{PUBLISHERS_PAGE}\"), found nothing",
+                )
+            )
     return problems

@@ -8,8 +8,8 @@ check of the kind they concern.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, Optional
 
 from . import checks_editorial, checks_map, checks_text
 from . import records as r
@@ -44,7 +44,7 @@ EDITION_CHECKS: dict[type, EditionCheck] = {
 NEEDED_FOR_EDITION = (r.Paper, r.FiguresFile, r.ReferencesFile, r.ErrataFile)
 
 
-def run(checker: Checker) -> Optional[Edition]:
+def run(checker: Checker) -> Edition | None:
     for text_check in TEXT_CHECKS.values():
         text_check(checker)
     edition = build_edition(checker)
@@ -54,7 +54,7 @@ def run(checker: Checker) -> Optional[Edition]:
     return edition if not checker.errors else None
 
 
-def build_edition(c: Checker) -> Optional[Edition]:
+def build_edition(c: Checker) -> Edition | None:
     if c.sections is None or any(c.file(kind) is None for kind in NEEDED_FOR_EDITION) or c.errors:
         return None
 
@@ -62,9 +62,9 @@ def build_edition(c: Checker) -> Optional[Edition]:
         located = c.file(kind)
         return getattr(located.record, field) if located else []
 
-    errata_file: r.ErrataFile = c.file(r.ErrataFile).record
+    errata_file: r.ErrataFile = c.needed(r.ErrataFile).record
     return Edition(
-        paper=c.file(r.Paper).record,
+        paper=c.needed(r.Paper).record,
         sections=[s.record for s in c.sections],
         figures=records(r.FiguresFile, "figures"),
         references=records(r.ReferencesFile, "references"),

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -31,9 +33,16 @@ def _mark(file: str, node: yaml.Node) -> Mark:
     return Mark(file, node.start_mark.line + 1, node.start_mark.column + 1)
 
 
+# What a constructor may be given: a tag such as `!!map` can stand on any kind of node.
+_Node = yaml.ScalarNode | yaml.SequenceNode | yaml.MappingNode
+
 # libyaml's parser (CSafeLoader) is several times faster and keeps the same marks; PyYAML built without
 # libyaml falls back to the pure-Python one.
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Typed as the pure-Python one: both share SafeConstructor, the part the subclass overrides.
+if TYPE_CHECKING:
+    _BaseLoader = yaml.SafeLoader
+else:
+    _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _MarkingLoader(_BaseLoader):
@@ -42,9 +51,9 @@ class _MarkingLoader(_BaseLoader):
     display_name: str
     duplicate_keys: list[DataError]
 
-    def construct_mapping(self, node, deep=False):
+    def construct_mapping(self, node: _Node, deep: bool = False) -> dict[Any, Any]:
         if not isinstance(node, yaml.MappingNode):
-            return super().construct_mapping(node, deep)
+            raise _wrong_node("mapping", node)
         self.flatten_mapping(node)
         result = MarkedDict()
         result.mark = _mark(self.display_name, node)
@@ -69,23 +78,32 @@ class _MarkingLoader(_BaseLoader):
             result.value_marks[key] = _mark(self.display_name, value_node)
         return result
 
-    def construct_sequence(self, node, deep=False):
+    def construct_sequence(self, node: _Node, deep: bool = False) -> list[Any]:
+        if not isinstance(node, yaml.SequenceNode):
+            raise _wrong_node("sequence", node)
         result = MarkedList(self.construct_object(child, deep=True) for child in node.value)
         result.mark = _mark(self.display_name, node)
         result.item_marks = [_mark(self.display_name, child) for child in node.value]
         return result
 
-    def construct_yaml_str(self, node):
+    def construct_yaml_str(self, node: yaml.ScalarNode) -> str:
         value = MarkedStr(super().construct_scalar(node))
         value.mark = _mark(self.display_name, node)
         return value
 
-    def construct_yaml_map(self, node):
+    def construct_yaml_map(self, node: _Node) -> Generator[dict[Any, Any], None, None]:
         # The default generator form delays filling the dict; build it whole so marks are set.
         yield self.construct_mapping(node)
 
-    def construct_yaml_seq(self, node):
+    def construct_yaml_seq(self, node: _Node) -> Generator[list[Any], None, None]:
         yield self.construct_sequence(node)
+
+
+def _wrong_node(expected: str, node: _Node) -> yaml.constructor.ConstructorError:
+    # PyYAML's own words for it; load_yaml reports them as a syntax error at the node.
+    return yaml.constructor.ConstructorError(
+        None, None, f"expected a {expected} node, but found {node.id}", node.start_mark
+    )
 
 
 _MarkingLoader.add_constructor("tag:yaml.org,2002:map", _MarkingLoader.construct_yaml_map)
@@ -126,6 +144,5 @@ def _not_utf8(raw: bytes, exc: UnicodeDecodeError, display_name: str) -> DataErr
     return DataError(
         Mark(display_name, line, column),
         "",
-        f"expected UTF-8 text, found byte 0x{raw[exc.start]:02x} that is not valid UTF-8; "
-        "save the file as UTF-8",
+        f"expected UTF-8 text, found byte 0x{raw[exc.start]:02x} that is not valid UTF-8; save the file as UTF-8",
     )

@@ -49,7 +49,9 @@ def run_zensical(config_file: Path, zensical: Path = ZENSICAL) -> Path:
     return built
 
 
-def build(edition: Edition, config: dict[str, Any], site_dir: Path, zensical: Path = ZENSICAL, work: Path = WORK) -> int:
+def build(
+    edition: Edition, config: dict[str, Any], site_dir: Path, zensical: Path = ZENSICAL, work: Path = WORK
+) -> int:
     """Render, build with Zensical, finish, and swap the site into site_dir; returns how many pages were finished."""
     built = run_zensical(render_project(edition, config, work), zensical)
     count = finish.finish_site(built, edition, for_finishing(edition, config), finish.SiteSettings.from_config(config))

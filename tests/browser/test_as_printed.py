@@ -12,6 +12,8 @@ from edition.paths import DATA_DIR
 
 from .test_search import results
 
+pytestmark = pytest.mark.slow  # every test here opens the built site
+
 SWITCH = "label.reading-toggle"
 # What a reader copies: the paragraph's text selected whole, as the browser serializes the selection.
 COPIED = """() => [...document.querySelectorAll('.para-text')].map(element => {
@@ -81,7 +83,10 @@ def test_corrections_in_quotations_follow_the_switch(page, site_url):
     quote = page.locator("blockquote.author-quote .author-words").first
     assert "the ROK and Japan could" in quote.inner_text()
     page.locator(SWITCH).click()
-    assert quote.inner_text() == "In the future, the ROK and Korea could collaborate to provide knowledge-sharing projects to emerging countries."
+    assert (
+        quote.inner_text()
+        == "In the future, the ROK and Korea could collaborate to provide knowledge-sharing projects to emerging countries."
+    )
 
 
 @pytest.mark.browser

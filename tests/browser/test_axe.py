@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from ..site_pages import page_paths
+from ..helpers import page_paths
+
+pytestmark = pytest.mark.slow  # every test here opens the built site
 
 ALL_RULES = "{resultTypes: ['violations']}"
 # The dark scheme changes colours only, so after the full light audit the colour rules are enough.
@@ -39,10 +41,14 @@ def test_every_page_has_no_axe_violations_in_either_scheme(browser, built_site, 
             page.goto(site_url + path)
             page.wait_for_function("document.body.dataset.mdColorScheme === 'default'")
             page.add_script_tag(content=axe_source)
-            problems += violations_report(f"/{path} (light)", page.evaluate(f"axe.run(document, {ALL_RULES})")["violations"])
+            problems += violations_report(
+                f"/{path} (light)", page.evaluate(f"axe.run(document, {ALL_RULES})")["violations"]
+            )
             page.add_style_tag(content=NO_TRANSITIONS)
             page.evaluate(DARK)
-            problems += violations_report(f"/{path} (dark)", page.evaluate(f"axe.run(document, {COLOUR_RULES})")["violations"])
+            problems += violations_report(
+                f"/{path} (dark)", page.evaluate(f"axe.run(document, {COLOUR_RULES})")["violations"]
+            )
     finally:
         context.close()
     assert len(paths) > 5, "the gate found too few pages to be auditing the real site"

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import build_site
-from ..test_gates_links import broken_links
+from ..helpers import broken_links, build_site
+
+pytestmark = pytest.mark.slow  # every test here builds or reads a site
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +56,9 @@ def test_search_works_from_the_file_system(browser, offline_site):
         page.wait_for_url("**/sections/iv.html*#p18")
         assert page.locator("#p18 .para-num").inner_text() == "¶18"
         # A plain link between pages works too.
-        page.locator(".md-nav--primary a.md-nav__link", has_text="V. Cooperation Against Shrinking").first.click(force=True)
+        page.locator(".md-nav--primary a.md-nav__link", has_text="V. Cooperation Against Shrinking").first.click(
+            force=True
+        )
         page.wait_for_url("**/sections/v.html")
     finally:
         context.close()

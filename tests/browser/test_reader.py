@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from ..site_pages import page_paths, page_type
+from ..helpers import page_paths, page_type
+
+pytestmark = pytest.mark.slow  # every test here opens the built site
 
 TOOLTIP = ".md-tooltip2--active"
 

@@ -10,6 +10,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+pytestmark = pytest.mark.slow  # every test here opens the built site
+
 # (query, the page or page#anchor it must find). Paragraph targets are where the words occur in the paper;
 # proposal targets check that a proposal page ranks above passing mentions.
 QUERIES = [
@@ -62,7 +64,7 @@ def results(page, site_path: str, query: str) -> list[str]:
     for href in hrefs:
         parts = urlsplit(href)
         if parse_qs(parts.query).get("h", [""])[0]:
-            path = parts.path[len(site_path):]
+            path = parts.path[len(site_path) :]
             found.append(path + (f"#{parts.fragment}" if parts.fragment else ""))
     search_box.fill("")
     search_box.press("End")

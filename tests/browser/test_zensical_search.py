@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from ..conftest import serve
+from ..helpers import serve
 from .test_search import QUERIES
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -66,7 +66,7 @@ def results(page, site_path: str, query: str) -> list[str]:
     for href in settled_hrefs(page):
         parts = urlsplit(href)
         assert parse_qs(parts.query)["h"] == [query]
-        found.append(parts.path[len(site_path):] + (f"#{parts.fragment}" if parts.fragment else ""))
+        found.append(parts.path[len(site_path) :] + (f"#{parts.fragment}" if parts.fragment else ""))
     return found
 
 

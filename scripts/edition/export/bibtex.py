@@ -81,4 +81,5 @@ def entry(item: dict, key: str | None = None, note: str | None = None) -> model.
 
 
 def dumps(entries: list[model.Entry]) -> str:
-    return bibtexparser.write_string(bibtexparser.Library(entries))
+    blocks: list[model.Block] = [*entries]
+    return bibtexparser.write_string(bibtexparser.Library(blocks))

@@ -13,8 +13,22 @@ from ..model import Edition
 from . import bibtex, ris, schema, tables
 
 # The Edition's fields that are data; the source lines are the provenance copy, published on their own.
-EDITION_FIELDS = ("paper", "sections", "figures", "references", "errata", "queries", "challenges", "three_p",
-                  "areas", "proposal_paragraphs", "proposals", "actors", "terms", "events")
+EDITION_FIELDS = (
+    "paper",
+    "sections",
+    "figures",
+    "references",
+    "errata",
+    "queries",
+    "challenges",
+    "three_p",
+    "areas",
+    "proposal_paragraphs",
+    "proposals",
+    "actors",
+    "terms",
+    "events",
+)
 SCHEMA_DIR = "schema"
 
 
@@ -24,7 +38,7 @@ class Download(NamedTuple):
     content: str
 
 
-def _json(data) -> str:
+def _json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -35,7 +49,7 @@ def edition_json(edition: Edition) -> str:
     return _json(data)
 
 
-def _plain(value):
+def _plain(value: object) -> object:
     if isinstance(value, list):
         return [_plain(item) for item in value]
     if dataclasses.is_dataclass(value):
@@ -52,20 +66,46 @@ def files(edition: Edition, site_url: str = "") -> dict[str, Download]:
     items = reference_items(edition)
     d = urls.DOWNLOADS_DIR
     # The paper itself, at the site's home page, with its abstract.
-    paper = paper_item(edition, (site_url.rstrip("/") + "/" + urls.page_url(urls.HOME)) if site_url else None, abstract=True)
+    paper = paper_item(
+        edition, (site_url.rstrip("/") + "/" + urls.page_url(urls.HOME)) if site_url else None, abstract=True
+    )
     out = {
-        f"{d}/{PAPER_KEY}.bib": Download("The paper (BibTeX)", "the paper, for reference managers", bibtex.dumps([bibtex.entry(paper, PAPER_KEY)])),
-        f"{d}/{PAPER_KEY}.ris": Download("The paper (RIS)", "the paper, for reference managers", ris.dumps([ris.record(paper, key=PAPER_KEY)])),
-        f"{d}/{PAPER_KEY}.json": Download("The paper (CSL-JSON)", "the paper, for reference managers and CSL processors", _json([dict(paper, id=PAPER_KEY)])),
-        f"{d}/edition.json": Download("The whole edition (JSON)", "every record of the edition, with each paragraph’s corrected text", edition_json(edition)),
+        f"{d}/{PAPER_KEY}.bib": Download(
+            "The paper (BibTeX)", "the paper, for reference managers", bibtex.dumps([bibtex.entry(paper, PAPER_KEY)])
+        ),
+        f"{d}/{PAPER_KEY}.ris": Download(
+            "The paper (RIS)", "the paper, for reference managers", ris.dumps([ris.record(paper, key=PAPER_KEY)])
+        ),
+        f"{d}/{PAPER_KEY}.json": Download(
+            "The paper (CSL-JSON)",
+            "the paper, for reference managers and CSL processors",
+            _json([dict(paper, id=PAPER_KEY)]),
+        ),
+        f"{d}/edition.json": Download(
+            "The whole edition (JSON)",
+            "every record of the edition, with each paragraph’s corrected text",
+            edition_json(edition),
+        ),
         f"{d}/proposals.csv": Download("Proposals (CSV)", "one row per proposal", tables.proposals(edition)),
         f"{d}/challenges.csv": Download("Challenges (CSV)", "one row per challenge", tables.challenges(edition)),
-        f"{d}/references.csv": Download("References (CSV)", "every work the paper lists or cites, and where it is cited", tables.references(edition)),
-        f"{d}/references.bib": Download("References (BibTeX)", "the paper’s reference list", bibtex.dumps([bibtex.entry(i, i["id"], i["note"]) for i in items])),
-        f"{d}/references.ris": Download("References (RIS)", "the paper’s reference list", ris.dumps([ris.record(i, i["note"], i["id"]) for i in items])),
+        f"{d}/references.csv": Download(
+            "References (CSV)", "every work the paper lists or cites, and where it is cited", tables.references(edition)
+        ),
+        f"{d}/references.bib": Download(
+            "References (BibTeX)",
+            "the paper’s reference list",
+            bibtex.dumps([bibtex.entry(i, i["id"], i["note"]) for i in items]),
+        ),
+        f"{d}/references.ris": Download(
+            "References (RIS)",
+            "the paper’s reference list",
+            ris.dumps([ris.record(i, i["note"], i["id"]) for i in items]),
+        ),
         f"{d}/references.json": Download("References (CSL-JSON)", "the paper’s reference list", _json(items)),
     }
     for kind, document in schema.schemas().items():
         where = f"data/{kind}/*.yml" if kind == SECTIONS_DIR else f"data/{kind}.yml"
-        out[f"{d}/{SCHEMA_DIR}/{kind}.schema.json"] = Download(f"JSON Schema: {kind}", f"what {where} may hold", _json(document))
+        out[f"{d}/{SCHEMA_DIR}/{kind}.schema.json"] = Download(
+            f"JSON Schema: {kind}", f"what {where} may hold", _json(document)
+        )
     return out

@@ -26,7 +26,7 @@ def of_type(tp: Any) -> dict:
     if origin in (Union, types.UnionType):
         options = [arg for arg in typing.get_args(tp) if arg is not type(None)]
         return of_type(options[0]) if len(options) == 1 else {"anyOf": [of_type(arg) for arg in options]}
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return of_record(tp)
     raise TypeError(f"no JSON Schema for {tp!r}")
 
@@ -47,6 +47,10 @@ def schemas() -> dict[str, dict]:
     kinds = {name.removesuffix(".yml"): cls for name, cls in DATA_FILES.items()}
     kinds[SECTIONS_DIR] = Section
     return {
-        kind: {"$schema": DRAFT, "title": f"data/{kind}" + ("/*.yml" if kind == SECTIONS_DIR else ".yml"), **of_record(cls)}
+        kind: {
+            "$schema": DRAFT,
+            "title": f"data/{kind}" + ("/*.yml" if kind == SECTIONS_DIR else ".yml"),
+            **of_record(cls),
+        }
         for kind, cls in kinds.items()
     }

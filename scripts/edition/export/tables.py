@@ -20,12 +20,31 @@ def _csv(header: list[str], rows: list[list]) -> str:
 
 
 def proposals(edition: Edition) -> str:
-    header = ["id", "title", "statement", "area", "challenges", "actors", "three_p", "instrument", "horizon",
-              "status", "paragraphs"]
+    header = [
+        "id",
+        "title",
+        "statement",
+        "area",
+        "challenges",
+        "actors",
+        "three_p",
+        "instrument",
+        "horizon",
+        "status",
+        "paragraphs",
+    ]
     rows = [
         [
-            p.id, p.title, p.statement, p.area, JOIN.join(p.challenges), JOIN.join(p.actors), JOIN.join(p.three_p),
-            p.instrument, p.horizon.term, p.status.value if p.status else "",
+            p.id,
+            p.title,
+            p.statement,
+            p.area,
+            JOIN.join(p.challenges),
+            JOIN.join(p.actors),
+            JOIN.join(p.three_p),
+            p.instrument,
+            p.horizon.term,
+            p.status.value if p.status else "",
             JOIN.join(dict.fromkeys(q.paragraph for q in p.quotes)),
         ]
         for p in edition.proposals
@@ -37,7 +56,10 @@ def challenges(edition: Edition) -> str:
     header = ["id", "title", "summary", "paragraphs", "proposals"]
     rows = [
         [
-            c.id, c.title, c.summary, JOIN.join(dict.fromkeys(q.paragraph for q in c.quotes)),
+            c.id,
+            c.title,
+            c.summary,
+            JOIN.join(dict.fromkeys(q.paragraph for q in c.quotes)),
             JOIN.join(p.id for p in edition.proposals_by_challenge.get(c.id, [])),
         ]
         for c in edition.challenges
@@ -47,8 +69,18 @@ def challenges(edition: Edition) -> str:
 
 def references(edition: Edition) -> str:
     """Every work the paper lists or cites: listed ones with the list's details, the others with author and year."""
-    header = ["id", "in_reference_list", "cited_as", "author", "year", "title", "container_title", "url", "printed",
-              "cited_in"]
+    header = [
+        "id",
+        "in_reference_list",
+        "cited_as",
+        "author",
+        "year",
+        "title",
+        "container_title",
+        "url",
+        "printed",
+        "cited_in",
+    ]
     cites = edition.citations
     rows = []
     for work in cites.works:
@@ -56,9 +88,16 @@ def references(edition: Edition) -> str:
         cited_as = JOIN.join(dict.fromkeys(c.found.key for c in cites.all_cites() if c.work.id == work.id))
         rows.append(
             [
-                work.id, "yes" if ref else "no", cited_as, work.author, work.year or "",
-                ref.title if ref else "", (ref.container_title or "") if ref else "", (ref.URL or "") if ref else "",
-                ref.printed if ref else "", JOIN.join(cites.cited_in.get(work.id, [])),
+                work.id,
+                "yes" if ref else "no",
+                cited_as,
+                work.author,
+                work.year or "",
+                ref.title if ref else "",
+                (ref.container_title or "") if ref else "",
+                (ref.URL or "") if ref else "",
+                ref.printed if ref else "",
+                JOIN.join(cites.cited_in.get(work.id, [])),
             ]
         )
     return _csv(header, rows)

@@ -26,7 +26,10 @@ def actor_page(ctx: Context, actor: r.Actor) -> str:
     lines = [f"# {md_text(actor.name)}", ""]
     if actor.expansion:
         line = next((edition.source_line(m.paragraph) for m in actor.mentions if actor.expansion in m.text), None)
-        lines += [f'<p class="actor-expansion">{esc(actor.name)}: {expansion_note(actor.expansion, actor.expansion_by, line)}</p>', ""]
+        lines += [
+            f'<p class="actor-expansion">{esc(actor.name)}: {expansion_note(actor.expansion, actor.expansion_by, line)}</p>',
+            "",
+        ]
     lines += [
         sourced_summary(ctx, src, actor),
         "",
@@ -34,6 +37,11 @@ def actor_page(ctx: Context, actor: r.Actor) -> str:
         "",
     ]
     lines += quotes_section(ctx, src, actor.mentions, "Where the paper names it")
-    lines += [f"## Proposals that involve it {{#{urls.PROPOSALS_ANCHOR}}}", "", proposal_list(ctx, src, edition.proposals_by_actor[actor.id]), ""]
+    lines += [
+        f"## Proposals that involve it {{#{urls.PROPOSALS_ANCHOR}}}",
+        "",
+        proposal_list(ctx, src, edition.proposals_by_actor[actor.id]),
+        "",
+    ]
     lines.append(f'<p data-search-exclude>{link(ctx, src, urls.ACTORS, "All actors")}</p>')
     return "\n".join(lines) + "\n"

@@ -37,7 +37,9 @@ def target_link(ctx: Context, src: str, target_id: str) -> str:
 def about(ctx: Context) -> str:
     src = urls.ABOUT
     lines = ["# About this edition", ""]
-    lines += source(ctx) + method(ctx, src) + errata_policy() + errata(ctx, src) + withdrawn(ctx, src) + queries(ctx, src)
+    lines += (
+        source(ctx) + method(ctx, src) + errata_policy() + errata(ctx, src) + withdrawn(ctx, src) + queries(ctx, src)
+    )
     return "\n".join(lines)
 
 
@@ -87,7 +89,12 @@ def method(ctx: Context, src: str) -> list[str]:
 
 
 def errata_policy() -> list[str]:
-    return [f"## Errata policy {{#{urls.ERRATA_POLICY_ANCHOR}}}", "", f'<div class="editorial">{policy_list()}</div>', ""]
+    return [
+        f"## Errata policy {{#{urls.ERRATA_POLICY_ANCHOR}}}",
+        "",
+        f'<div class="editorial">{policy_list()}</div>',
+        "",
+    ]
 
 
 def errata(ctx: Context, src: str) -> list[str]:

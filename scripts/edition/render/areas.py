@@ -6,9 +6,17 @@ from .. import records as r
 from .. import urls
 from ..escape import esc, md_text
 from ..model import pinpoint
-from .blocks import html_block, index_page, link, proposal_list, quote_block, quotes_section, sourced_summary, three_p_names
+from .blocks import (
+    html_block,
+    index_page,
+    link,
+    proposal_list,
+    quote_block,
+    quotes_section,
+    sourced_summary,
+    three_p_names,
+)
 from .common import Context
-
 
 # The editor's words for the paper's three pillars.
 PILLAR_LABELS = {
@@ -34,7 +42,12 @@ def areas_index(ctx: Context) -> str:
     lines = index_page("Cooperation areas", "The areas of cooperation, following the structure of the paper.", items)
     lines += [f"## The 3P frame {{#{urls.THREE_P_ANCHOR}}}", ""]
     for item in edition.three_p:
-        lines += [f"### {md_text(item.title)} {{#{urls.three_p_anchor(item.id)}}}", "", sourced_summary(ctx, src, item), ""]
+        lines += [
+            f"### {md_text(item.title)} {{#{urls.three_p_anchor(item.id)}}}",
+            "",
+            sourced_summary(ctx, src, item),
+            "",
+        ]
         lines += [quote_block(ctx, src, quote) for quote in item.quotes] + [""]
     return "\n".join(lines)
 
@@ -49,7 +62,10 @@ def area_page(ctx: Context, area: r.Area) -> str:
     edition = ctx.edition
     section = edition.section_of[area.part]
     facts = [
-        ("In the paper", link(ctx, src, urls.section_page(section.id), _part_label(ctx, area.part), urls.heading_anchor(area.part))),
+        (
+            "In the paper",
+            link(ctx, src, urls.section_page(section.id), _part_label(ctx, area.part), urls.heading_anchor(area.part)),
+        ),
         ("Pillar", esc(PILLAR_LABELS[area.pillar])),
         ("3P frame", esc(three_p_names(ctx, area.three_p))),
     ]
@@ -61,6 +77,11 @@ def area_page(ctx: Context, area: r.Area) -> str:
         html_block(['<dl class="record-facts">'] + [f"<dt>{n}</dt><dd>{v}</dd>" for n, v in facts] + ["</dl>"]),
     ]
     lines += quotes_section(ctx, src, area.quotes)
-    lines += [f"## Proposals {{#{urls.PROPOSALS_ANCHOR}}}", "", proposal_list(ctx, src, edition.proposals_by_area[area.id]), ""]
+    lines += [
+        f"## Proposals {{#{urls.PROPOSALS_ANCHOR}}}",
+        "",
+        proposal_list(ctx, src, edition.proposals_by_area[area.id]),
+        "",
+    ]
     lines.append(f'<p data-search-exclude>{link(ctx, src, urls.AREAS, "All cooperation areas")}</p>')
     return "\n".join(lines) + "\n"

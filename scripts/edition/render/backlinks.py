@@ -6,7 +6,6 @@ from .. import urls
 from .blocks import link
 from .common import Context
 
-
 # The kinds of records a paragraph can be cited by, with how the small links under it are labelled.
 BACKLINK_KINDS = (
     ("proposals", "Proposals", urls.proposal_page),
@@ -24,7 +23,9 @@ def paragraph_backlinks(ctx: Context, src: str, paragraph_id: str) -> str:
         records = cited.get(kind, [])
         if records:
             links = ", ".join(link(ctx, src, page(record.id), record.title) for record in records)
-            groups.append(f'<span class="para-links__group"><span class="para-links__label">{label}:</span> {links}</span>')
+            groups.append(
+                f'<span class="para-links__group"><span class="para-links__label">{label}:</span> {links}</span>'
+            )
     # Abbreviations explain themselves inline and occur almost everywhere; concepts are worth a link.
     terms = [term for term in cited.get("terms", []) if term.kind == "term"]
     if terms:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Any
 
 from .. import records as r
 from .. import urls
@@ -35,7 +35,13 @@ def summary(text: str, label: str = "Editor’s summary") -> str:
     return f'<p class="editorial"><span class="editorial-label">{label}:</span> {esc(text)}</p>'
 
 
-def sourced_summary(ctx: Context, src: str, record, label: str = "Editor’s summary", text: Optional[str] = None) -> str:
+def sourced_summary(
+    ctx: Context,
+    src: str,
+    record: Any,  # any record with `sources` and `general`, and a `summary` unless `text` is given
+    label: str = "Editor’s summary",
+    text: str | None = None,
+) -> str:
     """The editor's text with the paragraphs it rests on, then anything from general knowledge, labelled."""
     text = record.summary if text is None else text
     parts = [
@@ -50,10 +56,12 @@ def sourced_summary(ctx: Context, src: str, record, label: str = "Editor’s sum
     return "".join(parts)
 
 
-def expansion_note(expansion: str, by: Optional[str], line: Optional[int] = None) -> str:
+def expansion_note(expansion: str, by: str | None, line: int | None = None) -> str:
     """An expansion with who gives it; the paper's own is marked as the author's words."""
     if by == "paper":
-        words = f'<span class="author-words" data-source-line="{line}">{esc(expansion)}</span>' if line else esc(expansion)
+        words = (
+            f'<span class="author-words" data-source-line="{line}">{esc(expansion)}</span>' if line else esc(expansion)
+        )
         return f'{words} <span class="record-kind">(as the paper gives it)</span>'
     return f'{esc(expansion)} <span class="record-kind">(editor’s expansion; the paper does not print it)</span>'
 
@@ -74,7 +82,7 @@ def paragraph_links(ctx: Context, src: str, paragraph_ids: list[str]) -> str:
     return ", ".join(ctx.paragraph_link(src, paragraph_id) for paragraph_id in seen)
 
 
-def three_p_names(ctx: Context, ids: list[str]) -> str:
+def three_p_names(ctx: Context, ids: list[r.ThreePId]) -> str:
     return ", ".join(ctx.edition.three_p_by_id[i].title for i in ids) or "—"
 
 

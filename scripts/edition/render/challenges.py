@@ -36,23 +36,30 @@ def challenge_page(ctx: Context, challenge: r.Challenge) -> str:
     lines += quotes_section(ctx, src, challenge.quotes)
     lines += [f"## Proposals that answer it {{#{urls.PROPOSALS_ANCHOR}}}", "", proposal_list(ctx, src, proposals), ""]
     area_links = ", ".join(link(ctx, src, urls.area_page(a), edition.area[a].title) for a in areas)
-    lines += [f"## Cooperation areas {{#{urls.AREAS_ANCHOR}}}", "", f"<p data-search-exclude>{area_links or 'None.'}</p>", ""]
-    lines.append(f'<p data-search-exclude>{link(ctx, src, urls.CHALLENGES, "All challenges")} · {link(ctx, src, urls.MATRIX, "Challenges × areas")}</p>')
+    lines += [
+        f"## Cooperation areas {{#{urls.AREAS_ANCHOR}}}",
+        "",
+        f"<p data-search-exclude>{area_links or 'None.'}</p>",
+        "",
+    ]
+    lines.append(
+        f'<p data-search-exclude>{link(ctx, src, urls.CHALLENGES, "All challenges")} · {link(ctx, src, urls.MATRIX, "Challenges × areas")}</p>'
+    )
     return "\n".join(lines) + "\n"
 
 
 def matrix(ctx: Context) -> str:
     src = urls.MATRIX
     edition = ctx.edition
-    header = "".join(
-        f'<th scope="col">{link(ctx, src, urls.area_page(a.id), a.title)}</th>' for a in edition.areas
-    )
+    header = "".join(f'<th scope="col">{link(ctx, src, urls.area_page(a.id), a.title)}</th>' for a in edition.areas)
     rows = []
     for challenge in edition.challenges:
         cells = []
         for area in edition.areas:
             both = [p for p in edition.proposals_by_challenge[challenge.id] if p.area == area.id]
-            cells.append("<td>" + ("<br>".join(link(ctx, src, urls.proposal_page(p.id), p.title) for p in both)) + "</td>")
+            cells.append(
+                "<td>" + ("<br>".join(link(ctx, src, urls.proposal_page(p.id), p.title) for p in both)) + "</td>"
+            )
         rows.append(
             f'<tr><th scope="row">{link(ctx, src, urls.challenge_page(challenge.id), challenge.title)}</th>{"".join(cells)}</tr>'
         )

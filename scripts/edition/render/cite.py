@@ -104,7 +104,10 @@ def box(ctx: Context, cited: CiteBox) -> list[str]:
     formats = manager_formats(ctx.edition, cited.url, cited.pinpoint.symbols, cited.key)
     citations = styled(ctx.edition)
     lines = ['<div class="cite-box" data-search-exclude>'] + ([cited.note] if cited.note else [])
-    lines += [f'<p class="cite-url">URL: <a href="{esc(cited.url)}">{esc(cited.url)}</a></p>', '<dl class="cite-formats">']
+    lines += [
+        f'<p class="cite-url">URL: <a href="{esc(cited.url)}">{esc(cited.url)}</a></p>',
+        '<dl class="cite-formats">',
+    ]
     for name, title in FORMATS.items():
         element = urls.cite_anchor(cited.what, name)
         copied = f"the {title} reference entry" if name in STYLES else title
@@ -124,8 +127,10 @@ def box(ctx: Context, cited: CiteBox) -> list[str]:
 
 
 def _button(target: str, name: str) -> str:
-    return (f'<button type="button" class="cite-copy md-button" data-copy="{esc(target)}" '
-            f'aria-label="{esc(name)}" hidden>Copy</button>')
+    return (
+        f'<button type="button" class="cite-copy md-button" data-copy="{esc(target)}" '
+        f'aria-label="{esc(name)}" hidden>Copy</button>'
+    )
 
 
 def data_page(ctx: Context, site_url: str, downloads: list[tuple[str, str, str]], note: str) -> str:
@@ -144,7 +149,9 @@ def data_page(ctx: Context, site_url: str, downloads: list[tuple[str, str, str]]
         f"## Cite the paper {{#{urls.CITE_PAPER_ANCHOR}}}",
         "",
     ]
-    lines += box(ctx, CiteBox("paper", urls.absolute_url(site_url, urls.HOME), Pinpoint(), PAPER_KEY, "the paper", note))
+    lines += box(
+        ctx, CiteBox("paper", urls.absolute_url(site_url, urls.HOME), Pinpoint(), PAPER_KEY, "the paper", note)
+    )
     lines += parts_list(ctx, src)
     lines += ["", f"## Downloads {{#{urls.DOWNLOADS_ANCHOR}}}", ""]
     lines.append(
@@ -154,7 +161,9 @@ def data_page(ctx: Context, site_url: str, downloads: list[tuple[str, str, str]]
     lines += ["", "<ul>"]
     for path, title, description in downloads:
         href = ctx.linker.file_href(src, path)
-        lines.append(f'<li><a href="{esc(href)}" download>{esc(title)}</a> (<code>{esc(path)}</code>): {esc(description)}</li>')
+        lines.append(
+            f'<li><a href="{esc(href)}" download>{esc(title)}</a> (<code>{esc(path)}</code>): {esc(description)}</li>'
+        )
     lines += ["</ul>", "", LETTERS_NOTE, "", COPY_SCRIPT, ""]
     return "\n".join(lines)
 
@@ -177,8 +186,10 @@ def parts_list(ctx: Context, src: str) -> list[str]:
     lines = [f"## Sections and paragraphs {{#{urls.CITE_PARTS_ANCHOR}}}", "", "<ul>"]
     for section in edition.sections:
         href = ctx.href(src, urls.cite_page(section.id))
-        lines.append(f'<li><a href="{esc(href)}">Cite {esc(pinpoint(section.label))}. {esc(edition.text(section.id))}</a> '
-                     "and its paragraphs</li>")
+        lines.append(
+            f'<li><a href="{esc(href)}">Cite {esc(pinpoint(section.label))}. {esc(edition.text(section.id))}</a> '
+            "and its paragraphs</li>"
+        )
     if edition.proposals:
         href = ctx.href(src, urls.CITE_PROPOSALS)
         lines.append(f'<li><a href="{esc(href)}">Cite a proposal</a> (the paragraphs it rests on)</li>')
@@ -206,8 +217,17 @@ def section_page(ctx: Context, site_url: str, section: r.Section, note: str) -> 
         f"## Section {esc(section.label)} {{#{urls.CITE_SECTION_ANCHOR}}}",
         "",
     ]
-    lines += box(ctx, CiteBox(section.id, urls.absolute_url(site_url, section_src), Pinpoint(section=section.label),
-                              f"{PAPER_KEY}-{section.id}", f"section {section.label}", note))
+    lines += box(
+        ctx,
+        CiteBox(
+            section.id,
+            urls.absolute_url(site_url, section_src),
+            Pinpoint(section=section.label),
+            f"{PAPER_KEY}-{section.id}",
+            f"section {section.label}",
+            note,
+        ),
+    )
     for paragraph in section.all_paragraphs():
         anchor = urls.paragraph_anchor(paragraph.id)
         back = ctx.href(src, section_src, anchor)
@@ -220,9 +240,17 @@ def section_page(ctx: Context, site_url: str, section: r.Section, note: str) -> 
             f"{esc(_opening(edition.printed(paragraph.id)))}</span>{_more(edition.printed(paragraph.id))}</p>",
             "",
         ]
-        lines += box(ctx, CiteBox(paragraph.id, urls.absolute_url(site_url, section_src, anchor),
-                                  Pinpoint(paragraphs=(paragraph.number,)), f"{PAPER_KEY}-{paragraph.id}",
-                                  f"¶{paragraph.number}", note))
+        lines += box(
+            ctx,
+            CiteBox(
+                paragraph.id,
+                urls.absolute_url(site_url, section_src, anchor),
+                Pinpoint(paragraphs=(paragraph.number,)),
+                f"{PAPER_KEY}-{paragraph.id}",
+                f"¶{paragraph.number}",
+                note,
+            ),
+        )
     lines += [COPY_SCRIPT, ""]
     return "\n".join(lines)
 
@@ -252,8 +280,17 @@ def proposals_page(ctx: Context, site_url: str, note: str) -> str:
             + ".</p>",
             "",
         ]
-        lines += box(ctx, CiteBox(proposal.id, url, proposal_pinpoint(edition, proposal), f"{PAPER_KEY}-{proposal.id}",
-                                  f"proposal {proposal.title}", note))
+        lines += box(
+            ctx,
+            CiteBox(
+                proposal.id,
+                url,
+                proposal_pinpoint(edition, proposal),
+                f"{PAPER_KEY}-{proposal.id}",
+                f"proposal {proposal.title}",
+                note,
+            ),
+        )
     lines += [COPY_SCRIPT, ""]
     return "\n".join(lines)
 

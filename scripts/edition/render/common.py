@@ -4,7 +4,6 @@ readings of each correction in it and the author's words marked as such."""
 from __future__ import annotations
 
 import dataclasses
-from typing import Optional
 
 from .. import records as r
 from .. import urls
@@ -38,8 +37,7 @@ class Context:
             f'title="{esc(self.edition.paragraph_pinpoint(paragraph_id))}">¶{paragraph.number}</a>'
         )
 
-    def erratum_marker(self, from_src: str, segment: Segment) -> str:
-        erratum = segment.erratum
+    def erratum_marker(self, from_src: str, erratum: r.Erratum) -> str:
         href = self.href(from_src, urls.ABOUT, urls.erratum_anchor(erratum.id))
         label = f"Correction {erratum.id}: the source reads “{erratum.original}”"
         return (
@@ -59,6 +57,8 @@ class Context:
         """Both readings of a corrected spot: the corrected one shown, the printed one shown "as printed"
         (docs/stylesheets/reading.css switches them). Search indexes the corrected reading here; the
         printed words of paragraphs are added by search.py."""
+        if segment.erratum is None:
+            raise ValueError("only a corrected segment has two readings")
         return (
             f'<span class="corrected" data-erratum="{esc(segment.erratum.id)}">'
             f'<span class="reading-corrected">{corrected_html}</span>'
@@ -73,7 +73,9 @@ class Context:
             return linked
         return self.segments_html(from_src, self.edition.segments(target_id), abbreviations)
 
-    def segments_html(self, from_src: str, segments: list[Segment], abbreviations: bool = True, markers: bool = True) -> str:
+    def segments_html(
+        self, from_src: str, segments: list[Segment], abbreviations: bool = True, markers: bool = True
+    ) -> str:
         """Segments as HTML: corrections in both readings with their † link, queried words with their ? link.
         Without markers (inside a link, where links cannot nest) the caller places `markers_html` after it."""
         parts = []
@@ -82,7 +84,7 @@ class Context:
                 corrected = self.words_html(segment.text, abbreviations)
                 parts.append(self.correction(segment, corrected, self.words_html(segment.original, abbreviations)))
                 if markers:
-                    parts.append(self.erratum_marker(from_src, segment))
+                    parts.append(self.erratum_marker(from_src, segment.erratum))
             elif segment.query:
                 parts.append(f'<span class="queried">{self.words_html(segment.text, abbreviations)}</span>')
                 if markers:
@@ -92,14 +94,24 @@ class Context:
         return "".join(parts)
 
     def markers_html(self, from_src: str, segments: list[Segment]) -> str:
-        return "".join(
-            self.erratum_marker(from_src, s) if s.erratum else self.query_marker(from_src, s.query)
-            for s in segments
-            if s.erratum or s.query
-        )
+        parts = []
+        for segment in segments:
+            if segment.erratum:
+                parts.append(self.erratum_marker(from_src, segment.erratum))
+            elif segment.query:
+                parts.append(self.query_marker(from_src, segment.query))
+        return "".join(parts)
 
-    def author_words(self, from_src: str, target_id: str, words: Optional[str] = None, tag: str = "span",
-                     css_class: str = "", abbreviations: bool = True, markers: bool = True) -> str:
+    def author_words(
+        self,
+        from_src: str,
+        target_id: str,
+        words: str | None = None,
+        tag: str = "span",
+        css_class: str = "",
+        abbreviations: bool = True,
+        markers: bool = True,
+    ) -> str:
         """The author's printed words (all of a target's text, or an excerpt of it), marked as the author's
         with the source line they are checked against (tests/test_author_text.py walks the built HTML)."""
         edition = self.edition

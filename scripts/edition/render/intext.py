@@ -7,20 +7,23 @@ nest, so the words stay inside the citation link and the † or ? marker follows
 from __future__ import annotations
 
 import dataclasses
-from typing import Callable, Optional
+import itertools
+from collections.abc import Callable
+from typing import Protocol
 
+from .. import records as r
 from .. import urls
 from ..cite_styles import styled
 from ..escape import esc
 from ..intext_citations import Cite, Work
-from ..model import Segment
+from ..model import Edition, Segment
 
 
 @dataclasses.dataclass(frozen=True)
 class Piece:
     text: str
     segment: Segment
-    cite: Optional[Cite]
+    cite: Cite | None
     ends_segment: bool
     starts_segment: bool = True
 
@@ -34,29 +37,43 @@ def pieces(segments: list[Segment], cites: list[Cite]) -> list[Piece]:
         start, end = offset, offset + len(segment.text)
         inner = [cut for cut in cuts if start < cut < end]
         bounds = [start, *inner, end]
-        for left, right in zip(bounds, bounds[1:]):
+        for left, right in itertools.pairwise(bounds):
             cite = next((c for c in cites if c.found.start <= left and right <= c.found.end), None)
             out.append(Piece(segment.text[left - start : right - start], segment, cite, right == end, left == start))
         offset = end
     return out
 
 
-def work_title(edition, work: Work) -> str:
+def work_title(edition: Edition, work: Work) -> str:
     """The hover and focus preview of a cited work: its formatted entry (the same as the references page's)."""
     if work.reference is None:
         return f"{work.key}: cited in the text; not in the paper’s reference list"
     return styled(edition).reference_text(work.reference.id)
 
 
-def linked_text(ctx, from_src: str, target_id: str, words_html: Callable[[str], str]) -> Optional[str]:
-    """The HTML of a text that holds citations, or None if it holds none. `ctx` is the page's render Context
-    (this module sits below it); `words_html` escapes words and explains abbreviations."""
+class PageContext(Protocol):
+    """What this module needs of render.common.Context, which sits above it."""
+
+    edition: Edition
+
+    def href(self, from_src: str, to_src: str, anchor: str = "") -> str: ...
+
+    def erratum_marker(self, from_src: str, erratum: r.Erratum) -> str: ...
+
+    def query_marker(self, from_src: str, query: r.Query) -> str: ...
+
+    def correction(self, segment: Segment, corrected_html: str, printed_html: str) -> str: ...
+
+
+def linked_text(ctx: PageContext, from_src: str, target_id: str, words_html: Callable[[str], str]) -> str | None:
+    """The HTML of a text that holds citations, or None if it holds none. `ctx` is the page's render Context;
+    `words_html` escapes words and explains abbreviations."""
     cites = ctx.edition.citations.cites.get(target_id)
     if not cites:
         return None
     parts: list[str] = []
     deferred: list[str] = []  # correction markers waiting for the open citation link to close
-    open_cite: Optional[Cite] = None
+    open_cite: Cite | None = None
     for piece in pieces(ctx.edition.segments(target_id), cites):
         if piece.cite is not open_cite:
             if open_cite is not None:
@@ -76,7 +93,7 @@ def linked_text(ctx, from_src: str, target_id: str, words_html: Callable[[str], 
             printed = text(piece.segment.original) if piece.starts_segment else ""
             parts.append(ctx.correction(piece.segment, text(piece.text), printed))
             if piece.ends_segment:
-                marker = ctx.erratum_marker(from_src, piece.segment)
+                marker = ctx.erratum_marker(from_src, piece.segment.erratum)
                 (deferred if piece.cite else parts).append(marker)
         elif piece.segment.query:
             parts.append(f'<span class="queried">{text(piece.text)}</span>')

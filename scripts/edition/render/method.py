@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections import Counter
 
 from .. import urls
+from ..escape import esc
 from ..modality import CLASS_LABELS, POSSIBLE, RECOMMENDING, REGISTER_MODALS, coverage, modal_hits, modal_sentences
 from ..sourcing import general_statements, provenance, sourced
-from ..escape import esc
 from .common import Context
 
 # Editor's words for the kinds in data/errata.yml and data/register.yml.
@@ -114,7 +114,8 @@ def authors_words_part(ctx: Context) -> list[str]:
 def errata_part(ctx: Context, src: str) -> list[str]:
     edition = ctx.edition
     withdrawn = ", ".join(
-        f'<a href="{esc(ctx.href(src, urls.ABOUT, urls.erratum_anchor(w.id)))}">{esc(w.id)}</a>' for w in edition.withdrawn
+        f'<a href="{esc(ctx.href(src, urls.ABOUT, urls.erratum_anchor(w.id)))}">{esc(w.id)}</a>'
+        for w in edition.withdrawn
     )
     return [
         f"## Errata policy {{#{urls.ERRATA_POLICY_ANCHOR}}}",
@@ -128,7 +129,8 @@ def errata_part(ctx: Context, src: str) -> list[str]:
         counted(Counter(e.kind for e in edition.errata), ERRATUM_KINDS),
         "",
         f"Corrections withdrawn under the policy, each now a query: <strong>{len(edition.withdrawn)}</strong>"
-        + (f" ({withdrawn})" if withdrawn else "") + ".",
+        + (f" ({withdrawn})" if withdrawn else "")
+        + ".",
         "",
         f"Editor’s queries: <strong>{len(edition.queries)}</strong>, by kind:",
         "",
@@ -229,8 +231,12 @@ def register_part(ctx: Context, src: str) -> list[str]:
         "",
         counted(Counter(e.kind for e in edition.register), REGISTER_KINDS),
         "",
-        *table("The coverage register: modal sentences that are not proposals", ["Entry", "Sentence", "Kind", "Reason"], rows,
-               "method-table register"),
+        *table(
+            "The coverage register: modal sentences that are not proposals",
+            ["Entry", "Sentence", "Kind", "Reason"],
+            rows,
+            "method-table register",
+        ),
         "",
     ]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .. import records as r
 from .. import urls
 from ..cite_styles import paper_citation_text
@@ -77,14 +79,16 @@ def contents(ctx: Context, src: str) -> list[str]:
             lines.append("<ol>")
             for subsection in section.subsections:
                 sub_href = ctx.href(src, urls.section_page(section.id), urls.heading_anchor(subsection.id))
-                lines.append(f"<li>{title_link(ctx, src, sub_href, part_label(section, subsection), subsection.id)}</li>")
+                lines.append(
+                    f"<li>{title_link(ctx, src, sub_href, part_label(section, subsection), subsection.id)}</li>"
+                )
             lines.append("</ol>")
         lines.append("</li>")
     lines.append("</ol>")
     return lines
 
 
-def printed_words(text: str, line: int, escape=esc, css_class: str = "") -> str:
+def printed_words(text: str, line: int, escape: Callable[[str], str] = esc, css_class: str = "") -> str:
     """Front-matter words printed on a source line, marked as the author's."""
     classes = f"author-words {css_class}".strip()
     return f'<span class="{classes}" data-source-line="{line}">{escape(text)}</span>'
@@ -128,7 +132,7 @@ def heading(ctx: Context, src: str, target_id: str) -> str:
     for segment in ctx.edition.segments(target_id):
         if segment.erratum:
             parts.append(ctx.correction(segment, md_text(segment.text), md_text(segment.original)))
-            parts.append(ctx.erratum_marker(src, segment))
+            parts.append(ctx.erratum_marker(src, segment.erratum))
         elif segment.query:
             parts.append(f'<span class="queried">{md_text(segment.text)}</span>{ctx.query_marker(src, segment.query)}')
         else:

@@ -63,7 +63,9 @@ def print_page(ctx: Context) -> str:
             lines += paragraphs(ctx, src, items)
     lines += [f"## References {{#{urls.PRINT_REFERENCES_ANCHOR}}}", "", '<ul class="reference-list">']
     for ref in edition.references:
-        lines.append(f'<li id="{urls.reference_anchor(ref.id)}">{ctx.author_words(src, ref.id, abbreviations=False)}</li>')
+        lines.append(
+            f'<li id="{urls.reference_anchor(ref.id)}">{ctx.author_words(src, ref.id, abbreviations=False)}</li>'
+        )
     lines += ["</ul>", ""]
     return "\n".join(lines)
 

@@ -9,10 +9,14 @@ from ..modality import CLASS_LABELS
 from .blocks import html_block, link, paragraph_links, quotes_section, summary, three_p_names
 from .common import Context
 
-
 # Editor's words for the controlled values, so filters and tables read as prose.
 HORIZON_LABELS = {"near": "Near term", "long": "Long term", "conditional": "Conditional", "not-stated": "Not stated"}
-STATUS_LABELS = {"agreed": "Agreed", "being-explored": "Being explored", "discussed": "Discussed", "proposed": "Proposed"}
+STATUS_LABELS = {
+    "agreed": "Agreed",
+    "being-explored": "Being explored",
+    "discussed": "Discussed",
+    "proposed": "Proposed",
+}
 
 
 def proposals_index(ctx: Context) -> str:
@@ -41,7 +45,17 @@ def proposals_index(ctx: Context) -> str:
                 "<thead><tr>"
                 + "".join(
                     f'<th scope="col">{name}</th>'
-                    for name in ("Proposal", "Class", "Area", "Challenges", "Actors", "Horizon", "3P", "Status", "Source")
+                    for name in (
+                        "Proposal",
+                        "Class",
+                        "Area",
+                        "Challenges",
+                        "Actors",
+                        "Horizon",
+                        "3P",
+                        "Status",
+                        "Source",
+                    )
                 )
                 + "</tr></thead>",
                 "<tbody>",
@@ -85,7 +99,7 @@ def filters(ctx: Context) -> str:
     """Filter controls; hidden until the script runs, so a reader without JavaScript sees no dead controls."""
     edition = ctx.edition
     used_actors = [a for a in edition.actors if a.id in edition.proposals_by_actor]
-    groups = [
+    groups: list[tuple[str, str, list[tuple[str, str]]]] = [
         ("class", "Class", list(CLASS_LABELS.items())),
         ("area", "Area", [(a.id, a.title) for a in edition.areas]),
         ("challenge", "Challenge", [(c.id, c.title) for c in edition.challenges]),
@@ -115,9 +129,12 @@ def proposal_page(ctx: Context, proposal: r.Proposal) -> str:
         html_block(
             ['<dl class="record-facts">']
             + [f"<dt>{name}</dt><dd>{value}</dd>" for name, value in facts(ctx, src, proposal)]
-            + ["</dl>", '<p class="editorial">The statement, the class and the labels for area, horizon, 3P and '
-               "instrument are the editor’s; the quoted words are the paper’s, as printed, with any correction "
-               "marked †. The statement says no more than the paper’s own wording.</p>"]
+            + [
+                "</dl>",
+                '<p class="editorial">The statement, the class and the labels for area, horizon, 3P and '
+                "instrument are the editor’s; the quoted words are the paper’s, as printed, with any correction "
+                "marked †. The statement says no more than the paper’s own wording.</p>",
+            ]
         ),
     ]
     lines += quotes_section(ctx, src, proposal.quotes)
@@ -161,12 +178,23 @@ def facts(ctx: Context, src: str, proposal: r.Proposal) -> list[tuple[str, str]]
     found.append(("3P frame", esc(three_p_names(ctx, proposal.three_p))))
     found.append(("Instrument", esc(proposal.instrument.replace("-", " "))))
     found.append(("Source paragraphs", paragraph_links(ctx, src, [q.paragraph for q in proposal.quotes])))
-    found.append(("Cite", link(ctx, src, urls.CITE_PROPOSALS, "Cite the paper for this proposal", urls.proposal_cite_anchor(proposal.id))))
+    found.append(
+        (
+            "Cite",
+            link(
+                ctx,
+                src,
+                urls.CITE_PROPOSALS,
+                "Cite the paper for this proposal",
+                urls.proposal_cite_anchor(proposal.id),
+            ),
+        )
+    )
     return found
 
 
 def horizon_html(ctx: Context, src: str, horizon: r.Horizon) -> str:
-    if horizon.term == "not-stated":
+    if horizon.term == "not-stated" or horizon.paragraph is None:  # a stated horizon has its words (checks)
         return "Not stated: the paper’s words about this proposal give no time horizon"
     return (
         f"{esc(HORIZON_LABELS[horizon.term])} — “{ctx.author_words(src, horizon.paragraph, horizon.words)}” "
@@ -183,4 +211,8 @@ def actor_quotes(ctx: Context, src: str, proposal: r.Proposal) -> list[str]:
         f"“{ctx.author_words(src, q.paragraph, q.text)}” ({ctx.paragraph_link(src, q.paragraph)})</li>"
         for q in proposal.actor_quotes
     )
-    return [f"## Actors in the paper’s words {{#{urls.ACTOR_QUOTES_ANCHOR}}}", "", html_block([f'<ul class="actor-quotes">{items}</ul>'])]
+    return [
+        f"## Actors in the paper’s words {{#{urls.ACTOR_QUOTES_ANCHOR}}}",
+        "",
+        html_block([f'<ul class="actor-quotes">{items}</ul>']),
+    ]

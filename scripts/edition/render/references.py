@@ -3,6 +3,7 @@ omits, and for each entry the paragraphs that cite it and the editor's notes on 
 
 from __future__ import annotations
 
+from .. import records as r
 from .. import urls
 from ..cite_styles import STYLE_LONG_NAMES, styled
 from ..escape import esc
@@ -32,7 +33,8 @@ def page(ctx: Context) -> str:
         '<ol class="reference-list">',
     ]
     for work in cites.listed:
-        lines.append(listed_entry(ctx, src, work))
+        if work.reference is not None:
+            lines.append(listed_entry(ctx, src, work, work.reference))
     lines += [
         "</ol>",
         "",
@@ -49,8 +51,7 @@ def page(ctx: Context) -> str:
     return "\n".join(lines)
 
 
-def listed_entry(ctx: Context, src: str, work: Work) -> str:
-    ref = work.reference
+def listed_entry(ctx: Context, src: str, work: Work, ref: r.Reference) -> str:
     parts = [
         f'<li id="{urls.reference_anchor(work.id)}" class="reference">',
         f'<p class="reference-entry">{styled(ctx.edition).reference_html(ref.id)}</p>',
@@ -67,9 +68,11 @@ def unlisted_entry(ctx: Context, src: str, work: Work) -> str:
     parts = [
         f'<li id="{urls.reference_anchor(work.id)}" class="reference reference--unlisted">',
         # Published anchors of the ids this work had before a correction was withdrawn keep working.
-        *(f'<span id="{urls.reference_anchor(old)}"></span>'
-          for old in former_work_ids(ctx.edition.withdrawn, ctx.edition.citations).get(work.id, [])),
-        f'<p class="reference-entry">{esc(work.author)} {esc(work.year)}</p>',
+        *(
+            f'<span id="{urls.reference_anchor(old)}"></span>'
+            for old in former_work_ids(ctx.edition.withdrawn, ctx.edition.citations).get(work.id, [])
+        ),
+        f'<p class="reference-entry">{esc(work.author)} {esc(work.year or "")}</p>',
         cited_in(ctx, src, work),
     ]
     parts += notes(ctx, src, work)
@@ -136,10 +139,10 @@ def corrections_in(ctx: Context, cite: Cite) -> list:
     return errata
 
 
-def letter_note(ctx: Context, ref) -> list[str]:
+def letter_note(ctx: Context, ref: r.Reference) -> list[str]:
     """Where the style letters a work (2023c) other than the paper does (2023a): say so, and say why."""
     printed, styled_as = printed_year(ref), styled(ctx.edition).letter(ref.id)
-    if not styled_as or styled_as == printed:
+    if not styled_as or not printed or styled_as == printed:  # an undated entry has no letter to compare
         return []
     href = ctx.href(urls.REFERENCES, urls.CITE, "letters")
     return [
