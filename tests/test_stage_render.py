@@ -41,7 +41,14 @@ def test_page_urls_follow_the_directory_setting():
         ("sections/iv.md", "index.md", "", "../index.md", "../../", "../index.html"),
         ("sections/iv.md", "sections/iv.md", "p18", "#p18", "#p18", "#p18"),
         ("sections/iv.md", "sections/iv.md", "", "iv.md", "./", "./"),
-        ("sections/iv.md", "proposals/index.md", "", "../proposals/index.md", "../../proposals/", "../proposals/index.html"),
+        (
+            "sections/iv.md",
+            "proposals/index.md",
+            "",
+            "../proposals/index.md",
+            "../../proposals/",
+            "../proposals/index.html",
+        ),
         ("index.md", "about.md", "e1", "about.md#e1", "about/#e1", "about.html#e1"),
     ],
 )
