@@ -4,7 +4,8 @@ The docs folder is rendered once (`python -m edition render`). Then, after a war
 turn, each in a fresh process, timed by the wall clock:
 - MkDocs (with Material) building the folder alone, without our hooks;
 - Zensical building it without its cache (`--clean`), and with the cache the previous build left;
-- the finishing step Zensical's output needs (`python -m edition finish`: it checks and renders the data again);
+- the finishing step Zensical's output needs (`python -m edition finish --docs-folder`: it checks the data and
+  reads the folder back);
 - the whole of `make build` (MkDocs with our hooks) and of `make build-zensical` (render, Zensical, finish).
 Figures are medians; ratios are Zensical over MkDocs. Results go to benchmarks/results/engines-latest.json.
 """
@@ -46,7 +47,7 @@ def commands(folder: Path, work: Path) -> dict[str, list[str]]:
         "mkdocs": [python, "-m", "mkdocs", "build", "--quiet", "-f", config, "--site-dir", str(work / "mkdocs-site")],
         "zensical_clean": [str(ZENSICAL), "build", "--clean", "-f", config],
         "zensical_cached": [str(ZENSICAL), "build", "-f", config],
-        "finish": [python, "-m", "edition", "finish", str(folder / "site")],
+        "finish": [python, "-m", "edition", "finish", str(folder / "site"), "--docs-folder", str(folder)],
         "make_build": [python, "-m", "edition", "build", "--site-dir", str(work / "pipeline-mkdocs")],
         "make_build_zensical": [
             python,

@@ -14,6 +14,7 @@ import yaml
 from edition import docs_folder, finish, links, search
 from edition.nav import site_nav
 from edition.validate import check
+from edition.write import write_files
 
 from .helpers import MINIMAL
 
@@ -247,3 +248,16 @@ def test_site_settings_add_the_slash_mkdocs_adds():
 def test_the_nav_file_is_yaml_of_the_navigation(minimal):
     files = docs_folder.project(minimal, docs_folder.read_config())
     assert yaml.safe_load(files[docs_folder.NAV_FILE]) == {"nav": site_nav(minimal)}
+
+
+def test_a_docs_folder_read_back_is_the_one_rendered(tmp_path, minimal):
+    """`finish --docs-folder DIR` reads what `render DIR` wrote instead of rendering again: the same pages,
+    files and navigation."""
+    config = docs_folder.read_config()
+    files = docs_folder.project(minimal, config)
+    write_files(files, tmp_path)
+    again = docs_folder.for_finishing(minimal, config)
+    for folder in (docs_folder.read_folder(tmp_path), docs_folder.as_built(files)):
+        assert folder.pages == again.pages
+        assert set(folder.files) == set(again.files)
+        assert folder.nav == again.nav == site_nav(minimal)

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from . import finish, zensical_build
-from .docs_folder import MKDOCS_CONFIG, for_finishing, project, read_config
+from .docs_folder import MKDOCS_CONFIG, for_finishing, project, read_config, read_folder
 from .errors import DataErrors
 from .model import Edition
 from .paths import DATA_DIR, ROOT
@@ -39,6 +39,9 @@ def main(argv: list[str] | None = None) -> int:
         "finish", help="links, metadata, search index, robots.txt and sitemap.xml.gz of a built site"
     )
     done.add_argument("site", type=Path)
+    done.add_argument(
+        "--docs-folder", type=Path, help="the folder `render` wrote and the site was built from (default: render again)"
+    )
     build = commands.add_parser("build", help="build the site into site/, keeping the old one if the build fails")
     build.add_argument("--site-dir", type=Path, default=None, help="default: site/ (mkdocs), site-zensical/ (zensical)")
     build.add_argument("--engine", choices=sorted(SITE_DIRS), default="mkdocs")
@@ -83,9 +86,8 @@ def with_config(args: argparse.Namespace, edition: Edition, config: dict) -> int
         if not (args.site / "index.html").is_file():
             print(f"{args.site}: no built site here (no index.html)", file=sys.stderr)
             return 1
-        count = finish.finish_site(
-            args.site, edition, for_finishing(edition, config), finish.SiteSettings.from_config(config)
-        )
+        docs = read_folder(args.docs_folder) if args.docs_folder else for_finishing(edition, config)
+        count = finish.finish_site(args.site, edition, docs, finish.SiteSettings.from_config(config))
         print(f"finished {count} pages in {args.site}")
         return 0
     site_dir = args.site_dir or SITE_DIRS["zensical"]

@@ -15,6 +15,7 @@ and a build of the folder give the same site.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -108,9 +109,28 @@ def project(edition: Edition, config: dict[str, Any]) -> dict[str, str | bytes]:
     return files
 
 
+def as_built(files: Mapping[str, str | bytes]) -> DocsFolder:
+    """The docs folder of a project (`project`'s files, or the folder read back) as the finishing steps need it."""
+    docs = {path.removeprefix(f"{DOCS}/"): text for path, text in files.items() if path.startswith(f"{DOCS}/")}
+    pages = {path: text for path, text in docs.items() if path.endswith(".md") and isinstance(text, str)}
+    nav = yaml.safe_load(files[NAV_FILE])["nav"]
+    return DocsFolder(pages, frozenset(docs), nav)
+
+
+def read_folder(folder: Path) -> DocsFolder:
+    """A docs folder written by `render`, read back: finishing a site built from it needs no second rendering."""
+    docs = folder / DOCS
+    files: dict[str, str | bytes] = {NAV_FILE: (folder / NAV_FILE).read_text(encoding="utf-8")}
+    for path in docs.rglob("*"):
+        if path.is_file():
+            name = f"{DOCS}/{path.relative_to(docs).as_posix()}"
+            files[name] = path.read_text(encoding="utf-8") if path.suffix == ".md" else b""
+    return as_built(files)
+
+
 def for_finishing(edition: Edition, config: dict[str, Any]) -> DocsFolder:
-    """The docs folder as `python -m edition finish` needs it: rendered again in memory, so that finishing a
-    site needs only the data and the configuration it was built with."""
+    """The docs folder as `python -m edition finish` needs it when it is not at hand: rendered again in memory,
+    so that finishing a site needs only the data and the configuration it was built with."""
     generated = docs_files(edition, SiteSettings.from_config(config))
     own = {path.removeprefix(f"{DOCS}/") for path in hand_written() if path.startswith(f"{DOCS}/")}
     pages = {path: text for path, text in generated.items() if path.endswith(".md")}

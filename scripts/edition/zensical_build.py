@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from . import finish
-from .docs_folder import CONFIG_FILE, for_finishing, project
+from .docs_folder import CONFIG_FILE, as_built, project
+from .finish import DocsFolder
 from .model import Edition
 from .paths import ROOT
 from .write import write_files
@@ -31,10 +32,11 @@ class BuildFailed(Exception):
     """Zensical, or a step around it, failed; the message says which."""
 
 
-def render_project(edition: Edition, config: dict[str, Any], work: Path = WORK) -> Path:
-    """Write the docs folder and its configuration; returns the configuration file."""
-    write_files(project(edition, config), work)
-    return work / CONFIG_FILE
+def render_project(edition: Edition, config: dict[str, Any], work: Path = WORK) -> DocsFolder:
+    """Write the docs folder and its configuration; returns the folder as the finishing steps need it."""
+    files = project(edition, config)
+    write_files(files, work)
+    return as_built(files)
 
 
 def run_zensical(config_file: Path, zensical: Path = ZENSICAL) -> Path:
@@ -53,8 +55,9 @@ def build(
     edition: Edition, config: dict[str, Any], site_dir: Path, zensical: Path = ZENSICAL, work: Path = WORK
 ) -> int:
     """Render, build with Zensical, finish, and swap the site into site_dir; returns how many pages were finished."""
-    built = run_zensical(render_project(edition, config, work), zensical)
-    count = finish.finish_site(built, edition, for_finishing(edition, config), finish.SiteSettings.from_config(config))
+    docs = render_project(edition, config, work)
+    built = run_zensical(work / CONFIG_FILE, zensical)
+    count = finish.finish_site(built, edition, docs, finish.SiteSettings.from_config(config))
     retired = site_dir.with_name(site_dir.name + ".old")
     shutil.rmtree(retired, ignore_errors=True)
     if site_dir.exists():
