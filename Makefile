@@ -10,7 +10,7 @@ ZENSICAL_VENV := .venv-zensical
 ZENSICAL_STAMP := $(ZENSICAL_VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup lock serve build build-zensical publish check lint format test test-fast golden urls offline lighthouse bench bench-engines browser-deps citing-deps clean
+.PHONY: setup lock serve build build-zensical publish check lint format test test-fast golden urls offline lighthouse bench bench-engines browser-deps citing-deps pdf pdf-deps nginx-deps publish-extras text-layer clean
 
 # The venv and the npm tools: the build formats citations with citeproc-js (npm `citeproc`), run by node.
 setup: $(STAMP) $(NODE_STAMP)
@@ -36,12 +36,12 @@ lock:
 		--output-file=requirements-zensical.lock --strip-extras requirements-zensical.in
 
 # A preview: its citations carry the local address and every cite box says so.
-serve: $(STAMP) $(NODE_STAMP)
+serve: $(STAMP) $(NODE_STAMP) pdf-deps
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 # Builds into a fresh folder and swaps it in only on success, so a failed build keeps the last good site.
 # A preview too (mkdocs.yml's local site_url); `make publish` makes the site for readers.
-build: $(STAMP) $(NODE_STAMP)
+build: $(STAMP) $(NODE_STAMP) pdf-deps
 	$(BIN)/python -m edition build
 
 # The same site built by Zensical from the generated docs folder, then finished, into site-zensical/.
@@ -55,16 +55,18 @@ $(ZENSICAL_STAMP): requirements-zensical.lock
 	touch $(ZENSICAL_STAMP)
 
 # The site for readers, in public/: needs the site's address, e.g. make publish SITE_URL=https://example.org/lee2025/
+# Builds with it (the PDF included), then adds the pre-compressed files and the host files (README "Publishing").
 # Refuses none, a loopback or a file: address, and refuses the result if any page or download names one.
-publish: $(STAMP) $(NODE_STAMP)
+publish: $(STAMP) $(NODE_STAMP) pdf-deps
 	SITE_URL="$(SITE_URL)" $(BIN)/python -m edition publish
 
-check: $(STAMP)
+# Checks the data and the pages it makes (rendering them formats citations, hence node).
+check: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m edition check
 
 # Lint, format and types first (CI runs `make test`, so it runs these too); then every test.
 # The engine comparison (tests/test_zensical.py, slow) builds with Zensical, so the tests set it up too.
-test: lint browser-deps citing-deps $(ZENSICAL_STAMP)
+test: lint browser-deps citing-deps pdf-deps nginx-deps $(ZENSICAL_STAMP)
 	$(BIN)/python -m pytest -n 2
 
 # Unit tests per stage and the checks of data: no site build, no browser, no apt (under 15 s). The npm tools
@@ -99,6 +101,32 @@ golden: $(STAMP) $(NODE_STAMP)
 browser-deps: $(NODE_STAMP)
 	@command -v chromium >/dev/null 2>&1 && command -v java >/dev/null 2>&1 || \
 		{ apt-get update -q && apt-get install -y -q chromium default-jre-headless; }
+
+# The PDF edition: WeasyPrint (from the lock) needs Debian's Pango and HarfBuzz; the fonts it sets the text in;
+# poppler-utils (pdftotext, pdfinfo) reads the PDF back in the tests.
+PDF_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-sil-charis fonts-dejavu-core poppler-utils
+pdf-deps:
+	@dpkg -s $(PDF_DEBS) >/dev/null 2>&1 || { apt-get update -q && apt-get install -y -q $(PDF_DEBS); }
+
+# Debian's nginx and its brotli_static module: tests/test_nginx.py and `make lighthouse` serve the published
+# folder with deploy/nginx/lee2025.conf. Installing does not leave a server running that we rely on.
+NGINX_DEBS := nginx libnginx-mod-http-brotli-static
+nginx-deps:
+	@dpkg -s $(NGINX_DEBS) >/dev/null 2>&1 || { apt-get update -q && apt-get install -y -q $(NGINX_DEBS); }
+
+# The PDF edition alone, into pdf/ (the build also puts it at downloads/lee2025.pdf); SITE_URL sets its ¶ links.
+pdf: $(STAMP) $(NODE_STAMP) pdf-deps
+	$(BIN)/python -m edition.pdf pdf/lee2025.pdf $(if $(SITE_URL),--site-url "$(SITE_URL)")
+
+PUBLISH_DIR ?= public
+# Pre-compressed copies and host files (_headers, _redirects, _nginx/) for a built folder: part of `make publish`.
+publish-extras: $(STAMP)
+	$(BIN)/python -m edition publish-extras $(PUBLISH_DIR) --site-url "$(SITE_URL)"
+
+# Records the text layer of the newest edition in data/text-layer.json (after adding it to data/edition.yml).
+# AMEND=1 replaces the newest edition's record: only while nobody can have cited that edition.
+text-layer: $(STAMP)
+	$(BIN)/python -m edition text-layer --record $(if $(AMEND),--amend)
 
 $(NODE_STAMP): package-lock.json
 	@command -v npm >/dev/null 2>&1 || { apt-get update -q && apt-get install -y -q npm; }
@@ -135,8 +163,8 @@ $(LIGHTHOUSE_STAMP): tools/lighthouse/package-lock.json
 	cd tools/lighthouse && npm ci --ignore-scripts --no-audit --no-fund --silent
 	touch $(LIGHTHOUSE_STAMP)
 
-lighthouse: build browser-deps $(LIGHTHOUSE_STAMP)
-	$(BIN)/python scripts/lighthouse_run.py site 3
+lighthouse: $(STAMP) $(NODE_STAMP) browser-deps pdf-deps nginx-deps $(LIGHTHOUSE_STAMP)
+	$(BIN)/python scripts/lighthouse_run.py 3
 
 clean:
-	rm -rf site site.* site-zensical site-zensical.* .build .pytest_cache offline public public.*
+	rm -rf site site.* site-zensical site-zensical.* .build .pytest_cache offline pdf public public.*

@@ -22,6 +22,7 @@ import yaml
 from edition import records
 from edition.load import DATA_FILES, SECTIONS_DIR, SOURCE_FILE
 from edition.model import ABSTRACT_ID
+from edition.safety import record_source_digest
 
 PAPER_FILE = "paper.yml"
 SOURCE_LINE_KEYS = ("source_line", "source-line")
@@ -220,6 +221,8 @@ def make_edition(data_dir: Path, out_dir: Path, scale: int) -> dict[str, int]:
     for name, (_cls, document) in others.items():
         _dump(document, out_dir / name)
     (out_dir / SOURCE_FILE).write_text(source.text(), encoding="utf-8")
+    # The synthetic source is a new copy on purpose, so its digest is recorded anew.
+    record_source_digest(out_dir / SOURCE_FILE)
     counts = {"sections": len(ordered), "paragraphs": sum(len(p) for s in ordered for p in _paragraph_groups(s))}
     for name, keyed in lists.items():
         counts.update({key: len(others[name][1][key]) for key, _type in keyed})

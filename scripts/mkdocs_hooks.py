@@ -7,6 +7,8 @@ from edition.paths import DATA_DIR
 
 _adapter = MkDocsAdapter(DATA_DIR)
 
+on_startup = _adapter.on_startup
 on_config = _adapter.on_config
 on_files = _adapter.on_files
+on_serve = _adapter.on_serve
 on_post_build = _adapter.on_post_build

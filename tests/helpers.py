@@ -84,6 +84,13 @@ def build_site(site_dir: Path, data_dir: Path = DATA_DIR, extra_env: dict | None
     )
 
 
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a built site without a log line per request, which would bury the test output."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
 def soup(site: Path, src: str) -> BeautifulSoup:
     """The built page of a Markdown source path such as 'sections/iv.md', parsed."""
     return BeautifulSoup((site / urls.page_url(src) / "index.html").read_text(encoding="utf-8"), "html.parser")
@@ -167,14 +174,9 @@ def broken_links(site: Path) -> list[str]:
     return problems
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # keep test output readable
-        pass
-
-
 def serve(site: Path) -> Iterator[str]:
     """A built site on a local HTTP server, as a base URL ending in '/' (for a fixture to `yield from`)."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
+    handler = functools.partial(QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

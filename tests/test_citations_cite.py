@@ -146,6 +146,7 @@ def test_each_proposal_has_a_box_citing_the_paragraphs_it_rests_on(built_site, e
 
 # CSL variables a citation of the paper may carry: each is stated on the paper's page (data/paper.yml,
 # checked against the source) or is the edition's own URL, id or pinpoint note.
+# `version` is the edition's own number (data/edition.yml), the editor's fact, not the paper's.
 PAPER_VARIABLES = {
     "id",
     "type",
@@ -159,6 +160,7 @@ PAPER_VARIABLES = {
     "language",
     "URL",
     "note",
+    "version",
 }
 
 
@@ -173,6 +175,7 @@ def test_no_bibliographic_fact_beyond_what_the_paper_states(built_site, edition)
             assert item[key] in stated, key
         assert item["issued"]["date-parts"] == [[int(part) for part in paper.date.split("-")]]
         assert item["author"] == [{"family": paper.author.family, "given": paper.author.given}]
+        assert item["version"] == str(edition.current.number)
         for style in STYLES:
             text = box_texts(soup(built_site, src), what)[style]
             # No place of publication: the paper names none.

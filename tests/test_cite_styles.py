@@ -17,6 +17,8 @@ from .helpers import PUBLISHED_URL, soup
 pytestmark = pytest.mark.slow
 
 SITE = PUBLISHED_URL
+# The edition's number (data/edition.yml), which every citation carries as the version cited.
+VERSION = 1
 TITLE = "The Long-Term Vision for ROK-Japan Economic Cooperation in the Era of De-Globalization and Shrinking"
 # APA 7, 6.17: titles of works in reference entries in sentence case; ROK and Japan are proper nouns.
 TITLE_APA = "The long-term vision for ROK-Japan economic cooperation in the era of de-globalization and shrinking"
@@ -27,9 +29,11 @@ def chicago(url: str) -> str:
     # working paper in italics, headline style; the paper's designation ("Working Paper"); series title then
     # its number ("no.", CMOS's abbreviation, after a comma because the series title itself ends in "2050");
     # publisher (no place: CMOS 18 no longer requires one, and the paper prints none); the URL, then a period.
+    # The version cited (the edition's number, data/edition.yml) follows the title and its description, as
+    # CMOS places an edition or version after the title elements: "Version 1."
     return (
-        f"Lee, Junghwan. 2025. <i>{TITLE}</i>. Working Paper. Korea-Japan Joint Work on the World 2050, no. 5. "
-        f"East Asia Institute. {url}."
+        f"Lee, Junghwan. 2025. <i>{TITLE}</i>. Working Paper. Version {VERSION}. Korea-Japan Joint Work on the "
+        f"World 2050, no. 5. East Asia Institute. {url}."
     )
 
 
@@ -38,8 +42,10 @@ def apa(url: str) -> str:
     # case (9.19, 6.17); the series and number in parentheses after the title, "No." capitalised (10.4,
     # examples 50-52: "(Report No. 123)", "(OECD Education Working Paper No. 240)"), so no bracketed
     # description, which 10.4 uses for reports without a number; publisher (9.29); URL, no period after it (9.35).
+    # The version ("Version 1", as APA 10.10 writes a version) joins the series in the same parentheses,
+    # separated by a comma, as APA 9.x does for several details after a title ("(2nd ed., Vol. 3)").
     return (
-        f"Lee, J. (2025). <i>{TITLE_APA}</i> (Korea-Japan Joint Work on the World 2050 No. 5). "
+        f"Lee, J. (2025). <i>{TITLE_APA}</i> (Version {VERSION}, Korea-Japan Joint Work on the World 2050 No. 5). "
         f"East Asia Institute. {url}"
     )
 
@@ -48,10 +54,11 @@ def mla(url: str) -> str:
     # MLA 9 core elements: Author (surname, given name). Title of source (italic, a stand-alone work; title
     # case). The optional element after the title naming the kind of work ("Working Paper"). Publisher, date
     # (day, abbreviated month, year: "12 Mar. 2025"), location (the URL). The optional series element at the
-    # end: series title and number ("no.", MLA's abbreviation; comma as for Chicago).
+    # end: series title and number ("no.", MLA's abbreviation; comma as for Chicago). Version is MLA's fifth
+    # core element, before the publisher, capitalised after a period: "Version 1,".
     return (
-        f"Lee, Junghwan. <i>{TITLE}</i>. Working Paper. East Asia Institute, 12 Mar. 2025, {url}. "
-        f"Korea-Japan Joint Work on the World 2050, no. 5."
+        f"Lee, Junghwan. <i>{TITLE}</i>. Working Paper. Version {VERSION}, East Asia Institute, 12 Mar. 2025, "
+        f"{url}. Korea-Japan Joint Work on the World 2050, no. 5."
     )
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from edition import modality
 from edition.paths import DATA_DIR
+from edition.safety import record_source_digest
 from edition.sourcing import general_statements, provenance
 from edition.validate import check
 
@@ -38,6 +39,8 @@ def edited(tmp_path: Path, edits: list[tuple[str, str, str]]) -> Path:
         content = path.read_text(encoding="utf-8")
         assert old in content, f"fixture changed: {old!r} not in {file}"
         path.write_text(content.replace(old, new, 1), encoding="utf-8")
+        if file == SOURCE:
+            record_source_digest(path)  # a deliberate new copy of the source, for the test
     return data
 
 
@@ -51,9 +54,11 @@ CASES = {
                 'text: "Second paragraph of supply chains."',
             ),
         ],
-        "data/proposals.yml:14:15: proposals[0].quotes[0].text: expected the exact words of ¶2 (p2) as printed, found "
-        "words that are not there: 'Second paragraph of supply chains.'; they are the corrected reading (correction "
-        "e2): quote the printed words, and the correction is shown, marked, inside the quote",
+        # The mark and the message point at the first character that is not as printed.
+        "data/proposals.yml:14:34: proposals[0].quotes[0].text: expected the exact words of ¶2 (p2) as printed, found "
+        "words that are not there: the first 18 characters agree with ¶2 (p2), then the quote has 'Second paragraph "
+        "of supply chains.' where ¶2 (p2) has 'Second paragraph on supply chains.'; they are the corrected reading "
+        "(correction e2): quote the printed words, and the correction is shown, marked, inside the quote",
     ),
     "quote-cuts-through-a-correction": (
         [ERRATUM_IN_P2, ("challenges.yml", 'text: "supply chains"', 'text: "paragraph on"')],
@@ -69,7 +74,8 @@ CASES = {
             )
         ],
         "data/errata.yml:10:38: queries[0].text: expected the exact words of abstract as printed, found words that are "
-        "not there: 'a system.'; they are the corrected reading (correction e1): quote the printed words, and the "
+        "not there: the first 7 characters agree with abstract, then the quote has 'a system.' where abstract has "
+        "'…with a systern.'; they are the corrected reading (correction e1): quote the printed words, and the "
         "correction is shown, marked, inside the quote",
     ),
     "statement-stronger-than-the-paper": (

@@ -1,8 +1,9 @@
 """Bad input gives messages a person can act on: file:line:column, field, expected and found.
 
 Every message template in scripts/edition (each DataError the code can make) has a case in CASES, or in the
-argument map's cases in test_traceability.py, with its exact message: test_every_message_template_has_a_case
-finds the templates in the code and fails for one that no case shows.
+argument map's cases in test_traceability.py, the editorial ones in test_editorial.py or the adversarial
+corpus's in test_hostile_corpus.py (data and rendered pages), with its exact message:
+test_every_message_template_has_a_case finds the templates in the code and fails for one that no case shows.
 """
 
 from __future__ import annotations
@@ -19,7 +20,10 @@ from edition.paths import ROOT
 from edition.validate import check
 
 from .helpers import MINIMAL, broken, build_site, report
+from .test_editions import EDITION_ERRORS
 from .test_editorial import CASES as EDITORIAL_CASES
+from .test_hostile_corpus import CASES as HOSTILE_CASES
+from .test_hostile_corpus import PAGE_CASES, RENDERER_CASES
 from .test_traceability import CASES as TRACEABILITY_CASES
 
 PACKAGE = ROOT / "scripts" / "edition"
@@ -107,15 +111,17 @@ CASES: dict[str, Case] = {
         "sections/i.yml",
         "about the ROK and trade.",
         "about the ROK and commerce.",
-        "data/sections/i.yml:9:11: paragraphs[0].text: expected the exact words of source line 4, found different "
-        "text; corrections belong in data/errata.yml, the text stays as the source prints it\n"
+        "data/sections/i.yml:9:46: paragraphs[0].text: expected the exact words of source line 4, found different "
+        "text from character 35 on: the source has '…about the ROK and trade.', the data has '…about the ROK and "
+        "commerce.'; "
+        "corrections belong in data/errata.yml, the text stays as the source prints it\n"
         "1 error in data/; nothing was built.",
     ),
     "duplicate-yaml-key": (
         "actors.yml",
         "    kind: country\n",
         "    kind: country\n    kind: person\n",
-        "data/actors.yml:5:5: kind: duplicate key 'kind': it was already set at line 4; "
+        "data/actors.yml:5:5: actors[0].kind: duplicate key 'kind': it was already set at line 4; "
         "YAML would silently keep only the last value\n"
         "1 error in data/; nothing was built.",
     ),
@@ -123,8 +129,9 @@ CASES: dict[str, Case] = {
         "proposals.yml",
         'text: "Second paragraph on supply chains."',
         'text: "Second paragraphs on supply chains."',
-        "data/proposals.yml:14:15: proposals[0].quotes[0].text: expected the exact words of ¶2 (p2) as printed, "
-        "found words that are not there: 'Second paragraphs on supply chains.'\n"
+        "data/proposals.yml:14:32: proposals[0].quotes[0].text: expected the exact words of ¶2 (p2) as printed, "
+        "found words that are not there: the first 16 characters agree with ¶2 (p2), then the quote has "
+        "'Second paragraphs on supply chains.' where ¶2 (p2) has 'Second paragraph on supply chains.'\n"
         "1 error in data/; nothing was built.",
     ),
     "literal-did-you-mean": (
@@ -237,7 +244,8 @@ CASES: dict[str, Case] = {
         "queries: []",
         'queries:\n  - id: q1\n    target: p1\n    text: "the DPRK"\n    kind: wording\n    query: "Which country?"',
         "data/errata.yml:12:11: queries[0].text: expected the exact words of ¶1 (p1) as printed, found words that are "
-        "not there: 'the DPRK'\n"
+        "not there: the first 4 characters agree with ¶1 (p1), then the quote has 'the DPRK' where ¶1 (p1) has "
+        "'…about the ROK and trade.'\n"
         "1 error in data/; nothing was built.",
     ),
     # The editorial checks (fidelity.py, modality.py, sourcing.py); tests/test_editorial.py has more.
@@ -469,7 +477,17 @@ def covered(templates: list[str], reports: list[str]) -> set[str]:
 
 def test_every_message_template_has_a_case():
     templates = message_templates(PACKAGE)
-    reports = [case[-1] for case in [*CASES.values(), *TRACEABILITY_CASES.values(), *EDITORIAL_CASES.values()]]
+    cases = [
+        *CASES.values(),
+        *TRACEABILITY_CASES.values(),
+        *EDITORIAL_CASES.values(),
+        *HOSTILE_CASES.values(),
+        *PAGE_CASES.values(),
+        *RENDERER_CASES.values(),
+    ]
+    reports = [case[-1] for case in cases]
+    # data/edition.yml's messages, each asserted verbatim in tests/test_editions.py.
+    reports += [f"{message}\n1 error in data/; nothing was built." for *_, message in EDITION_ERRORS.values()]
     shown = covered(list(templates), reports)
     missing = [f"{', '.join(where)}: {t}" for t, where in templates.items() if t not in shown]
     assert len(templates) > 25

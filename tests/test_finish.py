@@ -91,7 +91,7 @@ def test_every_relative_link_the_pages_write_points_at_a_docs_file(generated):
             continue
         for href in re.findall(r'<a [^>]*href="([^"#][^"]*)"', text):
             target = posixpath.normpath(posixpath.join(posixpath.dirname(src), href.split("#")[0]))
-            if "://" not in href and target not in generated:
+            if "://" not in href and target not in generated and target not in finish.PLACED_AFTER_BUILD:
                 unresolved.append(f"{src}: {href}")
     assert unresolved == []
     assert sum(text.count('.md#') for text in generated.values()) > 20  # the links are to sources
@@ -104,13 +104,18 @@ def test_the_docs_folder_has_robots_txt_and_every_rendered_file(generated):
 
 def test_the_engine_config_keeps_the_settings_and_drops_what_only_the_hook_needs(minimal):
     config = docs_folder.read_config()
-    engine = docs_folder.engine_config(config)
+    engine = docs_folder.engine_config(
+        config, docs_folder.site_settings(minimal, finish.SiteSettings.from_config(config))
+    )
     assert engine["INHERIT"] == "nav.yml"
     assert engine["docs_dir"] == "docs"
     assert engine["theme"]["custom_dir"] == "overrides"
     assert not {"hooks", "watch", "exclude_docs", "nav"} & set(engine)
-    # What the hook's template globals told MkDocs' templates, every engine reads from config.extra.
+    # What the hook's template globals told MkDocs' templates, every engine reads from config.extra, and the
+    # edition's line in the footer is in `copyright`, as the hook sets it.
     assert engine["extra"]["edition_print_page"] == {"url": "print/"}
+    assert engine["extra"]["edition_pdf"] == "downloads/lee2025.pdf"
+    assert 'class="edition-stamp"' in engine["copyright"]
     for key in ("site_name", "site_url", "use_directory_urls", "plugins", "markdown_extensions", "extra_css"):
         assert engine[key] == config[key]
 

@@ -16,6 +16,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from edition.paths import DATA_DIR
+from edition.safety import record_source_digest
 
 from .helpers import build_site, html_files
 
@@ -53,6 +54,7 @@ def hostile_site(tmp_path_factory) -> Path:
     payload = f" {SCRIPT} {IMG}"
     inject(data / "sections" / "i.yml", P1_END, P1_END + payload)
     inject(data / "source" / "000_c0e8e11fa83fec7f.txt", P1_END + "\n", P1_END + payload + "\n")
+    record_source_digest(data / "source" / "000_c0e8e11fa83fec7f.txt")
     prepend_to_scalar(
         data / "proposals.yml", 'statement: "Diversification of import lines for items', f"{JS_LINK} {LAYOUT}"
     )

@@ -18,7 +18,7 @@ from .helpers import SITE_URL
 
 pytestmark = pytest.mark.slow
 
-FORBIDDEN = ("citation_journal_title", "citation_isbn", "citation_doi", "citation_pdf_url")
+FORBIDDEN = ("citation_journal_title", "citation_isbn", "citation_doi")
 
 
 def pages(site):
@@ -56,6 +56,9 @@ def test_highwire_tags(built_site, edition):
         assert one(page, "citation_language") == paper.language
         assert one(page, "citation_abstract") == edition.text(ABSTRACT_ID)
         assert one(page, "citation_public_url") == url
+        # The PDF edition is served by every build, so the PDF link is given (Google Scholar reads it).
+        assert one(page, "citation_pdf_url") == SITE_URL + urls.PDF
+        assert (built_site / urls.PDF).is_file()
         html = str(page.head)
         for name in FORBIDDEN:
             assert name not in html, (url, name)

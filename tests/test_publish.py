@@ -9,6 +9,7 @@ import subprocess
 import sys
 
 import pytest
+from pypdf import PdfReader
 
 from edition import urls
 from edition.paths import ROOT
@@ -84,10 +85,20 @@ def test_a_published_build_names_no_local_address_in_any_page_or_download(publis
     downloads = [p for p in (published_site / urls.DOWNLOADS_DIR).rglob("*") if p.is_file()]
     assert len(pages) > 80 and len(downloads) >= 10
     for path in pages + downloads + list(published_site.rglob("*.xml")) + [published_site / "robots.txt"]:
+        if path.suffix == ".pdf":
+            continue  # binary: its links are checked below
         text = path.read_text(encoding="utf-8")
         for marker in LOCAL_MARKERS:
             assert marker not in text, (path.relative_to(published_site).as_posix(), marker)
     assert local_mentions(published_site) == []
+    # The PDF's links (every ¶ number, the title page) go to the published address.
+    uris = [
+        str(a.get_object()["/A"]["/URI"])
+        for page in PdfReader(published_site / urls.PDF).pages
+        for a in page.get("/Annots", [])
+        if "/URI" in a.get_object().get("/A", {})
+    ]
+    assert len(uris) >= 42 and all(uri.startswith(PUBLISHED_URL) for uri in uris)
     # The address it was given is the one everything carries.
     assert PUBLISHED_URL + "sections/iv/#p18" in (published_site / "cite/iv/index.html").read_text(encoding="utf-8")
 

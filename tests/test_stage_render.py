@@ -3,6 +3,8 @@ rendered files, the search index rewrite, escaping and page metadata."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from edition import urls
@@ -73,6 +75,7 @@ def test_navigation_lists_the_sections_and_the_fixed_parts(minimal):
     assert nav[0] == {"The paper": [{"Overview": urls.HOME}, {"I. Introduction": "sections/i.md"}]}
     assert [next(iter(item)) for item in nav] == [
         "The paper", "Argument map", "References", "Data and citation", "About this edition", "Editorial method",
+        "Changelog",
     ]  # fmt: skip
 
 
@@ -114,7 +117,9 @@ def test_search_index_gets_one_entry_per_paragraph_and_loses_cite_pages(minimal)
 def test_escaping_for_html_markdown_and_script():
     assert esc('<a href="x">&') == "&lt;a href=&quot;x&quot;&gt;&amp;"
     assert md_text("*[x](y)*") == r"\*\[x\]\(y\)\*"
-    assert script_json({"a": "</script>"}) == '{"a":"<\\/script>"}'
+    # "<", ">" and "&" as JSON escapes: no string can end the <script> element or open a comment in it.
+    assert script_json({"a": "</script><!--&"}) == '{"a":"\\u003c/script\\u003e\\u003c!--\\u0026"}'
+    assert json.loads(script_json({"a": "</script><!--&"})) == {"a": "</script><!--&"}
 
 
 def test_page_metadata_names_the_paper_and_the_page(minimal):

@@ -95,7 +95,12 @@ def test_overrides_match_the_installed_theme(request):
 
 
 def test_only_the_templates_no_block_reaches_are_copies():
-    assert copies(THEME, OVERRIDES) == ["partials/palette.html", "partials/search.html", "partials/toc.html"]
+    assert copies(THEME, OVERRIDES) == [
+        "partials/footer.html",
+        "partials/palette.html",
+        "partials/search.html",
+        "partials/toc.html",
+    ]
 
 
 def test_a_changed_theme_or_an_unknown_block_is_named(tmp_path):

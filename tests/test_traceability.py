@@ -37,18 +37,21 @@ CASES = {
         "actors.yml",
         'text: "the ROK"',
         'text: "the ROK and Japan"',
-        "data/actors.yml:6:38: actors[0].mentions[0].text: expected the exact words of ¶1 (p1) as printed, "
-        f"found words that are not there: 'the ROK and Japan'\n{ONE}",
+        # The mark points at the first character that is not as printed: 'J'.
+        "data/actors.yml:6:51: actors[0].mentions[0].text: expected the exact words of ¶1 (p1) as printed, "
+        "found words that are not there: the first 12 characters agree with ¶1 (p1), then the quote has 'the ROK "
+        f"and Japan' where ¶1 (p1) has '…about the ROK and trade.'\n{ONE}",
     ),
     "horizon-words-not-verbatim": (
         "proposals.yml",
         'words: "supply chains"',
         'words: "supply lines"',
-        "data/proposals.yml:11:34: proposals[0].horizon.words: expected the exact words of ¶2 (p2) as printed, "
-        "found words that are not there: 'supply lines'\n"
         "data/proposals.yml:11:34: proposals[0].horizon.words: expected words about this proposal, inside one of "
         "its quotes of p2, found 'supply lines', which none of them holds; a horizon the proposal's own words do "
         "not give is not-stated\n"
+        "data/proposals.yml:11:42: proposals[0].horizon.words: expected the exact words of ¶2 (p2) as printed, "
+        "found words that are not there: the first 7 characters agree with ¶2 (p2), then the quote has 'supply "
+        "lines' where ¶2 (p2) has '…on supply chains.'\n"
         "2 errors in data/; nothing was built.",
     ),
     "event-quote-not-verbatim": (
@@ -56,8 +59,9 @@ CASES = {
         "events: []",
         'events:\n  - id: ev1\n    when: "trade"\n    sort: 2021\n    title: "Trade"\n'
         '    quote: {paragraph: p1, text: "about trade"}',
-        "data/timeline.yml:6:34: events[0].quote.text: expected the exact words of ¶1 (p1) as printed, "
-        f"found words that are not there: 'about trade'\n{ONE}",
+        "data/timeline.yml:6:42: events[0].quote.text: expected the exact words of ¶1 (p1) as printed, "
+        "found words that are not there: the first 7 characters agree with ¶1 (p1), then the quote has 'about "
+        f"trade' where ¶1 (p1) has '…paragraph about the ROK and trade.'\n{ONE}",
     ),
     "event-date-not-in-its-quote": (
         "timeline.yml",

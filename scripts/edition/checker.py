@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from typing import Protocol
 
 from . import records as r
+from . import safety, verbatim
 from .errors import DataError, did_you_mean
 from .fidelity import quote_problem
 from .load import Loaded, Located
@@ -81,10 +82,19 @@ class Checker:
         for j, quote in enumerate(quotes):
             self.quote(where, f"{path}.{field}[{j}]", quote, edition)
 
+    def error_at(self, where: Located, path: str, value: str, offset: int, message: str) -> None:
+        """An error pointed at one character of a value: the first that is wrong."""
+        mark = safety.char_mark(where, path, value, offset, self.loaded.data_dir)
+        self.errors.append(DataError(mark, path, message))
+
     def words(self, where: Located, path: str, words: str, paragraph_id: str, edition: Edition) -> None:
         # Shown as the author's, so checked against the printed words (fidelity.py says why).
         if paragraph_id in edition.paragraph and (problem := quote_problem(edition, paragraph_id, words)):
-            self.error(where, path, problem)
+            printed = edition.printed(paragraph_id)
+            if words in printed:
+                self.error(where, path, problem)
+            else:  # not verbatim: the mark points at the first character that departs from the printed words
+                self.error_at(where, path, words, verbatim.quote_difference(words, printed, "")[0], problem)
 
     def every_used(self, where: Located | None, key: str, items: Iterable[_Record], used: dict) -> None:
         if where is None:

@@ -6,9 +6,10 @@ Registered in validate.EDITION_CHECKS. A file that did not load is skipped: its 
 
 from __future__ import annotations
 
-from . import checks_editorial
+from . import checks_editorial, verbatim
 from . import records as r
 from .checker import Checker
+from .errors import shown
 from .load import Located, file_name
 from .model import Edition, source_text
 
@@ -36,7 +37,14 @@ def _erratum(c: Checker, located: Located, path: str, erratum: r.Erratum, target
         return
     text = source_text(targets[erratum.target])
     found = text.count(erratum.original)
-    if found != erratum.occurrences:
+    if found == 0:
+        c.error(
+            located,
+            f"{path}.original",
+            f"expected words printed in {erratum.target}, found '{shown(erratum.original)}', which does not occur "
+            f"there (the text before corrections){verbatim.nearest_words(erratum.original, text)}",
+        )
+    elif found != erratum.occurrences:
         c.error(
             located,
             f"{path}.occurrences",

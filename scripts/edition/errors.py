@@ -27,8 +27,9 @@ class DataError:
 
     def __str__(self) -> str:
         where = f"{self.mark}: " if self.mark else ""
-        field = f"{self.field}: " if self.field else ""
-        return f"{where}{field}{self.message}"
+        field = f"{shown(self.field, 120)}: " if self.field else ""
+        message = self.message if len(self.message) <= MESSAGE_CHARS else self.message[: MESSAGE_CHARS - 1] + "…"
+        return f"{where}{field}{message}"
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.mark.file, self.mark.line, self.mark.column, self.field, self.message)
@@ -52,3 +53,16 @@ class DataErrors(Exception):
 def did_you_mean(wrong: str, candidates: Iterable[str]) -> str:
     close = difflib.get_close_matches(wrong, sorted(candidates), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
+
+
+# A value quoted in a message is cut to this many characters, so a huge value cannot flood the report.
+SHOWN_CHARS = 80
+# And no message, whatever it quotes, is longer than this.
+MESSAGE_CHARS = 600
+
+
+def shown(value: str, limit: int = SHOWN_CHARS) -> str:
+    """A value as a message quotes it: cut to `limit` characters, invisible characters written as U+XXXX."""
+    cut = value if len(value) <= limit else value[: limit - 1] + "…"
+    visible = "".join(c if c.isprintable() or c == " " else f"<U+{ord(c):04X}>" for c in cut)
+    return visible + (f" ({len(value):,} characters)" if len(value) > limit else "")

@@ -25,7 +25,20 @@ def md_text(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
+# Characters written as character references in an attribute value on a Markdown line (a heading's attribute
+# list, or inline HTML in a heading): HTML's own, and Markdown's inline syntax, which Python-Markdown reads
+# before it sets inline HTML aside ("[a](javascript:…)" inside a title would become a link and end the
+# attribute), and the braces that end an attribute list even inside quotes.
+_MD_ATTR_SPECIAL = {char: f"&#{ord(char)};" for char in "&<>\"'\\`*_{}[]()"}
+
+
+def md_attr(text: str) -> str:
+    """Text for an attribute value written on a Markdown line: `{#id data-toc-label="…"}` or `<a title="…">`."""
+    return "".join(_MD_ATTR_SPECIAL.get(char, char) for char in text)
+
+
 def script_json(data: object) -> str:
-    """Compact JSON to put inside a <script> element."""
-    # "</" inside a JSON string would end the script element early.
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    """Compact JSON to put inside a <script> element: "<", ">" and "&" as \\u escapes, so no string in it can
+    end the element ("</script>") or open a comment ("<!--"); JSON readers decode them back."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

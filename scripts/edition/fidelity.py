@@ -13,6 +13,7 @@ that a correction resting on the reference list says so.
 from __future__ import annotations
 
 from . import records as r
+from . import verbatim
 from .model import Edition, occurrences
 
 # An erratum of this kind rests on the paper's reference list; its reason must say so (errata policy).
@@ -29,7 +30,8 @@ def quote_problem(edition: Edition, target_id: str, words: str) -> str | None:
     printed = edition.printed(target_id)
     where = _where(edition, target_id)
     if words not in printed:
-        message = f"expected the exact words of {where} as printed, found words that are not there: '{short(words)}'"
+        _offset, how = verbatim.quote_difference(words, printed, where)
+        message = f"expected the exact words of {where} as printed, found words that are not there: {how}"
         corrected = [e.id for e in edition.errata_by_target.get(target_id, []) if e.corrected in words]
         if words in edition.text(target_id) and corrected:
             message += (

@@ -25,6 +25,9 @@ from .model import Edition
 
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
+# Files of the site that are not in the docs folder: placed into the built site after the engine's build (the
+# PDF, by edition/pdf_build.py). Links to them resolve like links to the docs folder's files.
+PLACED_AFTER_BUILD = frozenset({urls.PDF})
 
 
 @dataclasses.dataclass(frozen=True)
@@ -123,10 +126,11 @@ def with_metadata(page_html: str, edition: Edition, page: BuiltPage, title: str,
 def finish_pages(site_dir: Path, edition: Edition, docs: DocsFolder, settings: SiteSettings) -> int:
     """Links and metadata on every generated page; returns how many pages were finished."""
     titles = nav_titles(docs.nav)
+    files = frozenset(docs.files) | PLACED_AFTER_BUILD
     pages = built_pages(site_dir, [path for path in docs.pages if path.endswith(".md")], settings.directory_urls)
     for page in pages:
         original = page.file.read_text(encoding="utf-8")
-        text = links.resolve(original, page.src_uri, docs.files, settings.directory_urls)
+        text = links.resolve(original, page.src_uri, files, settings.directory_urls)
         title = titles.get(page.src_uri) or page_title(page.src_uri, docs.pages[page.src_uri])
         text = with_metadata(text, edition, page, title, settings)
         if text != original:

@@ -25,6 +25,7 @@ DATA_FILES: dict[str, type] = {
     "actors.yml": r.ActorsFile,
     "glossary.yml": r.GlossaryFile,
     "timeline.yml": r.TimelineFile,
+    "edition.yml": r.EditionsFile,
     # Sentences with a modal that are not proposals, each with the editor's reason (issue 9).
     "register.yml": r.RegisterFile,
 }
@@ -63,6 +64,7 @@ class Loaded:
     sections: list[Located]  # every data/sections/*.yml that could be read, in file-name order
     unreadable_sections: list[str]  # those that could not; checks needing every paragraph wait for them
     source_lines: list[str]  # the provenance copy, line by line (index 0 is line 1)
+    data_dir: Path | None = None  # where the files are, to point at a character inside a value
 
     def of(self, kind: type) -> Located | None:
         """The loaded file of a kind (a class of DATA_FILES), or None if it could not be read."""
@@ -95,7 +97,7 @@ def load(data_dir: Path) -> tuple[Loaded, list[DataError]]:
         errors.append(
             DataError(Mark(display_name(data_dir, source_path), 1, 1), "", "missing file: the verbatim source copy")
         )
-    return Loaded(files, sections, unreadable, source_lines), errors
+    return Loaded(files, sections, unreadable, source_lines, data_dir), errors
 
 
 def _load_one(data_dir: Path, path: Path, cls: type, errors: list[DataError]) -> Located | None:

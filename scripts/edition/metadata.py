@@ -5,8 +5,9 @@
 - A COinS span: Zotero's translator for it wins over Highwire and keeps the series title, which the
   Highwire translator drops for reports, so its data is complete.
 - schema.org JSON-LD, Dublin Core and OpenGraph for search engines and link previews.
-Never `citation_journal_title`, `citation_isbn`, `citation_doi` or `citation_pdf_url`: there is no
-journal, ISBN, DOI or PDF, and the first two would make Zotero save an article or a book.
+Never `citation_journal_title`, `citation_isbn` or `citation_doi`: there is no journal, ISBN or DOI, and the
+first two would make Zotero save an article or a book. `citation_pdf_url` names the PDF edition, which every
+build serves (urls.PDF, typeset by pdf.py).
 The page's canonical link is the theme's own (Material writes it from `site_url`).
 """
 
@@ -15,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 from urllib.parse import urlencode
 
-from . import urls
+from . import editions, urls
 from .escape import esc, script_json
 from .model import ABSTRACT_ID, Edition
 
@@ -45,7 +46,7 @@ def _meta(name: str, content: str, attribute: str = "name") -> str:
 REFERENCE_PAGES = (urls.HOME, urls.REFERENCES)
 
 
-def highwire(edition: Edition, page_url: str, src_uri: str = urls.HOME) -> list[str]:
+def highwire(edition: Edition, page_url: str, src_uri: str = urls.HOME, site_url: str = "") -> list[str]:
     paper = edition.paper
     tags = [
         _meta("citation_title", paper.title),
@@ -58,6 +59,8 @@ def highwire(edition: Edition, page_url: str, src_uri: str = urls.HOME) -> list[
         _meta("citation_abstract", edition.text(ABSTRACT_ID)),
         _meta("citation_public_url", page_url),
     ]
+    if site_url:
+        tags.append(_meta("citation_pdf_url", urls.absolute_file_url(site_url, urls.PDF)))
     if src_uri in REFERENCE_PAGES:
         tags += [_meta("citation_reference", reference) for reference in cited_works(edition)]
     return tags
@@ -130,6 +133,10 @@ def report(edition: Edition, home_url: str) -> dict:
         "inLanguage": paper.language,
         "genre": paper.type,
         "reportNumber": str(paper.series.number),
+        # The numbered edition of this reference edition and its date (data/edition.yml); the paper's own
+        # date stays datePublished.
+        "version": editions.version(edition.current),
+        "dateModified": edition.current.date,
         "isPartOf": {"@type": "CreativeWorkSeries", "name": paper.series.title},
         "url": home_url,
     }
@@ -234,7 +241,7 @@ class PageInfo:
 def head(edition: Edition, page: PageInfo) -> str:
     script = script_json(json_ld(edition, page.src_uri, page.url, page.title, page.site_url))
     lines = (
-        highwire(edition, page.url, page.src_uri)
+        highwire(edition, page.url, page.src_uri, page.site_url)
         + dublin_core(edition, page.url)
         + opengraph(edition, page.url, page.title, page.site_name)
     )

@@ -9,18 +9,20 @@ A data error aborts before MkDocs cleans site/, so the last good site stays in p
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 
-from . import csl_engine, finish, offline
-from .docs_folder import docs_files, theme_extra
+from . import csl_engine, finish, offline, pdf_build, published, serving, urls
+from .docs_folder import site_settings, with_extras
 from .errors import DataErrors
 from .model import Edition
 from .nav import site_nav
-from .render import DuplicatePath
+from .render import DuplicatePath, render_site
 from .validate import check
 
 log = logging.getLogger("mkdocs.plugins.edition")
@@ -36,8 +38,12 @@ class MkDocsAdapter:
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
         self._edition: Edition | None = None
+        self._files: dict[str, str] = {}  # every generated file, rendered and checked in on_config
         # The build's docs folder as the finishing steps see it, set in on_files.
         self._docs: finish.DocsFolder | None = None
+        self._broken: str | None = None  # the data's errors, while `mkdocs serve` shows them
+        # Under `mkdocs serve` the PDF is made in the background, so a rebuild is not held up by typesetting.
+        self.serving = False
 
     @property
     def edition(self) -> Edition:
@@ -45,38 +51,71 @@ class MkDocsAdapter:
             raise RuntimeError("on_config has not run: the edition is checked there")
         return self._edition
 
+    def on_startup(self, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+        serving.on_startup(command)
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self._edition, self._files, self._broken = None, {}, None
         try:
             edition = check(self.data_dir)
+            reason = csl_engine.missing()
+            if reason:
+                raise Abort(f"the CSL engine cannot run: {reason}")
+            # Rendered now, before MkDocs empties the site folder: a page that would break a published URL,
+            # repeat an anchor or land outside the site stops the build with the last good site in place.
+            files = render_site(edition, config.use_directory_urls, config.site_url or "")
+            problems = published.check_site(edition, files, published.contract_for(self.data_dir))
+            if problems:
+                raise DataErrors(problems)
+        except DuplicatePath as clash:
+            raise Abort(str(clash)) from None
         except DataErrors as errors:
-            # Abort prints the message without a traceback and exits with code 1.
-            raise Abort("\n" + errors.report()) from None
-        reason = csl_engine.missing()
-        if reason:
-            raise Abort(f"the CSL engine cannot run: {reason}")
-        self._edition = edition
+            if serving.data_broken(errors.report()):
+                # Abort prints the message without a traceback and exits with code 1.
+                raise Abort("\n" + errors.report()) from None
+            # `mkdocs serve` with no good site yet: it serves the report until the data is fixed.
+            self._broken = errors.report()
+            config.nav = [{"The data has errors": urls.HOME}]
+            return config
+        serving.data_ok()
+        settings = finish.SiteSettings.from_config(config)
+        self._edition, self._files = edition, with_extras(edition, settings, files)
         config.nav = site_nav(edition)
-        # What the theme overrides need to know of the edition's pages, where every engine's templates read it.
-        config.extra.update(theme_extra(config.use_directory_urls))
+        # The edition's line in the footer, and what the theme overrides read from config.extra: the same
+        # settings the generated mkdocs.yml gives any other engine.
+        extra = site_settings(edition, settings)
+        config.copyright = extra["copyright"]
+        config.extra.update(extra["extra"])
         offline.use_local_shim(config)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        try:
-            generated = docs_files(self.edition, finish.SiteSettings.from_config(config))
-        except DuplicatePath as clash:
-            raise Abort(str(clash)) from None
-        for path, text in generated.items():
+        if self._broken is not None:
+            files.append(File.generated(config, urls.HOME, content=serving.error_page(self._broken)))
+            return files
+        for path, text in self._files.items():
             if files.get_file_from_path(path) is not None:
                 raise Abort(f"docs/{path} would hide a generated page: generated Markdown is never kept in docs/")
             files.append(File.generated(config, path, content=text))
         offline.add_shim(files, config)
-        pages = {path: text for path, text in generated.items() if path.endswith(".md")}
+        pages = {path: text for path, text in self._files.items() if path.endswith(".md")}
         self._docs = finish.DocsFolder(pages, frozenset(file.src_uri for file in files), config.nav or [])
         return files
 
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:
+        """Keep `mkdocs serve` answering while the data is broken, and watch the data folder in use."""
+        return serving.on_serve(server, self.data_dir)
+
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """Links, metadata, search entries per paragraph, robots.txt: the steps every engine's build gets."""
+        """Links, metadata, search entries per paragraph, robots.txt: the steps every engine's build gets; the
+        PDF edition."""
+        serving.built()
+        if self._broken is not None:
+            return
         if self._docs is None:
             raise RuntimeError("on_files has not run: the docs folder is made there")
         finish.finish_site(Path(config.site_dir), self.edition, self._docs, finish.SiteSettings.from_config(config))
+        pdf_build.place(
+            self.edition, config.site_url or "", Path(config.site_dir), self.data_dir, wait=not self.serving
+        )

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from . import intext_citations
 from . import records as r
+from .errors import Mark
 from .glossary_forms import FormIndex  # one matching rule for finding terms and for marking them
 
 TextTarget = r.Paragraph | r.Section | r.Subsection | r.Figure | r.Reference | r.Paper
@@ -154,8 +155,13 @@ class Edition:
     terms: list[r.Term]
     events: list[r.Event]
     source_lines: list[str]
+    # The numbered editions, oldest first (data/edition.yml); the last is this one.
+    numbered: list[r.NumberedEdition] = dataclasses.field(default_factory=list)
     withdrawn: list[r.WithdrawnErratum] = dataclasses.field(default_factory=list)
     register: list[r.RegisterEntry] = dataclasses.field(default_factory=list)
+    # Where each id is written in data/ ({id: [(mark, field path)]}), set by the validator, so that checks
+    # of the rendered site can point at the record (published.py).
+    declared_ids: dict[str, list[tuple[Mark, str]]] = dataclasses.field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.paragraphs: list[r.Paragraph] = []
@@ -206,6 +212,11 @@ class Edition:
         self._build_back_references()
         # The in-text citations, found once: every page that shows a paragraph links them.
         self.citations = intext_citations.build(self.references, {p.id: self.text(p.id) for p in self.paragraphs})
+
+    @property
+    def current(self) -> r.NumberedEdition:
+        """The edition being built: the last in data/edition.yml (checked to exist)."""
+        return self.numbered[-1]
 
     def text_targets(self) -> dict[str, TextTarget]:
         """Everything that carries text from the source, by id: what errata may point at."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from . import urls
+from .escape import esc
 from .model import Edition
 
 # Up to this many sections are listed in the navigation; a longer paper is reached through the
@@ -14,7 +15,8 @@ def site_nav(edition: Edition) -> list:
     paper: list = [{"Overview": urls.HOME}]
     if len(edition.sections) <= MAX_SECTIONS_IN_NAV:
         paper += [
-            {f"{section.label}. {edition.text(section.id)}": urls.section_page(section.id)}
+            # A navigation title is HTML to MkDocs and the theme, which write it as is: escaped here.
+            {esc(f"{section.label}. {edition.text(section.id)}"): urls.section_page(section.id)}
             for section in edition.sections
         ]
     nav: list = [{"The paper": paper}]
@@ -36,4 +38,5 @@ def site_nav(edition: Edition) -> list:
     nav.append({"Data and citation": urls.CITE})
     nav.append({"About this edition": urls.ABOUT})
     nav.append({"Editorial method": urls.METHOD})
+    nav.append({"Changelog": urls.CHANGELOG})
     return nav

@@ -441,5 +441,47 @@ class RegisterFile:
     entries: list[RegisterEntry]
 
 
+# --- numbered editions (data/edition.yml) -----------------------------------------------------
+
+# What can change in the text layer from one edition to the next; every change names the ids it concerns.
+ChangeKind = Literal[
+    "first-edition",
+    "erratum-added",
+    "erratum-withdrawn",
+    "erratum-revised",
+    "query-added",
+    "query-withdrawn",
+    "query-revised",
+    "proposal-added",
+    "proposal-withdrawn",
+    "proposal-reclassified",
+    "proposal-revised",
+    "record-added",
+    "record-withdrawn",
+    "record-revised",
+    "id-renamed",
+]
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: ChangeKind
+    note: str  # the editor's words, shown on the changelog page
+    ids: list[str] = field(default_factory=list)  # the records concerned (the new id of a renamed one)
+    renamed_from: str | None = key("from", default=None)  # id-renamed only: the old id, redirected to the new
+
+
+@dataclass(frozen=True)
+class NumberedEdition:
+    number: int
+    date: str  # the day this edition was published (the editor's date, not the paper's)
+    changes: list[Change]
+
+
+@dataclass(frozen=True)
+class EditionsFile:
+    editions: list[NumberedEdition]
+
+
 def yaml_key(f: dataclasses.Field) -> str:
     return f.metadata.get("key", f.name)

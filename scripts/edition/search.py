@@ -69,7 +69,8 @@ def section_entries(edition: Edition, directory_urls: bool) -> tuple[dict[str, l
                 entries.append(
                     {
                         "location": f"{page}#{urls.paragraph_anchor(paragraph.id)}",
-                        "title": edition.paragraph_pinpoint(paragraph.id),
+                        # Titles in the index are HTML, like Material's own.
+                        "title": esc(edition.paragraph_pinpoint(paragraph.id)),
                         "text": f"<p>{esc(edition.text(paragraph.id))}</p>" + printed_words(edition, paragraph.id),
                         "boost": PARAGRAPH_BOOST,
                     }

@@ -25,6 +25,10 @@ CITE = "cite/index.md"
 CITE_PROPOSALS = "cite/proposals.md"
 # The downloads are generated files served beside the pages, under this folder.
 DOWNLOADS_DIR = "downloads"
+# The numbered editions and what changed in each (data/edition.yml).
+CHANGELOG = "changelog.md"
+# The PDF edition, typeset from the model after the site is built (edition/pdf.py).
+PDF = f"{DOWNLOADS_DIR}/lee2025.pdf"
 
 
 def section_page(section_id: str) -> str:
@@ -87,6 +91,7 @@ THREE_P_ANCHOR = "three-p"
 CITE_PAPER_ANCHOR = "paper"
 CITE_PARTS_ANCHOR = "parts"
 DOWNLOADS_ANCHOR = "downloads"
+CITE_PDF_ANCHOR = "pdf"
 CITE_SECTION_ANCHOR = "section"
 
 
@@ -119,6 +124,11 @@ def reference_anchor(reference_id: str) -> str:
 def cite_anchor(what: str, format_name: str) -> str:
     """The element holding one format of one cite box, e.g. "cite-p18-bibtex" (copy buttons point at it)."""
     return f"cite-{what}-{format_name}"
+
+
+def edition_anchor(number: int) -> str:
+    """A numbered edition's entry on the changelog page, e.g. "edition-2"."""
+    return f"edition-{number}"
 
 
 def figure_anchor(figure_id: str) -> str:
@@ -159,6 +169,11 @@ def absolute_url(site_url: str, src_uri: str, anchor: str = "") -> str:
     """The exact, published URL of a page (and anchor) that a citation carries: always the directory form."""
     base = site_url if site_url.endswith("/") else site_url + "/"
     return base + page_url(src_uri) + (f"#{anchor}" if anchor else "")
+
+
+def absolute_file_url(site_url: str, file_path: str) -> str:
+    """The published URL of a file that is not a page, such as the PDF."""
+    return (site_url if site_url.endswith("/") else site_url + "/") + file_path
 
 
 class Linker:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from . import checks_editorial, checks_map, checks_text
+from . import checks_edition, checks_editorial, checks_map, checks_text, safety
 from . import records as r
 from .checker import Checker
 from .errors import DataErrors
@@ -37,6 +37,7 @@ EDITION_CHECKS: dict[type, EditionCheck] = {
     r.ProposalsFile: checks_map.proposals,
     r.GlossaryFile: checks_map.glossary,
     r.TimelineFile: checks_map.timeline,
+    r.EditionsFile: checks_edition.editions,
     r.RegisterFile: checks_editorial.register,
 }
 # The Edition cannot be built without these; the argument map's files may be missing or broken (they count
@@ -81,6 +82,7 @@ def build_edition(c: Checker) -> Edition | None:
         terms=records(r.GlossaryFile, "terms"),
         events=records(r.TimelineFile, "events"),
         source_lines=c.loaded.source_lines,
+        numbered=records(r.EditionsFile, "editions"),
         withdrawn=errata_file.withdrawn,
         register=records(r.RegisterFile, "entries"),
     )
@@ -89,9 +91,11 @@ def build_edition(c: Checker) -> Edition | None:
 def check(data_dir: Path) -> Edition:
     """Load and check everything in data_dir. Raises DataErrors with every problem found."""
     loaded, errors = load(data_dir)
+    safety_errors, declared = safety.check_loaded(loaded, data_dir)  # ids, characters, sizes, the source's digest
     checker = Checker(loaded)
     edition = run(checker)
-    errors = errors + checker.errors
+    errors = errors + safety_errors + checker.errors
     if errors or edition is None:
         raise DataErrors(errors)
+    edition.declared_ids = declared  # where each id is written, for checks of the rendered site (published.py)
     return edition

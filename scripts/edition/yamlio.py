@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from .errors import DataError, Mark
+from . import limits
+from .errors import DataError, Mark, shown
 
 
 class MarkedDict(dict):
@@ -50,6 +51,11 @@ class _MarkingLoader(_BaseLoader):
 
     display_name: str
     duplicate_keys: list[DataError]
+    # Where each alias is used, by the path of the value it stands for (limits.scan_aliases): a value
+    # reached through an alias is reported where the alias stands, not where its anchor is.
+    alias_uses: dict[tuple, Mark]
+    # The path of the value being built, so a message can name it in full ("proposals[0].title").
+    path: list
 
     def construct_mapping(self, node: _Node, deep: bool = False) -> dict[Any, Any]:
         if not isinstance(node, yaml.MappingNode):
@@ -60,6 +66,17 @@ class _MarkingLoader(_BaseLoader):
         result.key_marks = {}
         result.value_marks = {}
         for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                # A list or mapping as a key has no use in data/ and can be made huge with aliases.
+                found = "a list" if isinstance(key_node, yaml.SequenceNode) else "a mapping"
+                self.duplicate_keys.append(
+                    DataError(
+                        _mark(self.display_name, key_node),
+                        path_text(self.path),
+                        f"expected text as a key, found {found}",
+                    )
+                )
+                continue
             key = self.construct_object(key_node, deep=True)
             if not isinstance(key, str):
                 key = str(key)
@@ -68,22 +85,29 @@ class _MarkingLoader(_BaseLoader):
                 self.duplicate_keys.append(
                     DataError(
                         _mark(self.display_name, key_node),
-                        key,
-                        f"duplicate key '{key}': it was already set at line {first.line}; "
+                        path_text(self.path + [key]),
+                        f"duplicate key '{shown(key)}': it was already set at line {first.line}; "
                         "YAML would silently keep only the last value",
                     )
                 )
+            self.path.append(key)
             result[key] = self.construct_object(value_node, deep=True)
+            result.value_marks[key] = self.alias_uses.get(tuple(self.path)) or _mark(self.display_name, value_node)
+            self.path.pop()
             result.key_marks[key] = _mark(self.display_name, key_node)
-            result.value_marks[key] = _mark(self.display_name, value_node)
         return result
 
     def construct_sequence(self, node: _Node, deep: bool = False) -> list[Any]:
         if not isinstance(node, yaml.SequenceNode):
             raise _wrong_node("sequence", node)
-        result = MarkedList(self.construct_object(child, deep=True) for child in node.value)
+        result = MarkedList()
+        result.item_marks = []
+        for index, child in enumerate(node.value):
+            self.path.append(index)
+            result.append(self.construct_object(child, deep=True))
+            result.item_marks.append(self.alias_uses.get(tuple(self.path)) or _mark(self.display_name, child))
+            self.path.pop()
         result.mark = _mark(self.display_name, node)
-        result.item_marks = [_mark(self.display_name, child) for child in node.value]
         return result
 
     def construct_yaml_str(self, node: yaml.ScalarNode) -> str:
@@ -106,6 +130,14 @@ def _wrong_node(expected: str, node: _Node) -> yaml.constructor.ConstructorError
     )
 
 
+def path_text(path: list) -> str:
+    """("proposals", 0, "title") as the validator writes it: proposals[0].title."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
 _MarkingLoader.add_constructor("tag:yaml.org,2002:map", _MarkingLoader.construct_yaml_map)
 _MarkingLoader.add_constructor("tag:yaml.org,2002:seq", _MarkingLoader.construct_yaml_seq)
 _MarkingLoader.add_constructor("tag:yaml.org,2002:str", _MarkingLoader.construct_yaml_str)
@@ -113,25 +145,29 @@ _MarkingLoader.add_constructor("tag:yaml.org,2002:str", _MarkingLoader.construct
 
 def load_yaml(path: Path, display_name: str) -> tuple[object, list[DataError]]:
     """Parse one file. Returns the document (None if unreadable) and the errors found."""
+    size = path.stat().st_size
+    if size > limits.FILE_BYTES:
+        return None, [DataError(Mark(display_name, 1, 1), "", limits.too_big(size))]
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         return None, [_not_utf8(raw, exc, display_name)]
+    problems, uses = limits.scan_aliases(text)
+    if problems:
+        return None, [
+            DataError(Mark(display_name, line, column), path, message) for line, column, path, message in problems
+        ]
     loader = _MarkingLoader(text)
     loader.display_name = display_name
     loader.duplicate_keys = []
+    loader.alias_uses = {path: Mark(display_name, line, column) for path, (line, column) in uses.items()}
+    loader.path = []
     try:
         document = loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = Mark(display_name, mark.line + 1, mark.column + 1) if mark else Mark(display_name, 1, 1)
-        problem = exc.problem or "invalid YAML"
-        context = ""
-        if exc.context:
-            started = f" that starts at line {exc.context_mark.line + 1}" if exc.context_mark else ""
-            context = f" ({exc.context}{started})"
-        return None, [DataError(where, "", f"YAML syntax error: {problem}{context}")]
+        line, column, problem = limits.syntax_problem(exc, text)
+        return None, [DataError(Mark(display_name, line, column), "", f"YAML syntax error: {problem}")]
     finally:
         loader.dispose()
     return document, loader.duplicate_keys
@@ -146,3 +182,56 @@ def _not_utf8(raw: bytes, exc: UnicodeDecodeError, display_name: str) -> DataErr
         "",
         f"expected UTF-8 text, found byte 0x{raw[exc.start]:02x} that is not valid UTF-8; save the file as UTF-8",
     )
+
+
+def locate(text: str, start: Mark, value: str, offset: int) -> Mark:
+    """Where the character value[offset] is written in a file's text, given where its scalar starts.
+
+    It follows the characters as written: quotes, escapes, folded line breaks and indentation. When it
+    cannot follow them (an unusual escape, say), the scalar's start is the answer.
+    """
+    lines = text.split("\n")
+    if not 1 <= start.line <= len(lines):
+        return start
+    i = sum(len(line) + 1 for line in lines[: start.line - 1]) + start.column - 1
+    style = text[i : i + 1]
+    if style in ("|", ">"):
+        i = text.find("\n", i) + 1
+        if i == 0:
+            return start
+        while i < len(text) and text[i] == " ":
+            i += 1
+    elif style in ("'", '"'):
+        i += 1
+    else:
+        style = ""
+    v = 0
+    while v < offset and i < len(text):
+        raw, char = text[i], value[v]
+        if style == '"' and raw == "\\":
+            if text[i + 1 : i + 2] == "\n":  # an escaped line break joins the lines
+                i += 2
+                while i < len(text) and text[i] in " \t":
+                    i += 1
+                continue
+            i += {"x": 4, "u": 6, "U": 10}.get(text[i + 1 : i + 2], 2)
+            v += 1
+        elif style == "'" and text[i : i + 2] == "''":
+            i += 2
+            v += 1
+        elif raw == char:
+            i += 1
+            v += 1
+        elif raw == "\n":  # a folded line break reads as a space, or as nothing before a blank line
+            i += 1
+            while i < len(text) and text[i] == " ":
+                i += 1
+            if char in (" ", "\n"):
+                v += 1
+        elif raw == " " and style in ("|", ">", ""):
+            i += 1  # indentation
+        else:
+            return start
+    line = text.count("\n", 0, i) + 1
+    column = i - (text.rfind("\n", 0, i) + 1) + 1
+    return Mark(start.file, line, column)

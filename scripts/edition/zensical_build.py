@@ -14,11 +14,11 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from . import finish
+from . import finish, pdf_build
 from .docs_folder import CONFIG_FILE, as_built, project
 from .finish import DocsFolder
 from .model import Edition
-from .paths import ROOT
+from .paths import DATA_DIR, ROOT
 from .write import write_files
 
 ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
@@ -52,12 +52,20 @@ def run_zensical(config_file: Path, zensical: Path = ZENSICAL) -> Path:
 
 
 def build(
-    edition: Edition, config: dict[str, Any], site_dir: Path, zensical: Path = ZENSICAL, work: Path = WORK
+    edition: Edition,
+    config: dict[str, Any],
+    site_dir: Path,
+    zensical: Path = ZENSICAL,
+    work: Path = WORK,
+    data_dir: Path = DATA_DIR,
 ) -> int:
-    """Render, build with Zensical, finish, and swap the site into site_dir; returns how many pages were finished."""
+    """Render, build with Zensical, finish (the PDF edition included, as MkDocs' hook places it), and swap the
+    site into site_dir; returns how many pages were finished."""
     docs = render_project(edition, config, work)
     built = run_zensical(work / CONFIG_FILE, zensical)
-    count = finish.finish_site(built, edition, docs, finish.SiteSettings.from_config(config))
+    settings = finish.SiteSettings.from_config(config)
+    count = finish.finish_site(built, edition, docs, settings)
+    pdf_build.place(edition, settings.site_url, built, data_dir)
     retired = site_dir.with_name(site_dir.name + ".old")
     shutil.rmtree(retired, ignore_errors=True)
     if site_dir.exists():

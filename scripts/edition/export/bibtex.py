@@ -8,6 +8,9 @@ or a speech, nor a field for a report's series. Those entries carry BibLaTeX's o
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 import bibtexparser
 from bibtexparser import model
 
@@ -36,7 +39,48 @@ def _date(parts: list[int]) -> str:
     return "-".join(f"{part:02d}" if i else str(part) for i, part in enumerate(parts))
 
 
+# LaTeX reads these in a field's value as commands or markup; an unbalanced brace would also end the
+# field early. Each is written so that LaTeX prints it and BibTeX sees balanced braces only.
+_LATEX = {
+    "\\": r"\textbackslash{}",
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
+    "%": r"\%",
+    "&": r"\&",
+    "#": r"\#",
+    "$": r"\$",
+    "_": r"\_",
+    "^": r"\textasciicircum{}",
+    "~": r"\textasciitilde{}",
+}
+_LATEX_RE = re.compile("|".join(re.escape(char) for char in _LATEX))
+# Written as they are: URLs are verbatim in BibTeX (the url package reads them so; data URLs have no
+# braces, backslashes or spaces, see safety.py), dates are numbers, the id is the cite key's grammar.
+AS_IS = ("URL", "accessed", "issued", "id", "type")
+
+
+def latex_text(value: str) -> str:
+    """A value as BibTeX text: LaTeX's special characters escaped, line breaks as spaces."""
+    return _LATEX_RE.sub(lambda found: _LATEX[found.group()], " ".join(value.splitlines()))
+
+
+def as_latex(value: Any) -> Any:
+    if isinstance(value, str):
+        return latex_text(value)
+    if isinstance(value, list):
+        return [as_latex(item) for item in value]
+    if isinstance(value, dict):
+        return {k: as_latex(v) for k, v in value.items()}
+    return value
+
+
 def entry(item: dict, key: str | None = None, note: str | None = None) -> model.Entry:
+    """The BibTeX entry of a CSL-JSON item, its text escaped for LaTeX at this boundary."""
+    escaped = {name: value if name in AS_IS else as_latex(value) for name, value in item.items()}
+    return _entry(escaped, key, latex_text(note) if note else note)
+
+
+def _entry(item: dict, key: str | None = None, note: str | None = None) -> model.Entry:
     entry_type, subtype = ENTRY_TYPES.get(item["type"], ("misc", None))
     fields: list[tuple[str, str]] = [
         ("author", " and ".join(_name(name) for name in item.get("author", []))),
@@ -67,6 +111,9 @@ def entry(item: dict, key: str | None = None, note: str | None = None) -> model.
         if len(parts) > 1:
             fields.append(("month", MONTHS[parts[1] - 1]))
         fields.append(("date", _date(parts)))
+    if "version" in item:
+        # BibLaTeX's `version` (a revision of a report or manual): the numbered edition of this edition.
+        fields.append(("version", item["version"]))
     if "language" in item:
         fields.append(("language", item["language"]))
     if "abstract" in item:

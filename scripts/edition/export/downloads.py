@@ -28,6 +28,7 @@ EDITION_FIELDS = (
     "actors",
     "terms",
     "events",
+    "numbered",
 )
 SCHEMA_DIR = "schema"
 

@@ -57,6 +57,8 @@ def record(item: dict, note: str | None = None, key: str | None = None) -> dict:
         out["date"] = _date(parts)
     if "accessed" in item:
         out["access_date"] = _date(item["accessed"]["date-parts"][0])
+    if "version" in item:
+        out["edition"] = item["version"]  # ET: the numbered edition of this edition
     if "language" in item:
         out["language"] = item["language"]
     if "abstract" in item:
@@ -74,5 +76,17 @@ class _Writer(rispy.RisWriter):
         return ""
 
 
+def one_line(value: object) -> object:
+    """RIS is one tag per line: a line break inside a value would start a line the reader takes for a tag
+    ("ER  -" ends the record). Line breaks become spaces."""
+    if isinstance(value, str):
+        return " ".join(value.splitlines())
+    if isinstance(value, list):
+        return [one_line(item) for item in value]
+    return value
+
+
 def dumps(records: list[dict]) -> str:
-    return rispy.dumps(records, implementation=_Writer)
+    return rispy.dumps(
+        [{tag: one_line(value) for tag, value in record.items()} for record in records], implementation=_Writer
+    )

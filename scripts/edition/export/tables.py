@@ -11,11 +11,23 @@ from ..model import Edition
 JOIN = "; "
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(…), +cmd|…). Such a
+# cell gets an apostrophe before it, the common neutralisation (OWASP): the text is kept, one character
+# longer, and nothing runs. No value in the data starts so (ids cannot; titles and summaries do not).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: object) -> object:
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _csv(header: list[str], rows: list[list]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([cell(value) for value in row] for row in rows)
     return out.getvalue()
 
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 from ..export.downloads import files as download_files
 from ..model import Edition
 from ..urls import Linker
-from . import apparatus, argument, cite, method, paper, print_page
+from . import apparatus, argument, changelog, cite, method, paper, print_page
 from .common import Context
 
 # Each module renders one family of pages; together with the cite pages and downloads they make the site.
-PAGE_MODULES = (paper, apparatus, argument, print_page, method)
+PAGE_MODULES = (paper, apparatus, argument, print_page, method, changelog)
 
 
 class DuplicatePath(ValueError):

@@ -152,6 +152,7 @@ def data_page(ctx: Context, site_url: str, downloads: list[tuple[str, str, str]]
     lines += box(
         ctx, CiteBox("paper", urls.absolute_url(site_url, urls.HOME), Pinpoint(), PAPER_KEY, "the paper", note)
     )
+    lines += pdf_box(ctx, site_url, src, note)
     lines += parts_list(ctx, src)
     lines += ["", f"## Downloads {{#{urls.DOWNLOADS_ANCHOR}}}", ""]
     lines.append(
@@ -178,6 +179,26 @@ LETTERS_NOTE = (
     "(<code>office-of-the-president-2023a</code>) and in its note (“Listed in the paper’s references as "
     "Office of the President 2023a”).</p>"
 )
+
+
+def pdf_box(ctx: Context, site_url: str, src: str, note: str) -> list[str]:
+    """The PDF edition: the same paper, § and ¶ numbers, at the PDF's own URL."""
+    href = ctx.linker.file_href(src, urls.PDF)
+    return [
+        f"## Cite the PDF {{#{urls.CITE_PDF_ANCHOR}}}",
+        "",
+        f'<p class="editorial"><span class="editorial-label">Editor’s note:</span> the <a href="{esc(href)}">PDF edition</a> '
+        "is typeset from the same data, with the same section (§) and paragraph (¶) numbers; each ¶ number in it "
+        "links to the paragraph’s URL here. To cite a part of it, give the pinpoint as for the web.</p>",
+        "",
+    ] + box(
+        ctx, CiteBox("pdf", urls.absolute_file_url(site_url, urls.PDF), Pinpoint(), f"{PAPER_KEY}-pdf", "the PDF", note)
+    )
+
+
+def cite_the_pdf(ctx: Context, src: str) -> str:
+    href = ctx.href(src, urls.CITE, urls.CITE_PDF_ANCHOR)
+    return f'<p class="cite-pdf">Reading the PDF edition? It has the same § and ¶ numbers: <a href="{esc(href)}">cite the PDF</a>.</p>'
 
 
 def parts_list(ctx: Context, src: str) -> list[str]:
@@ -213,6 +234,8 @@ def section_page(ctx: Context, site_url: str, section: r.Section, note: str) -> 
         "paragraphs: the reference entry ends with the exact URL, and the citation for the text gives the section or "
         "paragraph in each style’s words. "
         f'The whole paper and the downloads are on <a href="{esc(ctx.href(src, urls.CITE))}">Data and citation</a>.</p>',
+        "",
+        cite_the_pdf(ctx, src),
         "",
         f"## Section {esc(section.label)} {{#{urls.CITE_SECTION_ANCHOR}}}",
         "",
@@ -264,6 +287,8 @@ def proposals_page(ctx: Context, site_url: str, note: str) -> str:
         '<p class="editorial"><span class="editorial-label">Editor’s note:</span> the proposals are the editor’s '
         "summaries; what can be cited is the paper. Each box cites the paper at the paragraphs the proposal quotes: "
         "the citation for the text names them, and the reference entry gives the URL of the first.</p>",
+        "",
+        cite_the_pdf(ctx, src),
         "",
     ]
     for proposal in edition.proposals:

@@ -7,7 +7,7 @@ import dataclasses
 
 from .. import records as r
 from .. import urls
-from ..escape import esc
+from ..escape import esc, md_attr
 from ..model import Edition, Segment
 from .intext import linked_text
 
@@ -37,11 +37,12 @@ class Context:
             f'title="{esc(self.edition.paragraph_pinpoint(paragraph_id))}">¶{paragraph.number}</a>'
         )
 
+    # The markers are written on Markdown lines too (in headings), so their attributes escape Markdown's syntax.
     def erratum_marker(self, from_src: str, erratum: r.Erratum) -> str:
         href = self.href(from_src, urls.ABOUT, urls.erratum_anchor(erratum.id))
         label = f"Correction {erratum.id}: the source reads “{erratum.original}”"
         return (
-            f'<a class="erratum-mark" href="{esc(href)}" title="{esc(label)}" aria-label="{esc(label)}" '
+            f'<a class="erratum-mark" href="{esc(href)}" title="{md_attr(label)}" aria-label="{md_attr(label)}" '
             f"data-search-exclude>†</a>"
         )
 
@@ -49,7 +50,7 @@ class Context:
         href = self.href(from_src, urls.ABOUT, urls.query_anchor(query.id))
         label = f"Editor’s query {query.id}: {query.query}"
         return (
-            f'<a class="query-mark" href="{esc(href)}" title="{esc(label)}" aria-label="Editor’s query {esc(query.id)}" '
+            f'<a class="query-mark" href="{esc(href)}" title="{md_attr(label)}" aria-label="Editor’s query {esc(query.id)}" '
             f"data-search-exclude>?</a>"
         )
 

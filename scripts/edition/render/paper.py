@@ -7,7 +7,7 @@ from collections.abc import Callable
 from .. import records as r
 from .. import urls
 from ..cite_styles import paper_citation_text
-from ..escape import esc, md_text
+from ..escape import esc, md_attr, md_text
 from ..model import ABSTRACT_ID, part_label
 from .backlinks import paragraph_backlinks
 from .common import Context
@@ -108,7 +108,7 @@ def section_page(ctx: Context, section: r.Section) -> str:
     # The table of contents is an attribute, where nothing can be marked: it gives the printed words.
     lines = [
         f"# {md_text(section.label)}. {heading(ctx, src, section.id)} {{#{urls.heading_anchor(section.id)} "
-        f'data-toc-label="{esc(section.label)}. {esc(edition.printed(section.id))}"}}',
+        f'data-toc-label="{md_attr(section.label + ". " + edition.printed(section.id))}"}}',
         "",
     ]
     cite = ctx.href(src, urls.cite_page(section.id), urls.CITE_SECTION_ANCHOR)
@@ -118,7 +118,7 @@ def section_page(ctx: Context, section: r.Section) -> str:
             label = part_label(section, subsection)
             lines += [
                 f"## {md_text(label)} {heading(ctx, src, subsection.id)} {{#{urls.heading_anchor(subsection.id)} "
-                f'data-toc-label="{esc(label)} {esc(edition.printed(subsection.id))}"}}',
+                f'data-toc-label="{md_attr(label + " " + edition.printed(subsection.id))}"}}',
                 "",
             ]
         lines += paragraphs(ctx, src, items)
