@@ -5,9 +5,12 @@ BIN := $(VENV)/bin
 # The stamp is newer than the lock only once the venv matches it, so a lock change reinstalls.
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
+# Zensical, Material for MkDocs' successor, in a virtual environment of its own (see README "Moving to Zensical").
+ZENSICAL_VENV := .venv-zensical
+ZENSICAL_STAMP := $(ZENSICAL_VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup lock serve build publish check lint format test test-fast golden urls offline lighthouse screenshots bench browser-deps citing-deps pdf pdf-deps nginx-deps publish-extras text-layer clean
+.PHONY: setup lock serve build build-zensical publish check lint format test test-fast golden urls offline lighthouse screenshots bench bench-engines browser-deps citing-deps pdf pdf-deps nginx-deps publish-extras text-layer clean
 
 # The venv and the npm tools: the build formats citations with citeproc-js (npm `citeproc`), run by node.
 setup: $(STAMP) $(NODE_STAMP)
@@ -19,7 +22,8 @@ $(STAMP): requirements.lock
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-# Rewrites requirements.lock from pyproject.toml, keeping the pins it can. No index or find-links lines:
+# Rewrites requirements.lock from pyproject.toml, and requirements-zensical.lock (make build-zensical's own
+# environment) from requirements-zensical.in, keeping the pins they can. No index or find-links lines:
 # they would record this machine's pip configuration in the lock.
 PIP_TOOLS := pip-tools==7.6.2
 lock:
@@ -28,6 +32,8 @@ lock:
 	.build/pip-tools/bin/pip-compile --quiet --allow-unsafe --build-deps-for=editable --extra=dev --extra=test \
 		--generate-hashes --no-emit-find-links --no-emit-index-url --output-file=requirements.lock --strip-extras \
 		pyproject.toml
+	.build/pip-tools/bin/pip-compile --quiet --generate-hashes --no-emit-find-links --no-emit-index-url \
+		--output-file=requirements-zensical.lock --strip-extras requirements-zensical.in
 
 # A preview: its citations carry the local address and every cite box says so.
 serve: $(STAMP) $(NODE_STAMP) pdf-deps
@@ -37,6 +43,16 @@ serve: $(STAMP) $(NODE_STAMP) pdf-deps
 # A preview too (mkdocs.yml's local site_url); `make publish` makes the site for readers.
 build: $(STAMP) $(NODE_STAMP) pdf-deps
 	$(BIN)/python -m edition build
+
+# The same site built by Zensical from the generated docs folder, then finished, into site-zensical/.
+# Not part of `make build`.
+build-zensical: $(STAMP) $(NODE_STAMP) $(ZENSICAL_STAMP)
+	$(BIN)/python -m edition build --engine zensical
+
+$(ZENSICAL_STAMP): requirements-zensical.lock
+	$(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/pip install --quiet --require-hashes -r requirements-zensical.lock
+	touch $(ZENSICAL_STAMP)
 
 # The site for readers, in public/: needs the site's address, e.g. make publish SITE_URL=https://example.org/lee2025/
 # Builds with it (the PDF included), then adds the pre-compressed files and the host files (README "Publishing").
@@ -49,7 +65,8 @@ check: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m edition check
 
 # Lint, format and types first (CI runs `make test`, so it runs these too); then every test.
-test: lint browser-deps citing-deps pdf-deps nginx-deps
+# The engine comparison (tests/test_zensical.py, slow) builds with Zensical, so the tests set it up too.
+test: lint browser-deps citing-deps pdf-deps nginx-deps $(ZENSICAL_STAMP)
 	$(BIN)/python -m pytest -n 2
 
 # Unit tests per stage and the checks of data: no site build, no browser, no apt (under 15 s). The npm tools
@@ -126,6 +143,10 @@ bench: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m benchmarks.bench $(BENCH_ARGS)
 	$(MAKE) --no-print-directory lighthouse
 
+# MkDocs and Zensical timed on the same generated docs folder (see README, Performance). Not part of `make test`.
+bench-engines: $(STAMP) $(NODE_STAMP) $(ZENSICAL_STAMP)
+	$(BIN)/python -m benchmarks.engines $(BENCH_ARGS)
+
 # A copy that works from file:// (search included), zipped. It is built apart, into offline/, because the
 # offline plugin turns off directory URLs and the online URLs are under the URL contract.
 offline: $(STAMP) $(NODE_STAMP)
@@ -151,4 +172,4 @@ screenshots: build browser-deps
 	$(BIN)/python scripts/screenshots.py site screenshots $(SCREENSHOTS)
 
 clean:
-	rm -rf site site.* .build .pytest_cache offline pdf public public.*
+	rm -rf site site.* site-zensical site-zensical.* .build .pytest_cache offline pdf public public.*

@@ -3,18 +3,17 @@ HTTP server for it, and Debian's Chromium driven by Playwright. Helpers that tes
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 
 import pytest
 
+from edition import zensical_build
+from edition.docs_folder import read_config
 from edition.paths import DATA_DIR
 from edition.validate import check
 
 from . import helpers
-from .helpers import PUBLISHED_URL, QuietHandler, build_site
+from .helpers import PUBLISHED_URL, build_site
 
 # Debian's Chromium; Playwright must never download a browser of its own here.
 CHROMIUM = "/usr/bin/chromium"
@@ -58,6 +57,18 @@ def built_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory, edition) -> Path:
+    """The same site built once by Zensical from the generated docs folder and finished (make build-zensical),
+    with the settings of `built_site`, so the two can be compared page by page."""
+    if not zensical_build.ZENSICAL.is_file():
+        pytest.fail(f"{zensical_build.ZENSICAL} is missing: run `make test`, which sets up .venv-zensical")
+    root = tmp_path_factory.mktemp("zensical")
+    site = root / "site"
+    zensical_build.build(edition, read_config(), site, work=root / "work")
+    return site
+
+
+@pytest.fixture(scope="session")
 def published_site(tmp_path_factory) -> Path:
     """The site as `make publish SITE_URL=https://example.org/lee2025/` builds it (strict, no warnings)."""
     site = tmp_path_factory.mktemp("published") / "public"
@@ -71,12 +82,7 @@ def published_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def site_url(built_site):
     """The built site on a local HTTP server, as a base URL ending in '/'."""
-    handler = functools.partial(QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    yield from helpers.serve(built_site)
 
 
 @pytest.fixture(scope="session")

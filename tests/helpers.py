@@ -3,12 +3,15 @@ built site's pages as the gates see them. Test modules import from here, never f
 
 from __future__ import annotations
 
+import functools
 import http.server
 import os
 import posixpath
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -171,3 +174,13 @@ def broken_links(site: Path) -> list[str]:
             if fragment and target.suffix == ".html" and fragment not in ids_of(target, ids):
                 problems.append(f"{here}: {href!r} → no element with id {fragment!r}")
     return problems
+
+
+def serve(site: Path) -> Iterator[str]:
+    """A built site on a local HTTP server, as a base URL ending in '/' (for a fixture to `yield from`)."""
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()

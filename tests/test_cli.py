@@ -19,20 +19,27 @@ def run(*args: str) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.slow  # a whole render in a subprocess, which starts node for citeproc-js
-def test_render_writes_pages_cite_pages_and_downloads(tmp_path):
+def test_render_writes_a_docs_folder_an_engine_builds(tmp_path):
     out = tmp_path / "out"
     result = run("--data", str(MINIMAL), "render", str(out))
     assert result.returncode == 0, result.stderr
     written = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()} - {MANIFEST}
     assert {
-        "index.md",
-        "sections/i.md",
-        "cite/i.md",
-        "cite/proposals.md",
-        "downloads/references.bib",
-        "downloads/schema/sections.schema.json",
+        "docs/index.md",
+        "docs/sections/i.md",
+        "docs/cite/i.md",
+        "docs/cite/proposals.md",
+        "docs/downloads/references.bib",
+        "docs/downloads/schema/sections.schema.json",
+        "docs/robots.txt",
+        "docs/stylesheets/edition.css",
+        "docs/assets/og-image.png",
+        "overrides/main.html",
+        "nav.yml",
+        "mkdocs.yml",
     } <= written
-    assert "sections/ii.md" not in written  # the minimal edition has one section
+    assert "docs/sections/ii.md" not in written  # the minimal edition has one section
+    assert not any(path.startswith("docs/overrides/") for path in written)  # templates are not published
     assert result.stdout == f"wrote {len(written)} files to {out}\n"
 
 

@@ -223,7 +223,7 @@ def test_the_changelog_lists_every_edition_with_its_changes_and_redirects():
     page = render_site(fixture, True, "https://edition.example/")[urls.CHANGELOG]
     assert page.index("## Edition 2 (2026-02-01) {#edition-2}") < page.index("## Edition 1 (2026-01-15) {#edition-1}")
     assert (
-        '<strong>Id renamed</strong>: <code>stockpiling</code> → <a href="../proposals/stockpile/"><code>stockpile'
+        '<strong>Id renamed</strong>: <code>stockpiling</code> → <a href="proposals/stockpile.md"><code>stockpile'
         "</code></a> (the old address leads to the new one)."
     ) in page
     assert editions.redirects(fixture) == [(urls.proposal_page("stockpiling"), urls.proposal_page("stockpile"))]

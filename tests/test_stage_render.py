@@ -37,25 +37,38 @@ def test_page_urls_follow_the_directory_setting():
 
 
 @pytest.mark.parametrize(
-    ("directory_urls", "from_src", "to_src", "anchor", "expected"),
+    ("from_src", "to_src", "anchor", "source", "served", "served_html"),
     [
-        (True, "sections/iv.md", "sections/v.md", "p20", "../v/#p20"),
-        (True, "index.md", "sections/iv.md", "", "sections/iv/"),
-        (True, "sections/iv.md", "index.md", "", "../../"),
-        (True, "sections/iv.md", "sections/iv.md", "p18", "#p18"),
-        (True, "sections/iv.md", "sections/iv.md", "", "./"),
-        (False, "sections/iv.md", "proposals/index.md", "", "../proposals/index.html"),
-        (False, "index.md", "about.md", "e1", "about.html#e1"),
+        ("sections/iv.md", "sections/v.md", "p20", "v.md#p20", "../v/#p20", "v.html#p20"),
+        ("index.md", "sections/iv.md", "", "sections/iv.md", "sections/iv/", "sections/iv.html"),
+        ("sections/iv.md", "index.md", "", "../index.md", "../../", "../index.html"),
+        ("sections/iv.md", "sections/iv.md", "p18", "#p18", "#p18", "#p18"),
+        ("sections/iv.md", "sections/iv.md", "", "iv.md", "./", "./"),
+        (
+            "sections/iv.md",
+            "proposals/index.md",
+            "",
+            "../proposals/index.md",
+            "../../proposals/",
+            "../proposals/index.html",
+        ),
+        ("index.md", "about.md", "e1", "about.md#e1", "about/#e1", "about.html#e1"),
     ],
 )
-def test_linker_makes_relative_links(directory_urls, from_src, to_src, anchor, expected):
-    assert urls.Linker(directory_urls).href(from_src, to_src, anchor) == expected
+def test_linker_links_sources_and_knows_their_served_urls(from_src, to_src, anchor, source, served, served_html):
+    """Generated links point at the target's source; the served href is what MkDocs writes for such a link
+    (edition/links.py turns one into the other after the build), and what a quotation's cite= carries."""
+    assert urls.Linker(True).href(from_src, to_src, anchor) == source
+    assert urls.Linker(False).href(from_src, to_src, anchor) == source
+    assert urls.Linker(True).url_href(from_src, to_src, anchor) == served
+    assert urls.Linker(False).url_href(from_src, to_src, anchor) == served_html
 
 
 def test_linker_links_files_that_are_not_pages():
     assert urls.Linker(True).file_href("cite/index.md", "downloads/edition.json") == "../downloads/edition.json"
-    assert urls.Linker(True).file_href("sections/iv.md", "downloads/a.csv") == "../../downloads/a.csv"
-    assert urls.Linker(False).file_href("sections/iv.md", "downloads/a.csv") == "../downloads/a.csv"
+    assert urls.Linker(True).file_href("sections/iv.md", "downloads/a.csv") == "../downloads/a.csv"
+    assert urls.served_href("sections/iv.md", "downloads/a.csv", True) == "../../downloads/a.csv"
+    assert urls.served_href("sections/iv.md", "downloads/a.csv", False) == "../downloads/a.csv"
 
 
 def test_navigation_lists_the_sections_and_the_fixed_parts(minimal):

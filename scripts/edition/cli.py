@@ -1,6 +1,7 @@
-"""Command line: `python -m edition check` validates data/; `render DIR` writes every generated file for
-inspection; `build` builds a preview site; `publish` builds the site for readers (needs SITE_URL).
-`--data X` picks another data folder for all of them."""
+"""Command line: `python -m edition check` validates data/; `render DIR` writes the docs folder any
+MkDocs-compatible engine builds (edition/docs_folder.py); `finish SITE` adds what no engine makes to a site built
+from it (edition/finish.py); `build` builds a preview site with MkDocs, or with `--engine zensical` with Zensical;
+`publish` builds the site for readers (needs SITE_URL). `--data X` picks another data folder for all of them."""
 
 from __future__ import annotations
 
@@ -11,9 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from mkdocs.config import load_config
-
-from . import csl_engine, editions, hosting, published, text_layer
+from . import csl_engine, editions, finish, hosting, pdf_build, published, text_layer, zensical_build
+from .docs_folder import MKDOCS_CONFIG, for_finishing, project, read_config, read_folder
 from .errors import DataErrors
 from .model import Edition
 from .paths import DATA_DIR, ROOT
@@ -22,7 +22,8 @@ from .render import render_site
 from .validate import check
 from .write import write_files
 
-MKDOCS_CONFIG = ROOT / "mkdocs.yml"
+# Where each engine's build goes by default: the Zensical site beside the MkDocs one, never over it.
+SITE_DIRS = {"mkdocs": ROOT / "site", "zensical": ROOT / "site-zensical"}
 
 
 def parser() -> argparse.ArgumentParser:
@@ -36,8 +37,17 @@ def parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate data/ and report every error")
-    render = commands.add_parser("render", help="write every generated file (pages, cite pages, downloads) to a folder")
+    render = commands.add_parser(
+        "render", help="write the docs folder (pages, cite pages, downloads, nav, config) to a folder"
+    )
     render.add_argument("out", type=Path)
+    done = commands.add_parser(
+        "finish", help="links, metadata, search index, robots.txt, sitemap and PDF of a built site"
+    )
+    done.add_argument("site", type=Path)
+    done.add_argument(
+        "--docs-folder", type=Path, help="the folder `render` wrote and the site was built from (default: render again)"
+    )
     layer = commands.add_parser("text-layer", help="say whether the text layer matches the newest edition's record")
     layer.add_argument("--record", action="store_true", help="record the text layer for the newest edition")
     layer.add_argument("--amend", action="store_true", help="with --record: replace the newest edition's record")
@@ -45,7 +55,12 @@ def parser() -> argparse.ArgumentParser:
     extras.add_argument("folder", type=Path)
     extras.add_argument("--site-url", default=os.environ.get("SITE_URL", ""), help="the address it is published at")
     build = commands.add_parser("build", help="build the site into site/, keeping the old one if the build fails")
-    build.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    build.add_argument("--site-dir", type=Path, default=None, help="default: site/ (mkdocs), site-zensical/ (zensical)")
+    build.add_argument("--engine", choices=sorted(SITE_DIRS), default="mkdocs")
+    for command in (render, done, build):
+        command.add_argument(
+            "--config", type=Path, default=MKDOCS_CONFIG, help="the site's settings (default: mkdocs.yml)"
+        )
     publish_cmd = commands.add_parser(
         "publish", help="build for readers with SITE_URL into public/ (refuses a local address)"
     )
@@ -64,8 +79,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"the CSL engine cannot run, so the pages cannot be checked: {reason}", file=sys.stderr)
             return 1
         # The same settings as the site build, so the cite pages carry the URLs the site would.
-        config = load_config(str(MKDOCS_CONFIG))
-        files = render_site(edition, config.use_directory_urls, config.site_url or "")
+        config = read_config(getattr(args, "config", MKDOCS_CONFIG))
+        settings = finish.SiteSettings.from_config(config)
+        files = render_site(edition, settings.directory_urls, settings.site_url)
         # The rendered site too: unique anchors, safe paths, and every published URL still made.
         problems = published.check_site(edition, files, args.contract or published.contract_for(args.data))
         if problems:
@@ -80,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 0
     try:
-        written = write_files(files, args.out)
+        written = write_files(project(edition, config, files), args.out)
     except published.UnsafePath as unsafe:
         print(unsafe, file=sys.stderr)
         return 1
@@ -89,12 +105,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 # Commands that build or finish a whole site: the build checks the rendered site itself, before it writes anything.
-WHOLE_SITE_COMMANDS = ("build", "publish-extras", "text-layer", "publish")
+WHOLE_SITE_COMMANDS = ("build", "finish", "publish-extras", "text-layer", "publish")
 
 
 def whole_site_command(args: argparse.Namespace, edition: Edition) -> int:
-    if args.command == "build":
-        return build_site(args.site_dir, args.data)
+    if args.command == "build" and args.engine == "mkdocs":
+        return build_site(args.site_dir or SITE_DIRS["mkdocs"], args.data)
+    if args.command in ("build", "finish"):
+        return other_engine(args, edition, read_config(args.config))
     if args.command == "publish-extras":
         return publish_extras(edition, args.folder, args.site_url)
     if args.command == "text-layer":
@@ -107,6 +125,28 @@ def whole_site_command(args: argparse.Namespace, edition: Edition) -> int:
             build_site(out, args.data, {"SITE_URL": site_url}) or publish_extras(edition, out, site_url)
         ),
     )
+
+
+def other_engine(args: argparse.Namespace, edition: Edition, config: dict) -> int:
+    """`finish SITE`, after any engine's build of the docs folder; `build --engine zensical`, which does it all."""
+    settings = finish.SiteSettings.from_config(config)
+    if args.command == "finish":
+        if not (args.site / "index.html").is_file():
+            print(f"{args.site}: no built site here (no index.html)", file=sys.stderr)
+            return 1
+        docs = read_folder(args.docs_folder) if args.docs_folder else for_finishing(edition, config)
+        count = finish.finish_site(args.site, edition, docs, settings)
+        pdf_build.place(edition, settings.site_url, args.site, args.data)
+        print(f"finished {count} pages in {args.site}")
+        return 0
+    site_dir = args.site_dir or SITE_DIRS["zensical"]
+    try:
+        count = zensical_build.build(edition, config, site_dir, data_dir=args.data)
+    except zensical_build.BuildFailed as failure:
+        print(f"{failure}; {site_dir} is unchanged", file=sys.stderr)
+        return 1
+    print(f"built {site_dir} with Zensical ({count} pages finished)")
+    return 0
 
 
 def publish_extras(edition: Edition, folder: Path, site_url: str) -> int:

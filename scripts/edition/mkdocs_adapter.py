@@ -1,4 +1,6 @@
-"""Thin MkDocs adapter: check data/ before anything is written, then add every generated file.
+"""Thin MkDocs adapter: check data/ before anything is written, add every generated file of the docs folder
+(edition/docs_folder.py), and finish the built site (edition/finish.py), as `python -m edition finish` does
+after any other engine.
 
 Under `mkdocs serve`, data/ is watched (mkdocs.yml `watch:`), so saving a YAML file rebuilds.
 A data error aborts before MkDocs cleans site/, so the last good site stays in place.
@@ -10,15 +12,13 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from jinja2 import Environment
-from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
-from . import csl_engine, editions, metadata, offline, pdf_build, published, search, serving, unapi, urls
+from . import csl_engine, finish, offline, pdf_build, published, serving, urls
+from .docs_folder import site_settings, with_extras
 from .errors import DataErrors
 from .model import Edition
 from .nav import site_nav
@@ -39,6 +39,8 @@ class MkDocsAdapter:
         self.data_dir = data_dir
         self._edition: Edition | None = None
         self._files: dict[str, str] = {}  # every generated file, rendered and checked in on_config
+        # The build's docs folder as the finishing steps see it, set in on_files.
+        self._docs: finish.DocsFolder | None = None
         self._broken: str | None = None  # the data's errors, while `mkdocs serve` shows them
         # Under `mkdocs serve` the PDF is made in the background, so a rebuild is not held up by typesetting.
         self.serving = False
@@ -77,10 +79,14 @@ class MkDocsAdapter:
             config.nav = [{"The data has errors": urls.HOME}]
             return config
         serving.data_ok()
-        self._edition, self._files = edition, files
+        settings = finish.SiteSettings.from_config(config)
+        self._edition, self._files = edition, with_extras(edition, settings, files)
         config.nav = site_nav(edition)
-        # The edition's number and date in every page's footer (Material prints `copyright` there).
-        config.copyright = editions.footer_html(edition.current, config.site_url or "", config.use_directory_urls)
+        # The edition's line in the footer, and what the theme overrides read from config.extra: the same
+        # settings the generated mkdocs.yml gives any other engine.
+        extra = site_settings(edition, settings)
+        config.copyright = extra["copyright"]
+        config.extra.update(extra["extra"])
         offline.use_local_shim(config)
         return config
 
@@ -92,49 +98,24 @@ class MkDocsAdapter:
             if files.get_file_from_path(path) is not None:
                 raise Abort(f"docs/{path} would hide a generated page: generated Markdown is never kept in docs/")
             files.append(File.generated(config, path, content=text))
-        # Each page's unAPI record (unapi.py) needs its URL, which only MkDocs knows, for docs/ pages too.
-        pages = [(file.src_uri, file.url) for file in files.documentation_pages()]
-        for path, text in unapi.files(self.edition, pages, config.site_url or "").items():
-            files.append(File.generated(config, path, content=text))
         offline.add_shim(files, config)
+        pages = {path: text for path, text in self._files.items() if path.endswith(".md")}
+        self._docs = finish.DocsFolder(pages, frozenset(file.src_uri for file in files), config.nav or [])
         return files
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:
         """Keep `mkdocs serve` answering while the data is broken, and watch the data folder in use."""
         return serving.on_serve(server, self.data_dir)
 
-    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-        """What the theme overrides need to know of the edition's pages (docs/overrides/partials/actions.html)."""
-        print_file = files.get_file_from_path(urls.PRINT)
-        if print_file is not None:
-            env.globals["edition_print_page"] = {"src_uri": print_file.src_uri, "url": print_file.url}
-        # The PDF edition's link on every page (docs/overrides/main.html).
-        env.globals["edition_pdf"] = urls.PDF
-        return env
-
-    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        """Scholarly metadata (Highwire, COinS, unAPI, Dublin Core, JSON-LD, OpenGraph) on every page."""
-        if self._broken is not None:
-            return output
-        page_url = page.canonical_url or page.url
-        about = metadata.PageInfo(
-            src_uri=page.file.src_uri,
-            url=page_url,
-            # A page title is HTML (its heading's escaped words), as the theme's `striptags` knows; the
-            # metadata wants the words, which it escapes itself.
-            title=Markup(page.title).striptags() if page.title else config.site_name,
-            site_url=config.site_url or "",
-            site_name=config.site_name,
-        )
-        head = metadata.head(self.edition, about) + "\n" + unapi.head_link(page.url, page.file.src_uri)
-        return metadata.inject(output, head, metadata.coins(self.edition, page_url) + unapi.body_id())
-
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """Search entries per paragraph, so that a hit lands on the paragraph's anchor; the PDF edition."""
+        """Links, metadata, search entries per paragraph, robots.txt: the steps every engine's build gets; the
+        PDF edition."""
         serving.built()
         if self._broken is not None:
             return
-        search.rewrite_site_index(Path(config.site_dir), self.edition, config.use_directory_urls)
+        if self._docs is None:
+            raise RuntimeError("on_files has not run: the docs folder is made there")
+        finish.finish_site(Path(config.site_dir), self.edition, self._docs, finish.SiteSettings.from_config(config))
         pdf_build.place(
             self.edition, config.site_url or "", Path(config.site_dir), self.data_dir, wait=not self.serving
         )

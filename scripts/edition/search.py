@@ -1,4 +1,4 @@
-"""Search that lands on the paragraph: rewrites Material's search index after the build.
+"""Search that lands on the paragraph: rewrites the engine's search index after the build (Material's or Zensical's).
 
 Material's index has one entry per heading-delimited section, so a hit inside a long section took the
 reader to its heading. Here the paper's section pages get one entry per paragraph instead, located at
@@ -21,6 +21,18 @@ from .model import Edition
 INDEX = Path("search") / "search_index.json"
 # The paper's own words outrank the editor's pages (search_ranking.py says why so much).
 PARAGRAPH_BOOST = search_ranking.PAPER_BOOST
+# Zensical's index: the same entries under "items", with a level and the page's navigation path.
+ZENSICAL_INDEX = Path("search.json")
+# Zensical keeps only `separator` of the search settings: no trimmer, no stop words. Without a trimmer,
+# "(EBRD)," or "“flying" would be words of their own that no query finds, so any run of characters that
+# are neither letters, digits nor dots separates words, and so does a dot that ends one ("U.S." stays "U.S").
+# Hyphens, dashes and slashes separate words, as in mkdocs.yml. Zensical reads it as a Unicode regex.
+ZENSICAL_SEPARATOR = r"[\s\-–—/]+|[^\p{L}\p{N}.]+|\.(?![\p{L}\p{N}])"
+# A record page's lists of other records (the proposals of an actor, area or challenge; a challenge's areas)
+# repeat titles that are indexed on those records' own pages. Zensical ranks by the field a word is found in,
+# not by frequency, so each list would come up for its every title, ahead of the paper's paragraphs.
+RECORD_LISTS = (urls.PROPOSALS_ANCHOR, urls.AREAS_ANCHOR)
+RECORD_FOLDERS = tuple(posixpath.dirname(index) + "/" for index in (urls.ACTORS, urls.AREAS, urls.CHALLENGES))
 
 
 def printed_words(edition: Edition, target_id: str) -> str:
@@ -67,10 +79,19 @@ def section_entries(edition: Edition, directory_urls: bool) -> tuple[dict[str, l
     return by_page, replaced
 
 
+def _kept(location: str, cite_prefix: str) -> bool:
+    # The argument map's "in the paper's words" sections (and a proposal's actor quotes) repeat paragraphs
+    # verbatim; the paragraph itself is the hit a reader wants, so the repeats are left out, as are the cite pages.
+    return not (
+        location.startswith(cite_prefix)
+        or location.endswith(("#" + urls.QUOTES_ANCHOR, "#" + urls.ACTOR_QUOTES_ANCHOR))
+    )
+
+
 def rewrite(index: dict, edition: Edition, directory_urls: bool) -> dict:
     """The index with per-paragraph entries on section pages, per-term and per-work entries, no cite pages, and
     the paper's words boosted above the editor's pages (search_ranking.py)."""
-    by_page, replaced = section_entries(edition, directory_urls)
+    by_page, _ = section_entries(edition, directory_urls)
     titles = {doc["location"]: doc["title"] for doc in index["docs"]}
     cite_prefix = posixpath.dirname(urls.CITE) + "/"
     # The glossary's terms and the references' works, each an entry of its own, written after their page's entry.
@@ -78,37 +99,86 @@ def rewrite(index: dict, edition: Edition, directory_urls: bool) -> dict:
         urls.page_url(urls.GLOSSARY, directory_urls): search_ranking.glossary_entries(edition, directory_urls),
         urls.page_url(urls.REFERENCES, directory_urls): search_ranking.reference_entries(edition, directory_urls),
     }
-    sections_replaced = search_ranking.replaced_sections(directory_urls)
+    own_locations = {entry["location"] for entries in own_entries.values() for entry in entries}
+    sections_replaced = tuple(search_ranking.replaced_sections(directory_urls))
     docs: list[dict] = []
     for doc in index["docs"]:
         location = doc["location"]
         page = location.split("#", 1)[0]
-        # The argument map's "in the paper's words" sections (and a proposal's actor quotes) repeat paragraphs
-        # verbatim; the paragraph itself is the hit a reader wants, so the repeats are left out.
-        if location.startswith(cite_prefix) or location.endswith(
-            ("#" + urls.QUOTES_ANCHOR, "#" + urls.ACTOR_QUOTES_ANCHOR)
-        ):
+        if not _kept(location, cite_prefix):
             continue
-        if search_ranking.excluded(location, directory_urls) or location.startswith(tuple(sections_replaced)):
+        if search_ranking.excluded(location, directory_urls) or location.startswith(sections_replaced):
             continue
         if page in by_page:
-            # The page's first entry stands for the whole page: emit all its new entries there, once.
+            # The page's first entry stands for the whole page: all its entries are written there, once, and
+            # its other entries (headings, or paragraphs of an index rewritten before) are dropped.
             for entry in by_page.pop(page):
                 docs.append(dict(entry, title=entry["title"] or titles.get(entry["location"], "")))
+            by_page[page] = []
             continue
-        if location in replaced:
-            continue  # already written with its page
+        if location in own_locations:
+            continue  # an index rewritten before: the entry is written again after its page's entry
         docs.append(dict(doc, boost=search_ranking.boost(location, directory_urls)))
         docs += own_entries.pop(location, [])
     return dict(index, docs=docs)
 
 
+def rewrite_zensical(index: dict, edition: Edition, directory_urls: bool) -> dict:
+    """Zensical's index (`search.json`, `items`) rewritten the same way. Zensical keeps no boosts: its ranking
+    is by the field a match is in (title, then the page's path, then text), how close the words are and how
+    early they come; what is indexed, and with which title, is all the edition can shape."""
+    by_page, _ = section_entries(edition, directory_urls)
+    originals = {item["location"]: item for item in index["items"]}
+    cite_prefix = posixpath.dirname(urls.CITE) + "/"
+    items: list[dict] = []
+    for item in index["items"]:
+        location = item["location"]
+        page, _, anchor = location.partition("#")
+        if not _kept(location, cite_prefix) or anchor in RECORD_LISTS and page.startswith(RECORD_FOLDERS):
+            continue
+        if page in by_page:
+            items += _zensical_section(by_page.pop(page), originals.get(page, item), originals)
+            by_page[page] = []
+            continue
+        items.append(item)
+    return dict(index, config=dict(index["config"], separator=ZENSICAL_SEPARATOR), items=items)
+
+
+def _zensical_section(entries: list[dict], top: dict, originals: dict[str, dict]) -> list[dict]:
+    """A section page's entries in Zensical's shape. A paragraph's path (the breadcrumb under each result, a
+    field Zensical ranks above the text) ends with its subsection's heading, so that a query naming the
+    subsection's subject finds its paragraphs before a passing mention elsewhere."""
+    items, path, level = [], top["path"], top["level"]
+    for entry in entries:
+        if entry["title"] is None:  # a heading's entry, with Zensical's own title and level for it
+            heading = originals.get(entry["location"], top)
+            level = heading["level"]
+            path = top["path"] + [heading["title"]] if heading is not top else top["path"]
+            items.append(dict(top, location=entry["location"], level=level, title=heading["title"], text=entry["text"]))
+        else:
+            items.append(
+                dict(
+                    top,
+                    location=entry["location"],
+                    level=level + 1,
+                    title=entry["title"],
+                    text=entry["text"],
+                    path=path,
+                )
+            )
+    return items
+
+
+# Each engine's index file and its rewriting.
+INDEXES = ((INDEX, rewrite), (ZENSICAL_INDEX, rewrite_zensical))
+
+
 def rewrite_site_index(site_dir: Path, edition: Edition, directory_urls: bool) -> None:
-    path = site_dir / INDEX
-    if not path.exists():
-        return  # search is switched off
-    index = json.loads(path.read_text(encoding="utf-8"))
-    # Compact like Material's own output; entries keep their order, so two builds stay byte-identical.
-    path.write_text(
-        json.dumps(rewrite(index, edition, directory_urls), ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
-    )
+    for name, rewriting in INDEXES:
+        path = site_dir / name
+        if not path.exists():
+            continue  # another engine's index, or search is switched off
+        index = json.loads(path.read_text(encoding="utf-8"))
+        # Compact like the engines' own output; entries keep their order, so two builds stay byte-identical.
+        text = json.dumps(rewriting(index, edition, directory_urls), ensure_ascii=False, separators=(",", ":"))
+        path.write_text(text, encoding="utf-8")

@@ -211,25 +211,54 @@ def absolute_file_url(site_url: str, file_path: str) -> str:
 
 
 class Linker:
-    """Builds relative links between pages, so the site works under any base path and from file://."""
+    """Builds the links of the generated Markdown.
+
+    A link points at the target's source file (`../sections/iv.md#p18`), relative to the linking page's own
+    source file, as MkDocs documents it. Every engine turns such a link into the served URL: Zensical does it
+    in raw HTML too; for MkDocs, which rewrites only Markdown link syntax, the finish step does it
+    (edition/links.py, with `served_href` below). So both engines give the same relative hrefs, at the domain
+    root and under a subpath.
+    """
 
     def __init__(self, directory_urls: bool = True) -> None:
         self.directory_urls = directory_urls
 
     def href(self, from_src: str, to_src: str, anchor: str = "") -> str:
         fragment = f"#{anchor}" if anchor else ""
-        if from_src == to_src:
-            return fragment or "./"
-        if self.directory_urls:
-            # A page is served as a folder: its links resolve from the page's own URL path.
-            base = "/" + page_url(from_src).rstrip("/")
-            target = "/" + page_url(to_src).rstrip("/")
-            return posixpath.relpath(target, base or "/") + "/" + fragment
-        base = posixpath.dirname("/" + page_url(from_src, False))
-        return posixpath.relpath("/" + page_url(to_src, False), base) + fragment
+        if from_src == to_src and fragment:
+            return fragment
+        return source_relative(from_src, to_src) + fragment
 
     def file_href(self, from_src: str, file_path: str) -> str:
-        """A relative link from a page to a file that is not a page, such as a download."""
-        base = "/" + page_url(from_src, self.directory_urls)
-        folder = base.rstrip("/") if self.directory_urls else posixpath.dirname(base)
-        return posixpath.relpath("/" + file_path, folder or "/")
+        """A link from a page to a file that is not a page, such as a download."""
+        return source_relative(from_src, file_path)
+
+    def url_href(self, from_src: str, to_src: str, anchor: str = "") -> str:
+        """The served URL of a page relative to the linking page's URL, for attributes no engine rewrites
+        (a quotation's `cite=`)."""
+        return served_href(from_src, to_src, self.directory_urls, anchor)
+
+
+def source_relative(from_src: str, to_path: str) -> str:
+    """The path of a file in the docs folder relative to the folder of the source file `from_src`."""
+    return posixpath.relpath(to_path, posixpath.dirname(from_src) or ".")
+
+
+def served_href(from_src: str, to_path: str, directory_urls: bool, anchor: str = "") -> str:
+    """The href MkDocs writes for a link from page `from_src` to the docs file `to_path` (a page's `.md`
+    source, or any other file), relative to the page's URL, so the site works under any base path and
+    from file://."""
+    fragment = f"#{anchor}" if anchor else ""
+    if not to_path.endswith(".md"):
+        base = "/" + page_url(from_src, directory_urls)
+        folder = base.rstrip("/") if directory_urls else posixpath.dirname(base)
+        return posixpath.relpath("/" + to_path, folder or "/") + fragment
+    if from_src == to_path:
+        return fragment or "./"
+    if directory_urls:
+        # A page is served as a folder: its links resolve from the page's own URL path.
+        base = "/" + page_url(from_src).rstrip("/")
+        target = "/" + page_url(to_path).rstrip("/")
+        return posixpath.relpath(target, base or "/") + "/" + fragment
+    base = posixpath.dirname("/" + page_url(from_src, False))
+    return posixpath.relpath("/" + page_url(to_path, False), base) + fragment

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from .published import UnsafePath, inside
@@ -11,8 +12,8 @@ from .published import UnsafePath, inside
 MANIFEST = ".edition-generated"
 
 
-def write_files(files: dict[str, str], out: Path) -> int:
-    """Write {path under out: text}; returns how many files were generated.
+def write_files(files: Mapping[str, str | bytes], out: Path) -> int:
+    """Write {path under out: text or bytes}; returns how many files were generated.
 
     A path that would land outside out raises UnsafePath before anything is written or removed.
     """
@@ -27,8 +28,9 @@ def write_files(files: dict[str, str], out: Path) -> int:
     for path, text in files.items():
         target = targets[path]
         target.parent.mkdir(parents=True, exist_ok=True)
-        if not target.exists() or target.read_text(encoding="utf-8") != text:
-            target.write_text(text, encoding="utf-8")
+        data = text if isinstance(text, bytes) else text.encode("utf-8")
+        if not target.exists() or target.read_bytes() != data:
+            target.write_bytes(data)
     manifest.write_text("".join(f"{path}\n" for path in sorted(files)), encoding="utf-8")
     return len(files)
 

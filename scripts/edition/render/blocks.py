@@ -18,7 +18,7 @@ def quote_block(ctx: Context, src: str, quote: r.Quote) -> str:
     """The author's printed words, corrections inside them marked: a quotation carrying its ¶ link."""
     place = ctx.edition.place[quote.paragraph]
     return (
-        f'<blockquote class="author-quote" cite="{esc(ctx.paragraph_href(src, quote.paragraph))}">'
+        f'<blockquote class="author-quote" cite="{esc(ctx.paragraph_url(src, quote.paragraph))}">'
         f"<p>“{ctx.author_words(src, quote.paragraph, quote.text)}”</p>"
         f'<p class="author-quote__source">— {esc(ctx.edition.paper.author.name)}, {esc(place.pinpoint)}, '
         f"{ctx.paragraph_link(src, quote.paragraph)}</p></blockquote>"

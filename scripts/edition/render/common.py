@@ -24,6 +24,11 @@ class Context:
         place = self.edition.place[paragraph_id]
         return self.href(from_src, urls.section_page(place.section.id), urls.paragraph_anchor(paragraph_id))
 
+    def paragraph_url(self, from_src: str, paragraph_id: str) -> str:
+        """The paragraph's served URL relative to the page's, for a quotation's `cite=`, which no engine rewrites."""
+        place = self.edition.place[paragraph_id]
+        return self.linker.url_href(from_src, urls.section_page(place.section.id), urls.paragraph_anchor(paragraph_id))
+
     def paragraph_link(self, from_src: str, paragraph_id: str) -> str:
         """A '¶18' link as HTML, with the pinpoint in its accessible name."""
         paragraph = self.edition.paragraph[paragraph_id]
