@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-from . import editions, unapi, urls
+from . import editions, stylesheet, unapi, urls
 from .finish import ROBOTS, DocsFolder, SiteSettings, robots_txt
 from .model import Edition
 from .nav import site_nav
@@ -54,10 +54,15 @@ def docs_files(edition: Edition, settings: SiteSettings) -> dict[str, str]:
 
 
 def with_extras(edition: Edition, settings: SiteSettings, rendered: dict[str, str]) -> dict[str, str]:
-    """The rendered files with what the docs folder adds: each page's unAPI record, and robots.txt."""
+    """The rendered files with what the docs folder adds: each page's unAPI record, robots.txt, and the one
+    stylesheet of our own (stylesheet.py)."""
     files = dict(rendered)
     pages = [(src, urls.page_url(src, settings.directory_urls)) for src in files if src.endswith(".md")]
-    extra = {ROBOTS: robots_txt(settings.site_url), **unapi.files(edition, pages, settings.site_url)}
+    extra = {
+        ROBOTS: robots_txt(settings.site_url),
+        stylesheet.BUNDLE: stylesheet.bundle(),
+        **unapi.files(edition, pages, settings.site_url),
+    }
     for path, text in extra.items():
         if path in files:
             raise DuplicatePath(f"two pages would be written to {path}")

@@ -1,0 +1,83 @@
+"""What a page makes the browser fetch before it can paint (issue 16): one stylesheet of our own, made by the
+build from docs/stylesheets/ (edition/stylesheet.py), print rules only under `@media print`, and scripts only
+on the pages that use them, deferred. The request counts themselves are measured by `make bench` (Lighthouse)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import tinycss2
+import yaml
+from bs4 import BeautifulSoup
+
+from edition import stylesheet
+from edition.paths import ROOT
+
+# Material's own: its main stylesheet and its colour palette, which the bare theme links as well.
+THEME_STYLESHEETS = re.compile(r"assets/stylesheets/(main|palette)\.[0-9a-f]+\.min\.css$")
+THEME_SCRIPT = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
+
+
+def test_every_part_is_in_the_bundle_once_in_cascade_order():
+    on_disk = sorted(p.name for p in stylesheet.PARTS_DIR.glob("*.css"))
+    assert sorted(stylesheet.PARTS) == on_disk  # a new part that the bundle would leave out fails here
+    text = stylesheet.bundle()
+    positions = []
+    for name in stylesheet.PARTS:
+        part = (stylesheet.PARTS_DIR / name).read_text(encoding="utf-8").strip()
+        assert text.count(part) == 1, name
+        positions.append(text.index(part))
+    assert positions == sorted(positions)
+
+
+def test_the_bundle_parses_as_css_and_follows_its_parts(tmp_path):
+    rules = tinycss2.parse_stylesheet(stylesheet.bundle(), skip_comments=True, skip_whitespace=True)
+    assert not [rule for rule in rules if rule.type == "error"]
+    for name in stylesheet.PARTS:
+        (tmp_path / name).write_text(f".{name.removesuffix('.css')} {{ color: red }}\n", encoding="utf-8")
+    assert ".gates { color: red }" in stylesheet.bundle(tmp_path)
+    assert "/* ---- docs/stylesheets/gates.css ---- */" in stylesheet.bundle(tmp_path)
+
+
+def test_print_rules_apply_to_print_only():
+    text = (stylesheet.PARTS_DIR / "print.css").read_text(encoding="utf-8")
+    rules = tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True)
+    assert rules
+    for rule in rules:
+        assert rule.type == "at-rule" and rule.lower_at_keyword == "media", tinycss2.serialize([rule])[:80]
+        assert tinycss2.serialize(rule.prelude).strip() == "print"
+
+
+def test_mkdocs_links_the_bundle_alone_and_no_script_on_every_page():
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
+    assert config["extra_css"] == [stylesheet.BUNDLE]
+    assert not config.get("extra_javascript")
+
+
+def _subresources(html: str) -> tuple[list[str], list[tuple[str, bool]]]:
+    soup = BeautifulSoup(html, "html.parser")
+    sheets = [link["href"] for link in soup.find_all("link", rel="stylesheet")]
+    scripts = [(script["src"], script.has_attr("defer")) for script in soup.find_all("script", src=True)]
+    return sheets, scripts
+
+
+@pytest.mark.slow  # reads the built site
+def test_each_page_links_one_stylesheet_of_ours_and_its_own_scripts_deferred(built_site: Path):
+    assert (built_site / stylesheet.BUNDLE).read_text(encoding="utf-8") == stylesheet.bundle()
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) > 100
+    for page in pages:
+        relative = page.relative_to(built_site).as_posix()
+        sheets, scripts = _subresources(page.read_text(encoding="utf-8"))
+        ours = [href for href in sheets if not THEME_STYLESHEETS.search(href)]
+        assert [href.rsplit("/", 2)[-2:] for href in ours] == [["stylesheets", "bundle.css"]], relative
+        assert len(sheets) == 3, relative
+        own_scripts = [(src, deferred) for src, deferred in scripts if not THEME_SCRIPT.search(src)]
+        if relative == "proposals/index.html":
+            assert [(src.rsplit("/", 1)[-1], deferred) for src, deferred in own_scripts] == [
+                ("proposal-filters.js", True)
+            ]
+        else:
+            assert own_scripts == [], relative
