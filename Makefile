@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 # The stamp is newer than the lock only once the venv matches it, so a lock change reinstalls.
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
+# Lighthouse's npm package lives in tools/lighthouse/ so that `make test` does not install it.
+LIGHTHOUSE_STAMP := tools/lighthouse/node_modules/.installed
 # Zensical, Material for MkDocs' successor, in a virtual environment of its own (see README "Moving to Zensical").
 ZENSICAL_VENV := .venv-zensical
 ZENSICAL_STAMP := $(ZENSICAL_VENV)/.installed
@@ -139,9 +141,11 @@ urls: build
 
 # Build time, page weight and memory at 1x, 10x and 50x the real content (see README, Performance).
 # Not part of `make test`; BENCH_ARGS passes options, e.g. BENCH_ARGS="--scales 1,10 --runs 3".
-bench: $(STAMP) $(NODE_STAMP)
+# Then the phone figures beside the bare theme (benchmarks/phone.py: Lighthouse on both sites in one run;
+# PHONE_ARGS passes options, e.g. PHONE_ARGS="--pages home,print --runs 1").
+bench: $(STAMP) $(NODE_STAMP) browser-deps $(LIGHTHOUSE_STAMP)
 	$(BIN)/python -m benchmarks.bench $(BENCH_ARGS)
-	$(MAKE) --no-print-directory lighthouse
+	$(BIN)/python -m benchmarks.phone $(PHONE_ARGS)
 
 # MkDocs and Zensical timed on the same generated docs folder (see README, Performance). Not part of `make test`.
 bench-engines: $(STAMP) $(NODE_STAMP) $(ZENSICAL_STAMP)
@@ -157,7 +161,6 @@ offline: $(STAMP) $(NODE_STAMP)
 
 # Lighthouse 12.2.3 (mobile default) on three page types, medians of 3 runs; see README "Quality gates".
 # Its npm package lives in tools/lighthouse/ so that `make test` does not install it.
-LIGHTHOUSE_STAMP := tools/lighthouse/node_modules/.installed
 
 $(LIGHTHOUSE_STAMP): tools/lighthouse/package-lock.json
 	cd tools/lighthouse && npm ci --ignore-scripts --no-audit --no-fund --silent
