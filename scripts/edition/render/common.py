@@ -30,11 +30,13 @@ class Context:
         return self.linker.url_href(from_src, urls.section_page(place.section.id), urls.paragraph_anchor(paragraph_id))
 
     def paragraph_link(self, from_src: str, paragraph_id: str) -> str:
-        """A '¶18' link as HTML, with the pinpoint in its accessible name."""
+        """A '¶18' link as HTML, with the pinpoint ("§IV, ¶18") as its accessible name. Not a `title`: the theme
+        mounts a script tooltip on every titled element when a page loads, and pages list these links by the
+        hundred (glossary, cite pages), which held a phone's main thread for hundreds of milliseconds."""
         paragraph = self.edition.paragraph[paragraph_id]
         return (
             f'<a class="para-ref" href="{esc(self.paragraph_href(from_src, paragraph_id))}" '
-            f'title="{esc(self.edition.paragraph_pinpoint(paragraph_id))}">¶{paragraph.number}</a>'
+            f'aria-label="{esc(self.edition.paragraph_pinpoint(paragraph_id))}">¶{paragraph.number}</a>'
         )
 
     # The markers are written on Markdown lines too (in headings), so their attributes escape Markdown's syntax.

@@ -48,7 +48,7 @@ def print_page(ctx: Context) -> str:
         f"## Abstract {{#{urls.ABSTRACT_ANCHOR}}}",
         "",
         f'<p class="abstract author-words" data-source-line="{paper.abstract_source_line}">'
-        f"{ctx.text_html(src, ABSTRACT_ID)}</p>",
+        f"{ctx.text_html(src, ABSTRACT_ID, abbreviations=False)}</p>",
         "",
     ]
     for section in edition.sections:
@@ -77,7 +77,10 @@ def paragraphs(ctx: Context, src: str, items: list[r.Paragraph]) -> list[str]:
         lines += [
             f'<div class="para" id="{anchor}">',
             f'<a class="para-num" href="#{anchor}">¶{paragraph.number}</a>',
-            f'<p class="para-text author-words" data-source-line="{paragraph.source_line}">{ctx.text_html(src, paragraph.id)}</p>',
+            # No abbreviation tooltips here: paper cannot show them, and on a phone each one costs the theme's
+            # script work when the page loads (the section pages and the glossary explain every abbreviation).
+            f'<p class="para-text author-words" data-source-line="{paragraph.source_line}">'
+            f"{ctx.text_html(src, paragraph.id, abbreviations=False)}</p>",
             "</div>",
             "",
         ]
