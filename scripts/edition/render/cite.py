@@ -20,14 +20,18 @@ from ..model import pinpoint
 from ..publish import is_local
 from .common import Context
 
-# Reveals the copy buttons and copies a box's text. A styled entry goes on the clipboard twice, as HTML (its
-# italics kept when pasted into a word processor) and as plain text; BibTeX, RIS and CSL-JSON as plain text.
-# Without a secure context (file://) it selects the text and uses the older copy command, which copies
-# the selection in both forms too.
+# Reveals the copy buttons with one class on the root, which edition.css reads (a cite page has hundreds of
+# buttons, and touching each at load held a phone's main thread), and copies a box's text, one listener for
+# all. A styled entry goes on the clipboard twice, as HTML (its italics kept when pasted into a word processor)
+# and as plain text; BibTeX, RIS and CSL-JSON as plain text. Without a secure context (file://) it selects the
+# text and uses the older copy command, which copies the selection in both forms too.
 COPY_SCRIPT = """<script>
-document.querySelectorAll("button.cite-copy").forEach(function (button) {
+document.documentElement.classList.add("cite-copy-ready");
+document.addEventListener("click", function (event) {
+  var button = event.target.closest && event.target.closest("button.cite-copy");
+  if (!button) return;
   var target = document.getElementById(button.getAttribute("data-copy"));
-  var label = button.textContent;
+  var label = button.dataset.label || (button.dataset.label = button.textContent);
   function done(message) {
     button.textContent = message;
     setTimeout(function () { button.textContent = label; }, 2000);
@@ -50,14 +54,11 @@ document.querySelectorAll("button.cite-copy").forEach(function (button) {
       "text/plain": new Blob([text], {type: "text/plain"})
     })]);
   }
-  button.hidden = false;
-  button.addEventListener("click", function () {
-    if (navigator.clipboard && window.isSecureContext) {
-      write().then(function () { done("Copied"); }, fallback);
-    } else {
-      fallback();
-    }
-  });
+  if (navigator.clipboard && window.isSecureContext) {
+    write().then(function () { done("Copied"); }, fallback);
+  } else {
+    fallback();
+  }
 });
 </script>"""
 
