@@ -8,6 +8,7 @@ A data error aborts before MkDocs cleans site/, so the last good site stays in p
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -26,6 +27,8 @@ from .render import DuplicatePath, render_site
 from .validate import check
 
 log = logging.getLogger("mkdocs.plugins.edition")
+# The collector's thresholds during a build (Python's defaults are 700, 10, 10).
+GC_THRESHOLDS = (50_000, 50, 100)
 
 
 class MkDocsAdapter:
@@ -54,6 +57,10 @@ class MkDocsAdapter:
     def on_startup(self, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         serving.on_startup(command)
+        # A build allocates hundreds of thousands of small objects that live until it ends (records, pages,
+        # MkDocs' pages and files); the collector's default threshold scans them again and again, which cost
+        # about a tenth of our stages (make bench). Collection still runs, less often.
+        gc.set_threshold(*GC_THRESHOLDS)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._edition, self._files, self._broken = None, {}, None

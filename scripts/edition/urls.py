@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 # Page sources (MkDocs src_uri). With directory URLs, "sections/iv.md" is served at "sections/iv/".
@@ -239,6 +240,9 @@ class Linker:
         return served_href(from_src, to_src, self.directory_urls, anchor)
 
 
+# Remembered: a build asks for a few hundred distinct pairs thousands of times, and relpath makes both paths
+# absolute each time. Both are relative to the docs folder, so the answer does not depend on the working folder.
+@functools.lru_cache(maxsize=1 << 16)
 def source_relative(from_src: str, to_path: str) -> str:
     """The path of a file in the docs folder relative to the folder of the source file `from_src`."""
     return posixpath.relpath(to_path, posixpath.dirname(from_src) or ".")
