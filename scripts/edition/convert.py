@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import functools
 import types
 import typing
 from typing import Any, Literal, Union
@@ -50,6 +51,13 @@ def expected(tp: Any) -> str:
     return str(tp)
 
 
+@functools.cache
+def _shape(cls: type) -> tuple[dict[str, dataclasses.Field], dict[str, Any]]:
+    """A record class's fields by YAML key and its resolved type hints: the same for every record of the class,
+    and resolving the hints compiles each annotation, which cost more than reading the record."""
+    return {yaml_key(f): f for f in dataclasses.fields(cls)}, typing.get_type_hints(cls)
+
+
 class Converter:
     def __init__(self) -> None:
         self.errors: list[DataError] = []
@@ -63,8 +71,7 @@ class Converter:
         if not isinstance(value, MarkedDict):
             self.error(mark, path, f"expected {expected(cls)}, found {describe(value)}")
             return None
-        fields = {yaml_key(f): f for f in dataclasses.fields(cls)}
-        hints = typing.get_type_hints(cls)
+        fields, hints = _shape(cls)
         kwargs: dict[str, Any] = {}
         ok = True
         for name in value:
