@@ -77,8 +77,8 @@ def table(result: dict) -> str:
     for key in RECORD_ROWS:
         row(key, [str(s["records"].get(key, 0)) for s in scales])
     for key, label in (
-        ("load_validate_s", "load + validate (s)"),
-        ("render_s", "render Markdown (s)"),
+        ("load_validate_s", "check + render, on_config (s)"),
+        ("render_s", "add the generated files, on_files (s)"),
         ("other_hooks_s", "other hooks: per page, finishing the built site (s)"),
         ("mkdocs_s", "MkDocs build (s)"),
         ("total_s", "total build (s)"),
