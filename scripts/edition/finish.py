@@ -131,7 +131,9 @@ def finish_pages(site_dir: Path, edition: Edition, docs: DocsFolder, settings: S
     for page in pages:
         original = page.file.read_text(encoding="utf-8")
         text = links.resolve(original, page.src_uri, files, settings.directory_urls)
-        title = titles.get(page.src_uri) or page_title(page.src_uri, docs.pages[page.src_uri])
+        # A navigation title is HTML (nav.py escapes it); the metadata wants the words it shows.
+        nav_title = titles.get(page.src_uri)
+        title = html.unescape(nav_title) if nav_title else page_title(page.src_uri, docs.pages[page.src_uri])
         text = with_metadata(text, edition, page, title, settings)
         if text != original:
             page.file.write_text(text, encoding="utf-8")
