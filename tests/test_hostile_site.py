@@ -47,7 +47,15 @@ def soup(path: Path) -> BeautifulSoup:
 
 
 def shape(page: BeautifulSoup) -> list[tuple[str, tuple[str, ...]]]:
-    return [(element.name, tuple(sorted(element.attrs))) for element in page.find_all(True)]
+    shapes: list[tuple[str, tuple[str, ...]]] = []
+    for element in page.find_all(True):
+        item = (element.name, tuple(sorted(element.attrs)))
+        # The argument diagram (map/) wraps each title into as many <tspan> lines as its length needs, so a
+        # longer title gives more lines: a run of lines counts as one, and its attributes must still match.
+        if item[0] == "tspan" and shapes and shapes[-1] == item:
+            continue
+        shapes.append(item)
+    return shapes
 
 
 def test_the_poison_is_everywhere(poisoned):

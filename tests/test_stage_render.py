@@ -11,6 +11,7 @@ from edition import urls
 from edition.escape import esc, md_text, script_json
 from edition.metadata import PageInfo, head
 from edition.nav import site_nav
+from edition.paths import DATA_DIR
 from edition.render import render_site
 from edition.search import rewrite
 from edition.search_ranking import HEADING_BOOST, PAPER_BOOST, PROPOSAL_BOOST, RECORD_BOOST
@@ -100,6 +101,16 @@ def test_render_site_gives_every_page_cite_page_and_download(minimal):
     assert render_site(minimal, True, SITE) == files
     # The cite pages carry exact, absolute URLs of the site they were rendered for.
     assert f"{SITE}sections/i/#p2" in files[urls.cite_page("i")]
+
+
+@pytest.mark.slow
+def test_rendering_the_real_data_twice_gives_the_same_files():
+    """Rendering must not change the model: a page that read a defaultdict with [] once added empty lists, and the
+    facet pages rendered after it listed every actor (the order of pages decided what was published)."""
+    edition = check(DATA_DIR)
+    first = render_site(edition, True, SITE)
+    assert urls.facet_index_page("actor") in first
+    assert render_site(edition, True, SITE) == first
 
 
 def test_search_index_gets_one_entry_per_paragraph_and_loses_cite_pages(minimal):

@@ -30,12 +30,12 @@ _LINK_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
 def served(href: str, src_uri: str, docs_files: Collection[str], directory_urls: bool) -> str:
     """The href as served, if it points at a docs file's source; otherwise unchanged."""
     parts = urlsplit(href)
-    if parts.scheme or parts.netloc or parts.query or not parts.path or parts.path.startswith("/"):
+    if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
         return href
     target = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), unquote(parts.path)))
     if target not in docs_files:
         return href
-    return urls.served_href(src_uri, target, directory_urls, parts.fragment)
+    return urls.served_href(src_uri, target, directory_urls, parts.fragment, parts.query)
 
 
 def resolve(html: str, src_uri: str, docs_files: Collection[str], directory_urls: bool) -> str:

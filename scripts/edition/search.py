@@ -33,6 +33,9 @@ ZENSICAL_SEPARATOR = r"[\s\-–—/]+|[^\p{L}\p{N}.]+|\.(?![\p{L}\p{N}])"
 # not by frequency, so each list would come up for its every title, ahead of the paper's paragraphs.
 RECORD_LISTS = (urls.PROPOSALS_ANCHOR, urls.AREAS_ANCHOR)
 RECORD_FOLDERS = tuple(posixpath.dirname(index) + "/" for index in (urls.ACTORS, urls.AREAS, urls.CHALLENGES))
+# A proposal's classification (its class, status and horizon, the same words on every proposal) would take a place
+# among the first results for any word of the proposal's title, which its page's own entry already holds.
+PROPOSAL_FOLDER = posixpath.dirname(urls.PROPOSALS) + "/"
 
 
 def printed_words(edition: Edition, target_id: str) -> str:
@@ -88,17 +91,21 @@ def _kept(location: str, cite_prefix: str) -> bool:
     )
 
 
+def _own_entries(edition: Edition, directory_urls: bool) -> dict[str, list[dict]]:
+    """The glossary's terms and the references' works, each an entry of its own, written after their page's entry."""
+    return {
+        urls.page_url(urls.GLOSSARY, directory_urls): search_ranking.glossary_entries(edition, directory_urls),
+        urls.page_url(urls.REFERENCES, directory_urls): search_ranking.reference_entries(edition, directory_urls),
+    }
+
+
 def rewrite(index: dict, edition: Edition, directory_urls: bool) -> dict:
     """The index with per-paragraph entries on section pages, per-term and per-work entries, no cite pages, and
     the paper's words boosted above the editor's pages (search_ranking.py)."""
     by_page, _ = section_entries(edition, directory_urls)
     titles = {doc["location"]: doc["title"] for doc in index["docs"]}
     cite_prefix = posixpath.dirname(urls.CITE) + "/"
-    # The glossary's terms and the references' works, each an entry of its own, written after their page's entry.
-    own_entries = {
-        urls.page_url(urls.GLOSSARY, directory_urls): search_ranking.glossary_entries(edition, directory_urls),
-        urls.page_url(urls.REFERENCES, directory_urls): search_ranking.reference_entries(edition, directory_urls),
-    }
+    own_entries = _own_entries(edition, directory_urls)
     own_locations = {entry["location"] for entries in own_entries.values() for entry in entries}
     sections_replaced = tuple(search_ranking.replaced_sections(directory_urls))
     docs: list[dict] = []
@@ -130,18 +137,40 @@ def rewrite_zensical(index: dict, edition: Edition, directory_urls: bool) -> dic
     by_page, _ = section_entries(edition, directory_urls)
     originals = {item["location"]: item for item in index["items"]}
     cite_prefix = posixpath.dirname(urls.CITE) + "/"
+    # The references' works each get an entry, but not the glossary's terms: with no boosts, a term's title would
+    # rank above every paragraph using it, so the glossary keeps Zensical's entry per letter.
+    references = urls.page_url(urls.REFERENCES, directory_urls)
+    own_entries = {references: _own_entries(edition, directory_urls)[references]}
+    own_locations = {entry["location"] for entry in own_entries[references]}
+    replaced = search_ranking.replaced_sections(directory_urls)
+    sections_replaced = tuple(prefix for prefix, page in replaced.items() if page == references)
     items: list[dict] = []
     for item in index["items"]:
         location = item["location"]
         page, _, anchor = location.partition("#")
-        if not _kept(location, cite_prefix) or anchor in RECORD_LISTS and page.startswith(RECORD_FOLDERS):
+        if not _kept(location, cite_prefix) or _record_list(page, anchor) or location in own_locations:
+            continue
+        if search_ranking.excluded(location, directory_urls) or location.startswith(sections_replaced):
             continue
         if page in by_page:
             items += _zensical_section(by_page.pop(page), originals.get(page, item), originals)
             by_page[page] = []
             continue
         items.append(item)
+        level = item["level"] + 1
+        items += [dict(item, level=level, **entry_fields(entry)) for entry in own_entries.pop(location, [])]
     return dict(index, config=dict(index["config"], separator=ZENSICAL_SEPARATOR), items=items)
+
+
+def _record_list(page: str, anchor: str) -> bool:
+    return (anchor in RECORD_LISTS and page.startswith(RECORD_FOLDERS)) or (
+        anchor == urls.CLASSIFICATION_ANCHOR and page.startswith(PROPOSAL_FOLDER)
+    )
+
+
+def entry_fields(entry: dict) -> dict:
+    """An entry's location, title and text, for an item of Zensical's shape (which keeps no boosts)."""
+    return {"location": entry["location"], "title": entry["title"], "text": entry["text"]}
 
 
 def _zensical_section(entries: list[dict], top: dict, originals: dict[str, dict]) -> list[dict]:

@@ -73,7 +73,8 @@ def glossary_entries(edition: Edition, directory_urls: bool) -> list[dict]:
         entries.append(
             {
                 "location": f"{page}#{urls.term_anchor(term.id)}",
-                "title": term.term,
+                # Titles in the index are HTML, like Material's own: data is escaped.
+                "title": esc(term.term),
                 "text": f"<p>{esc(expansion + term.definition)}</p>",
                 "boost": TERM_BOOST,
             }
@@ -90,7 +91,7 @@ def reference_entries(edition: Edition, directory_urls: bool) -> list[dict]:
         entries.append(
             {
                 "location": f"{page}#{urls.reference_anchor(work.id)}",
-                "title": work.key,
+                "title": esc(work.key),
                 "text": f"<p>{esc(text)}</p>",
                 "boost": REFERENCE_BOOST,
             }

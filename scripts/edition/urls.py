@@ -248,11 +248,13 @@ def source_relative(from_src: str, to_path: str) -> str:
     return posixpath.relpath(to_path, posixpath.dirname(from_src) or ".")
 
 
-def served_href(from_src: str, to_path: str, directory_urls: bool, anchor: str = "") -> str:
+def served_href(from_src: str, to_path: str, directory_urls: bool, anchor: str = "", query: str = "") -> str:
     """The href MkDocs writes for a link from page `from_src` to the docs file `to_path` (a page's `.md`
     source, or any other file), relative to the page's URL, so the site works under any base path and
-    from file://."""
-    fragment = f"#{anchor}" if anchor else ""
+    from file://. A query (the proposal filters' state) is kept, as MkDocs keeps it."""
+    fragment = (f"?{query}" if query else "") + (f"#{anchor}" if anchor else "")
+    if from_src == to_path and query:
+        return "./" + fragment if directory_urls else posixpath.basename(page_url(to_path, False)) + fragment
     if not to_path.endswith(".md"):
         base = "/" + page_url(from_src, directory_urls)
         folder = base.rstrip("/") if directory_urls else posixpath.dirname(base)
