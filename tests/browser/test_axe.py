@@ -15,6 +15,9 @@ COLOUR_RULES = "{resultTypes: ['violations'], runOnly: ['color-contrast', 'link-
 DARK = "document.body.setAttribute('data-md-color-scheme', 'slate')"
 # Colours fade over a transition; axe must see the end state, not a mid-fade grey.
 NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; }"
+# Long pages leave what is off screen unrendered until a reader scrolls near it (content-visibility, edition.css);
+# axe cannot compute the colours of what is not rendered, so every part is audited rendered, as a reader sees it.
+RENDER_ALL = "* { content-visibility: visible !important; }"
 
 
 def violations_report(where: str, violations: list[dict]) -> list[str]:
@@ -41,6 +44,7 @@ def test_every_page_has_no_axe_violations_in_either_scheme(browser, built_site, 
             page.goto(site_url + path)
             page.wait_for_function("document.body.dataset.mdColorScheme === 'default'")
             page.add_script_tag(content=axe_source)
+            page.add_style_tag(content=RENDER_ALL)
             problems += violations_report(
                 f"/{path} (light)", page.evaluate(f"axe.run(document, {ALL_RULES})")["violations"]
             )

@@ -75,7 +75,8 @@ def paragraphs(ctx: Context, src: str, items: list[r.Paragraph]) -> list[str]:
     for paragraph in items:
         anchor = urls.paragraph_anchor(paragraph.id)
         lines += [
-            f'<div class="para" id="{anchor}">',
+            # para--deferred: rendered when it nears the viewport (edition.css, "Long pages").
+            f'<div class="para para--deferred" id="{anchor}">',
             f'<a class="para-num" href="#{anchor}">¶{paragraph.number}</a>',
             # No abbreviation tooltips here: paper cannot show them, and on a phone each one costs the theme's
             # script work when the page loads (the section pages and the glossary explain every abbreviation).
