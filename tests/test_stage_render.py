@@ -4,6 +4,7 @@ rendered files, the search index rewrite, escaping and page metadata."""
 from __future__ import annotations
 
 import json
+import posixpath
 
 import pytest
 
@@ -148,3 +149,27 @@ def test_page_metadata_names_the_paper_and_the_page(minimal):
     assert '<meta name="citation_title" content="Minimal Paper">' in tags
     assert '<meta name="citation_author" content="Doe, Jane">' in tags
     assert '<meta property="og:url" content="https://edition.example/">' in tags
+
+
+def test_source_relative_paths_are_posix_relpaths():
+    """urls.source_relative works on the paths' parts; it must give what posixpath.relpath gives."""
+    paths = [
+        "index.md",
+        "sections/i.md",
+        "sections/iv.md",
+        "cite/index.md",
+        "proposals/by-actor/rok.md",
+        "proposals/by-actor/index.md",
+        "proposals/index.md",
+        "downloads/lee2025.bib",
+        "x/y/z/w.md",
+        "./a/./b.md",
+        "a//b.md",
+        "../outside.md",
+        "proposals/by-actor/../index.md",
+        "stylesheets/bundle.css",
+    ]
+    for from_src in paths:
+        for to_path in paths:
+            expected = posixpath.relpath(to_path, posixpath.dirname(from_src) or ".")
+            assert urls.source_relative(from_src, to_path) == expected, (from_src, to_path)
