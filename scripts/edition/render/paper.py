@@ -187,9 +187,11 @@ def paragraph_block(ctx: Context, src: str, paragraph: r.Paragraph) -> str:
     """One paragraph as a raw HTML block: its text is escaped here, so Markdown never reinterprets it."""
     anchor = urls.paragraph_anchor(paragraph.id)
     place = ctx.edition.place[paragraph.id]
+    # The pinpoint as the link's name, not a title: the theme mounts a script tooltip on every titled element
+    # when a page loads (see Context.paragraph_link).
     number = (
         f'<a class="para-num" href="#{anchor}" '
-        f'title="Link to this paragraph: {esc(ctx.edition.paragraph_pinpoint(paragraph.id))}">'
+        f'aria-label="Link to this paragraph: {esc(ctx.edition.paragraph_pinpoint(paragraph.id))}">'
         f"¶{paragraph.number}</a>"
     )
     cite = ctx.href(src, urls.cite_page(place.section.id), anchor)
