@@ -3,7 +3,7 @@ without JavaScript (one page per facet value, one per facet listing its values).
 
 A facet is a way of sorting proposals (class, area, challenge, actor, horizon, 3P). Within a facet the filter
 keeps a proposal that has ANY of the chosen values; across facets it keeps one that matches EVERY facet
-(docs/javascripts/proposal-filters.js). Its state is the URL query, `?challenge=low-growth,demographic-shrinking`,
+(docs/overrides/partials/proposal-filters.js). Its state is the URL query, `?challenge=low-growth,demographic-shrinking`,
 with the facet names of urls.FACETS and the values' ids from data/.
 """
 
@@ -138,7 +138,7 @@ def filter_form(ctx: Context, src: str) -> str:
 
 # Run where it stands, before the page is first painted, so that nothing moves once it shows: with JavaScript the
 # form replaces the links to the static pages, and on a phone its groups start folded. The filtering itself is
-# docs/javascripts/proposal-filters.js, loaded after the table.
+# docs/overrides/partials/proposal-filters.js, written after the table.
 SWITCH_SCRIPT = (
     "<script>(function(f,l){if(!f||!l)return;f.hidden=!1;l.hidden=!0;"
     'matchMedia("(max-width: 44.9375em)").matches&&(f.querySelector("details").open=!1)})'

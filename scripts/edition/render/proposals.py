@@ -31,6 +31,8 @@ def proposals_index(ctx: Context) -> str:
         "---",
         "hide:",
         "  - toc",
+        # Only this page filters: docs/overrides/main.html writes the filters' script into it (FILTER_SCRIPT_META).
+        f"{FILTER_SCRIPT_META}: true",
         "---",
         "",
         "# Proposals",
@@ -48,15 +50,14 @@ def proposals_index(ctx: Context) -> str:
         facets.SWITCH_SCRIPT,
         "",
         html_block(proposals_table(ctx, src, edition.proposals, "proposals-table")),
-        # Only this page filters: its script is loaded here, not on every page.
-        f'<script src="{esc(ctx.linker.file_href(src, FILTER_SCRIPT))}" defer></script>',
         "",
     ]
     return "\n".join(lines)
 
 
-# The filters' script, served from docs/ (a hand-written file, not generated).
-FILTER_SCRIPT = "javascripts/proposal-filters.js"
+# The page setting that makes docs/overrides/main.html write the filters' script (partials/proposal-filters.js)
+# into the page, at the end of <body>: a file of its own would be a request more than the bare theme makes.
+FILTER_SCRIPT_META = "edition_filters"
 
 
 def proposals_table(ctx: Context, src: str, proposals: list[r.Proposal], table_id: str = "") -> list[str]:
