@@ -10,11 +10,11 @@ import html
 
 from playwright.sync_api import sync_playwright
 
+from edition.chromium import CHROMIUM, FLAGS
 from edition.model import Edition
 from edition.paths import DATA_DIR, ROOT
 from edition.validate import check
 
-CHROMIUM = "/usr/bin/chromium"
 OUT = ROOT / "docs" / "assets" / "og-image.png"
 
 
@@ -39,7 +39,7 @@ h1 {{ font-size: 54px; line-height: 1.2; margin: 24px 0; font-weight: 700; }}
 def main() -> None:
     edition = check(DATA_DIR)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         page = browser.new_page(viewport={"width": 1200, "height": 630})
         page.set_content(card(edition))
         page.screenshot(path=str(OUT))

@@ -18,15 +18,10 @@ from typing import Literal
 
 from playwright.sync_api import FloatRect, Page, ViewportSize, sync_playwright
 
+from edition.chromium import CHROMIUM
+from edition.chromium import FLAGS as CHROMIUM_FLAGS
+
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SIZES: dict[str, ViewportSize] = {"390": {"width": 390, "height": 844}, "1366": {"width": 1366, "height": 900}}
 SCHEMES: tuple[Literal["light"], Literal["dark"]] = ("light", "dark")
 # A page is pictured in slices (desktop, phone) that read at full size, down to MAX_HEIGHT: the top of a long

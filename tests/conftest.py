@@ -8,22 +8,14 @@ from pathlib import Path
 import pytest
 
 from edition import zensical_build
+from edition.chromium import CHROMIUM
+from edition.chromium import FLAGS as CHROMIUM_FLAGS
 from edition.docs_folder import read_config
 from edition.paths import DATA_DIR
 from edition.validate import check
 
 from . import helpers
 from .helpers import PUBLISHED_URL, build_site
-
-# Debian's Chromium; Playwright must never download a browser of its own here.
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def pytest_addoption(parser):
