@@ -50,6 +50,15 @@ EDITION_PAGES = {
     "references": "references/",
     "glossary": "glossary/",
     "matrix": "matrix/",
+    "actor": "actors/rok/",
+    "area": "areas/north-korea-roadmap/",
+    "challenge": "challenges/shrinking-global-weight/",
+    "timeline": "timeline/",
+    "about": "about/",
+    "method": "method/",
+    "changelog": "changelog/",
+    "cite (section)": "cite/iv/",
+    "map": "map/",
 }
 
 
@@ -177,6 +186,13 @@ def lighthouse(url: str) -> dict[str, float]:
         "requests": len(requests),
         "transfer_bytes": sum(item.get("transferSize", 0) for item in requests),
         "request_urls": [item["url"] for item in requests],
+        # Where the main thread's time goes (ms by kind of work, by script): what to cut when TBT is high.
+        "main_thread_ms": {
+            item["groupLabel"]: item["duration"] for item in audits["mainthread-work-breakdown"]["details"]["items"]
+        },
+        "bootup_ms": {
+            item["url"]: item["total"] for item in audits["bootup-time"]["details"]["items"] if "total" in item
+        },
     }
 
 
@@ -185,6 +201,9 @@ def medians(runs: list[dict]) -> dict:
     out: dict = {key: statistics.median(run[key] for run in runs) for key in keys}
     out["runs"] = len(runs)
     out["request_urls"] = runs[0]["request_urls"]
+    for key in ("main_thread_ms", "bootup_ms"):
+        names = {name for run in runs for name in run[key]}
+        out[key] = {name: statistics.median(run[key].get(name, 0) for run in runs) for name in sorted(names)}
     return out
 
 
