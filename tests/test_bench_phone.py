@@ -8,7 +8,7 @@ import gzip
 import urllib.request
 
 from benchmarks import phone
-from edition.paths import DATA_DIR
+from edition.paths import DATA_DIR, ROOT
 
 
 def test_the_bare_site_has_every_paragraph_word_for_word_and_one_page_per_section(tmp_path, edition):
@@ -54,3 +54,17 @@ def test_the_table_holds_each_page_against_the_bare_page_of_its_kind():
     rows = phone.table(found).splitlines()
     assert rows[2] == "| home (`/`) | 99 / 1.00 s / 7 | 97 / 1.10 s / 50 ms / 8 | 1.10 | +1 |"
     assert rows[3] == "| print (`/print/`) | 98 / 1.20 s / 7 | 90 / 1.80 s / 50 ms / 9 | 1.50 | +2 |"
+
+
+def test_every_kind_of_published_page_is_measured():
+    # `make bench` is to cover every page type: each folder of published pages has a page in the list, and each
+    # page in the list is a published URL (a page that moved would otherwise be measured as a 404).
+    published = [
+        line.strip()
+        for line in (ROOT / "tests" / "published_urls.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip().endswith("/") and "#" not in line
+    ]
+    folders = {url.split("/")[1] for url in published}
+    measured = {f"/{page}" for page in phone.EDITION_PAGES.values()}
+    assert measured <= set(published), sorted(measured - set(published))
+    assert folders == {url.split("/")[1] for url in measured}
