@@ -29,11 +29,11 @@ from pathlib import Path
 
 import yaml
 
+from edition import chromium
 from edition.validate import check
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"
-LIGHTHOUSE = ROOT / "tools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 SITE_URL = "https://example.org/lee2025/"
 GZIP_LEVEL = 6
 COMPRESSED = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
@@ -158,23 +158,7 @@ def serve(folder: Path) -> Iterator[str]:
 
 
 def lighthouse(url: str) -> dict[str, float]:
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "report.json"
-        subprocess.run(
-            [
-                str(LIGHTHOUSE),
-                url,
-                "--quiet",
-                "--only-categories=performance",
-                "--output=json",
-                f"--output-path={out}",
-                "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-                "--disable-component-update --disable-sync",
-            ],
-            check=True,
-            env=dict(os.environ, CHROME_PATH="/usr/bin/chromium"),
-        )
-        report = json.loads(out.read_text(encoding="utf-8"))
+    report = chromium.lighthouse(url, "--only-categories=performance")
     audits = report["audits"]
     # Icons inlined in the theme's CSS appear as data: URLs; they are not requests.
     requests = [item for item in audits["network-requests"]["details"]["items"] if not item["url"].startswith("data:")]

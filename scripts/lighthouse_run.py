@@ -8,7 +8,6 @@ out of `make test`: Lighthouse takes about 20 s a run and its performance score 
 
 from __future__ import annotations
 
-import json
 import os
 import statistics
 import subprocess
@@ -16,10 +15,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+from edition import chromium
 from edition.local_nginx import serve
 
 ROOT = Path(__file__).resolve().parents[1]
-LIGHTHOUSE = ROOT / "tools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 PAGES = ["", "sections/iv/", "proposals/"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 SITE_URL = "https://example.org/lee2025/"
@@ -38,21 +37,7 @@ def published(parent: Path) -> Path:
 
 
 def run(url: str) -> dict[str, int]:
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "report.json"
-        subprocess.run(
-            [
-                str(LIGHTHOUSE),
-                url,
-                "--quiet",
-                "--output=json",
-                f"--output-path={out}",
-                "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
-            ],
-            check=True,
-            env=dict(os.environ, CHROME_PATH="/usr/bin/chromium"),
-        )
-        report = json.loads(out.read_text(encoding="utf-8"))
+    report = chromium.lighthouse(url)
     return {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
 
 
