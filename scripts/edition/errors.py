@@ -66,3 +66,11 @@ def shown(value: str, limit: int = SHOWN_CHARS) -> str:
     cut = value if len(value) <= limit else value[: limit - 1] + "…"
     visible = "".join(c if c.isprintable() or c == " " else f"<U+{ord(c):04X}>" for c in cut)
     return visible + (f" ({len(value):,} characters)" if len(value) > limit else "")
+
+
+def path_text(path: list) -> str:
+    """("proposals", 0, "title") as the messages name a field: proposals[0].title."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out

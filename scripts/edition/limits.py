@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import yaml
 
+from .errors import path_text
+
 # The largest data file is about 30 KB; the benchmark's 50x edition about 2 MB.
 FILE_BYTES = 10_000_000
 # Values that aliases may add to one file, counted with everything nested in what they repeat.
@@ -33,13 +35,6 @@ class _Frame:
         self.index = 0
         self.anchor = anchor  # the anchor on this mapping or list, if any,
         self.start = start  # and the count of values when it began
-
-
-def _path_text(path: list) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def scan_aliases(text: str) -> tuple[list[Problem], dict[tuple, tuple[int, int]]]:
@@ -106,7 +101,7 @@ class _AliasScan:
             found = f"the alias *{event.anchor}; an alias may stand for a value, never for a key"
         else:
             found = "a list" if isinstance(event, yaml.SequenceStartEvent) else "a mapping"
-        return (*where, _path_text(self.path), f"expected text as a key, found {found}")
+        return (*where, path_text(self.path), f"expected text as a key, found {found}")
 
     def _alias(self, event: yaml.AliasEvent, where: tuple[int, int]) -> Problem | None:
         anchor = event.anchor or ""  # the parser gives every alias its name
@@ -118,7 +113,7 @@ class _AliasScan:
                 f"expected aliases to repeat at most {ALIAS_VALUES:,} values in one file, found more by the "
                 f"alias *{anchor}; write the values out instead"
             )
-            return (*where, _path_text(self.path), message)
+            return (*where, path_text(self.path), message)
         self.uses[tuple(self.path)] = where
         self._end()
         return None

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from . import limits
-from .errors import DataError, Mark, shown
+from .errors import DataError, Mark, path_text, shown
 
 
 class MarkedDict(dict):
@@ -128,14 +128,6 @@ def _wrong_node(expected: str, node: _Node) -> yaml.constructor.ConstructorError
     return yaml.constructor.ConstructorError(
         None, None, f"expected a {expected} node, but found {node.id}", node.start_mark
     )
-
-
-def path_text(path: list) -> str:
-    """("proposals", 0, "title") as the validator writes it: proposals[0].title."""
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 _MarkingLoader.add_constructor("tag:yaml.org,2002:map", _MarkingLoader.construct_yaml_map)
