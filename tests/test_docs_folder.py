@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from edition import search_pagefind
 from edition.paths import ROOT
 
 from .helpers import MINIMAL, html_files
@@ -74,7 +75,8 @@ def test_and_the_same_files(both):
 
     def entries(site: Path) -> list:
         index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-        return sorted(json.dumps(doc, sort_keys=True) for doc in index["docs"])
+        docs = index["docs"] + search_pagefind.bundle_entries(site)
+        return sorted(json.dumps(doc, sort_keys=True) for doc in docs)
 
     def listed(site: Path) -> set[str]:
         xml = gzip.decompress((site / "sitemap.xml.gz").read_bytes())

@@ -1,4 +1,5 @@
-"""The search index lands on paragraphs: one entry per paragraph at its anchor, no duplicates of the text."""
+"""The search index lands on paragraphs: one entry per paragraph at its anchor, no duplicates of the text. The
+online site's entries are in Pagefind's bundle (edition/search_pagefind.py), read back from its fragment files."""
 
 from __future__ import annotations
 
@@ -6,14 +7,15 @@ import json
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 
-from edition import urls
+from edition import search_pagefind, urls
 
 pytestmark = pytest.mark.slow  # every test here reads the built site's search index
 
 
 def load_index(site) -> list[dict]:
-    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    return search_pagefind.bundle_entries(site)
 
 
 def test_every_paragraph_has_one_entry_at_its_anchor(built_site, edition):
@@ -87,3 +89,18 @@ def test_the_papers_words_outrank_the_editors_pages(built_site):
     paragraph, proposal = docs["sections/iv/#p18"]["boost"], docs["proposals/joint-stockpiling/"]["boost"]
     reference, method = docs["references/#ref-meti-2024"]["boost"], docs["method/#register"]["boost"]
     assert paragraph > reference > method > proposal
+
+
+def test_the_index_fetched_by_every_page_holds_no_entries_and_pages_name_the_editions_worker(built_site):
+    # Material fetches search/search_index.json on every page: only its configuration is left there (the
+    # highlighting on the page a result opens reads it); the entries are fetched in fragments by the worker.
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["docs"] == [] and index["config"]["separator"]
+    config = json.loads(
+        BeautifulSoup((built_site / "sections" / "iv" / "index.html").read_text("utf-8"), "html.parser")
+        .find("script", id="__config")
+        .string
+    )
+    assert config["search"] == "../../search/worker.js"
+    assert (built_site / "search" / "worker.js").read_bytes() == search_pagefind.WORKER_SOURCE.read_bytes()
+    assert len(load_index(built_site)) > 300

@@ -8,7 +8,7 @@ import re
 
 import brotli
 
-from edition import hosting, urls
+from edition import hosting, search_pagefind, urls
 
 
 def test_inline_scripts_are_the_executable_ones_only():
@@ -116,3 +116,12 @@ def test_compressed_copies_are_reproducible_and_decompress_to_the_original(tmp_p
     page = site / "sections/iv/index.html"
     assert gzip.decompress((site / "sections/iv/index.html.gz").read_bytes()) == page.read_bytes()
     assert brotli.decompress((site / "sections/iv/index.html.br").read_bytes()) == page.read_bytes()
+
+
+def test_webassembly_is_allowed_where_search_runs_pagefind(tmp_path):
+    site = small_site(tmp_path)
+    assert "wasm-unsafe-eval" not in hosting.content_security_policy(site)
+    (site / search_pagefind.BUNDLE).mkdir()
+    script_src = next(d for d in hosting.content_security_policy(site).split("; ") if d.startswith("script-src "))
+    assert script_src.startswith("script-src 'self' 'wasm-unsafe-eval' 'sha256-")
+    assert "'unsafe-eval'" not in script_src.split()

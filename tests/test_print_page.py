@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from bs4 import BeautifulSoup
 
+from edition import search_pagefind
 from edition.cite_styles import paper_citation_text
 
 pytestmark = pytest.mark.slow  # every test here reads the built site
@@ -39,7 +38,7 @@ def test_the_citation_line_comes_first(print_soup, edition):
 
 
 def test_the_print_page_is_not_in_search(built_site):
-    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    docs = search_pagefind.bundle_entries(built_site)
     assert [doc["location"] for doc in docs if doc["location"].startswith("print")] == []
 
 

@@ -4,7 +4,8 @@ MkDocs calls `finish_site` from its hook (edition/mkdocs_adapter.py, on_post_bui
 no hooks, `python -m edition finish SITE` calls it. It
 - turns the pages' links to sources into served hrefs (edition/links.py; Zensical has done it already),
 - puts the scholarly metadata into each page's <head> (edition/metadata.py),
-- rewrites the search index to one entry per paragraph (Material's and Zensical's, edition/search.py),
+- rewrites the search index to one entry per paragraph (Material's and Zensical's, edition/search.py), and on
+  the online MkDocs site indexes those entries with Pagefind instead (edition/search_pagefind.py),
 - writes robots.txt and the gzipped sitemap.
 Every step can run twice without changing the result, so finishing a finished site is harmless.
 """
@@ -20,7 +21,7 @@ import re
 from collections.abc import Collection, Mapping
 from pathlib import Path
 
-from . import links, metadata, search, unapi, urls
+from . import links, metadata, search, search_pagefind, unapi, urls
 from .model import Edition
 
 SITEMAP = "sitemap.xml"
@@ -37,6 +38,9 @@ class SiteSettings:
     site_url: str  # the published address, ending in "/", or "" when none is set
     site_name: str
     directory_urls: bool
+    # Material's search answered by Pagefind, fetched in fragments (edition/search_pagefind.py); the offline
+    # edition turns it off. A site without Material's index (Zensical's) is left as it is either way.
+    flat_search: bool = True
 
     @classmethod
     def from_config(cls, config: Mapping) -> SiteSettings:
@@ -169,6 +173,8 @@ def finish_site(site_dir: Path, edition: Edition, docs: DocsFolder, settings: Si
     """Every after-build step; returns how many pages were finished."""
     count = finish_pages(site_dir, edition, docs, settings)
     search.rewrite_site_index(site_dir, edition, settings.directory_urls)
+    if settings.flat_search:
+        search_pagefind.flatten(site_dir)
     write_if_changed(site_dir / ROBOTS, robots_txt(settings.site_url))
     write_sitemap_gz(site_dir)
     return count

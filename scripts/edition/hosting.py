@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 import brotli
 
-from . import urls
+from . import search_pagefind, urls
 
 # Text files get compressed copies; images, fonts and the PDF are compressed already.
 TEXT_SUFFIXES = {".html", ".css", ".js", ".json", ".xml", ".txt", ".svg", ".csv", ".bib", ".ris", ".map"}
@@ -83,9 +83,12 @@ def content_security_policy(site: Path) -> str:
     hashes = sorted(
         {script_hash(s) for page in sorted(site.rglob("*.html")) for s in inline_scripts(page.read_text("utf-8"))}
     )
+    # Where search runs Pagefind's WebAssembly (edition/search_pagefind.py): 'wasm-unsafe-eval' allows compiling
+    # WebAssembly and nothing else (no eval of script text).
+    wasm = ["'wasm-unsafe-eval'"] if (site / search_pagefind.BUNDLE).is_dir() else []
     directives = [
         "default-src 'self'",
-        "script-src 'self' " + " ".join(hashes),
+        "script-src " + " ".join(["'self'", *wasm, *hashes]),
         # The theme sets styles from its scripts (CSSOM), which CSP allows; no inline <style> or style="".
         "style-src 'self'",
         "img-src 'self' data:",

@@ -8,6 +8,7 @@ A data error aborts before MkDocs cleans site/, so the last good site stays in p
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import logging
 from collections.abc import Callable
@@ -122,7 +123,9 @@ class MkDocsAdapter:
             return
         if self._docs is None:
             raise RuntimeError("on_files has not run: the docs folder is made there")
-        finish.finish_site(Path(config.site_dir), self.edition, self._docs, finish.SiteSettings.from_config(config))
+        # The offline edition (file://) keeps Material's lunr search: Pagefind cannot fetch there.
+        settings = dataclasses.replace(finish.SiteSettings.from_config(config), flat_search=not offline.enabled(config))
+        finish.finish_site(Path(config.site_dir), self.edition, self._docs, settings)
         pdf_build.place(
             self.edition, config.site_url or "", Path(config.site_dir), self.data_dir, wait=not self.serving
         )
