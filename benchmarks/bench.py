@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 
 from . import report, weight
+from . import search as search_bench
 from .synth import make_edition
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,7 +47,14 @@ def build(
     if dump:
         command += ["--dump", str(dump)]
     # The CSL disk cache (edition/csl_cache.py): a folder of the benchmark's own, or "off".
-    env = dict(os.environ, EDITION_DATA=str(data), NO_MKDOCS_2_WARNING="1", EDITION_CSL_CACHE=csl_cache)
+    # Pagefind's cache off: every timed build indexes, as an editor's change does.
+    env = dict(
+        os.environ,
+        EDITION_DATA=str(data),
+        NO_MKDOCS_2_WARNING="1",
+        EDITION_CSL_CACHE=csl_cache,
+        EDITION_PAGEFIND_CACHE="off",
+    )
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         raise SystemExit(f"the {mode} build of {data} failed:\n{result.stdout}{result.stderr}")
@@ -142,6 +150,7 @@ def bench_scale(data: Path, scale: int, runs: int, budget_s: float, work: Path) 
         "peak_rss_bytes": {"median": median_of(real, "peak_rss_bytes"), "max": max(r["peak_rss_bytes"] for r in real)},
         "weight": weights,
         "phone": weight.phone_weight(site, weight.largest_section_page(site)),
+        "search": search_bench.figures(site, max(runs, 3)),
         "all_runs": {"real": real, "real_without_csl_cache": uncached, "plain": plain},
     }
 

@@ -12,6 +12,8 @@ TIME_RATIO = 50.0  # t(top scale) / t(1x)
 PEAK_RSS = 1000 * MB  # at the top scale
 HTML_RATIO = 1.2  # median HTML bytes per page, top scale / 1x
 PHONE = 150 * KB  # a section page's HTML, CSS, JS and fonts, compressed
+SEARCH_FIRST_PAGE = 150 * KB  # the search data a visitor's first page fetches, compressed (issue 16)
+FIRST_RESULT_MS = 300.0  # from the first key typed to the first result shown (issue 16)
 
 
 def targets(result: dict) -> list[dict]:
@@ -53,7 +55,39 @@ def targets(result: dict) -> list[dict]:
                 f"{growth['html_per_page_ratio']:.2f}",
             ),
         ]
-    return found
+    return found + search_targets(scales[max(scales)])
+
+
+def _search_rows(row, scales: list[dict]) -> None:
+    """benchmarks/search.py's figures: a first visit's search requests, the first result, Pagefind's indexing."""
+    row("search data, a first page (KB gzip)", [_kb(s["search"]["first_page_gzip_bytes"]) for s in scales])
+    row("search data, the first query adds (KB gzip)", [_kb(s["search"]["first_query_gzip_bytes"]) for s in scales])
+    row("typing to the first result shown, median (ms)", [f"{s['search']['first_result_ms']:.0f}" for s in scales])
+    row(
+        "Pagefind indexing, median (s)",
+        ["–" if s["search"]["indexing_s"] is None else f"{s['search']['indexing_s']:.2f}" for s in scales],
+    )
+
+
+def search_targets(top: dict) -> list[dict]:
+    """Issue 16: at the top scale, a first page fetches ≤ 150 KB of search data and the first result shows ≤ 300 ms."""
+    if "search" not in top:
+        return []
+    found = top["search"]
+    return [
+        _target(
+            f"first-visit search data at {top['scale']}x ≤ 150 KB (gzip)",
+            found["first_page_gzip_bytes"],
+            SEARCH_FIRST_PAGE,
+            f"{_kb(found['first_page_gzip_bytes'])} KB",
+        ),
+        _target(
+            f"first result at {top['scale']}x ≤ 300 ms",
+            found["first_result_ms"],
+            FIRST_RESULT_MS,
+            f"{found['first_result_ms']:.0f} ms",
+        ),
+    ]
 
 
 def _target(name: str, value: float, limit: float, shown: str, strict: bool = False) -> dict:
@@ -128,6 +162,8 @@ def table(result: dict) -> str:
         [f"{_kb(s['weight']['search_index']['raw'])} / {_kb(s['weight']['search_index']['gzip'])}" for s in scales],
     )
     row("phone weight, largest section page (KB gzip)", [_kb(s["phone"]["gzip_bytes"]) for s in scales])
+    if all("search" in s for s in scales):
+        _search_rows(row, scales)
     lines = [_markdown_row(head), _markdown_row(["---"] * len(head))] + [_markdown_row(r) for r in rows]
     growth = result.get("growth")
     if growth:

@@ -68,11 +68,30 @@ function withoutStopWords(query) {
 
 async function ranked(query) {
   const { pagefind, boosts } = await load();
+  if (query !== latest) return null;  // typed on while Pagefind loaded: only the newest query is run
   query = withoutStopWords(query);
   const runs = await Promise.all(boosts.map(boost =>
     pagefind.search(query, { filters: { boost } }).then(search =>
       ((search && search.results) || []).map(result => ({ result, score: result.score * Number(boost) })))));
   return runs.flat().sort((a, b) => b.score - a.score).slice(0, SHOWN);
+}
+
+// An entry's text as Pagefind gives it starts with its title (indexed with it, search_pagefind.record_html); the
+// result shows the title above it, so an excerpt that starts with the title starts after it. Both are compared as
+// Pagefind writes text: "<" and ">" escaped, nothing else.
+function withoutTitle(excerpt, title) {
+  const text = title.replace(/<[^>]*>/g, "").replace(/&quot;/g, '"').replace(/&#x?0*27;/g, "'")
+    .replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&")
+    .replace(/</g, "&lt;").replace(/>/g, "&gt;") + ".";
+  if (text.length < 2 || !excerpt.replace(/<\/?mark>/g, "").startsWith(text)) return excerpt;
+  // The same characters in the excerpt, with Pagefind's <mark> tags around the words found skipped over.
+  let at = 0;
+  for (let seen = 0; seen < text.length;) {
+    const tag = /^<\/?mark>/.exec(excerpt.slice(at));
+    if (tag) at += tag[0].length; else { at += 1; seen += 1; }
+  }
+  const rest = excerpt.slice(at).replace(/^<\/mark>/, "").trimStart();
+  return excerpt.slice(0, at).includes("<mark>") && !excerpt.slice(0, at).includes("</mark>") ? excerpt : rest;
 }
 
 // Material's result shape: groups by page, each sorted by score, a group's page entry first or added (score 0).
@@ -85,7 +104,7 @@ function grouped(hits, words) {
     const item = {
       location,
       title: data.meta.title || "",
-      text: data.excerpt,
+      text: withoutTitle(data.excerpt, data.meta.title || ""),
       score: isPage ? score * PAGE_FACTOR : score,
       terms: words,
     };
@@ -103,9 +122,12 @@ function grouped(hits, words) {
   return items;
 }
 
+// The results of a query, or null once a newer query has come (typing sends one per key): a stale query loads
+// no fragments.
 async function search(query) {
   if (!query.trim()) return { items: [] };
   const hits = await ranked(query);
+  if (!hits || query !== latest) return null;
   const data = await Promise.all(hits.map(hit => hit.result.data()));
   return { items: grouped(hits.map((hit, n) => ({ data: data[n], score: hit.score })), terms(query)) };
 }
@@ -126,6 +148,6 @@ addEventListener("message", async event => {
       result = { items: [] };
     }
     // Typing sends a query per key: only the newest one's results are shown.
-    if (message.data === latest) postMessage({ type: RESULT, data: result });
+    if (result && message.data === latest) postMessage({ type: RESULT, data: result });
   }
 });

@@ -1,0 +1,145 @@
+"""Search at scale: what a visitor's first page fetches for search, what the first query adds, how long the first
+result takes to show, and how long Pagefind's indexing adds to a build (README, Performance).
+
+Bytes are counted as a host with compression sends them: a text file gzip-compressed (level 6), a file that is
+compressed already (Pagefind's index chunks, fragments and WebAssembly) as it is. Times are medians over fresh
+browser contexts (nothing cached), on a local server. `python -m benchmarks.search SITE` measures a built site;
+`make bench` measures the site of each scale it builds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import json
+import statistics
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from playwright.sync_api import Page, sync_playwright
+
+from edition import search_pagefind
+from edition.chromium import CHROMIUM, FLAGS
+from edition.escape import esc
+
+# What belongs to search: Material's index and worker (and lunr's languages), the edition's worker, Pagefind.
+SEARCH_PATHS = ("search/", "pagefind/", "assets/javascripts/workers/", "assets/javascripts/lunr/")
+QUERY = "hydrogen"
+# Set when the first result is in the list, timed from the page's clock.
+WATCH_RESULTS = """() => { window.__firstResult = new Promise(resolve => {
+  const list = document.querySelector('.md-search-result__list');
+  new MutationObserver((_, observer) => {
+    if (list.querySelector('.md-search-result__item')) { observer.disconnect(); resolve(performance.now()); }
+  }).observe(list, { childList: true, subtree: true });
+}); }"""
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def served(site: Path) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def sent_bytes(path: Path) -> int:
+    data = path.read_bytes()
+    return len(data) if data[:2] == b"\x1f\x8b" else len(gzip.compress(data, compresslevel=6))
+
+
+def search_bytes(site: Path, base: str, urls: list[str]) -> int:
+    total = 0
+    for url in urls:
+        relative = unquote(urlsplit(url).path)[len(urlsplit(base).path) :]
+        if url.startswith(base) and relative.startswith(SEARCH_PATHS) and (site / relative).is_file():
+            total += sent_bytes(site / relative)
+    return total
+
+
+def one_visit(page: Page, site: Path, base: str) -> dict:
+    """A first visit: the home page loads, then the reader types a query."""
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(base, wait_until="networkidle")
+    first_page = search_bytes(site, base, requested)
+    before = len(requested)
+    page.keyboard.press("/")
+    page.wait_for_selector(".md-search-result__meta:has-text('Type to start searching')")
+    page.evaluate(WATCH_RESULTS)
+    started = page.evaluate("performance.now()")
+    page.keyboard.type(QUERY)
+    first_result_ms = page.evaluate("window.__firstResult") - started
+    page.wait_for_load_state("networkidle")
+    return {
+        "first_page_bytes": first_page,
+        "first_query_bytes": search_bytes(site, base, requested[before:]),
+        "first_result_ms": first_result_ms,
+    }
+
+
+def browser_figures(site: Path, runs: int) -> dict:
+    visits = []
+    with served(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        for _ in range(runs):
+            context = browser.new_context(viewport={"width": 1366, "height": 900})
+            visits.append(one_visit(context.new_page(), site, base))
+            context.close()
+        browser.close()
+    return {
+        "first_page_gzip_bytes": statistics.median(v["first_page_bytes"] for v in visits),
+        "first_query_gzip_bytes": statistics.median(v["first_query_bytes"] for v in visits),
+        "first_result_ms": statistics.median(v["first_result_ms"] for v in visits),
+        "first_result_ms_runs": [round(v["first_result_ms"], 1) for v in visits],
+    }
+
+
+def indexing_seconds(site: Path, runs: int) -> float | None:
+    """Pagefind's indexing of the site's entries, without the cache: the entries read back from the bundle (their
+    text as text where the build gives HTML, the same words)."""
+    entries = search_pagefind.bundle_entries(site)
+    if not entries:
+        return None
+    docs = [dict(entry, text=esc(entry["text"])) for entry in entries]
+    records = search_pagefind.records({"docs": docs})
+    times = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as scratch:
+            started = time.perf_counter()
+            search_pagefind.run_indexer(records, Path(scratch) / search_pagefind.BUNDLE)
+            times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def figures(site: Path, runs: int) -> dict:
+    return {**browser_figures(site, runs), "indexing_s": indexing_seconds(site, runs), "runs": runs}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.search", description=__doc__)
+    parser.add_argument("site", type=Path)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args(argv)
+    print(json.dumps(figures(args.site, args.runs), indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
