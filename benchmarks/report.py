@@ -64,6 +64,10 @@ def _search_rows(row, scales: list[dict]) -> None:
     row("search data, the first query adds (KB gzip)", [_kb(s["search"]["first_query_gzip_bytes"]) for s in scales])
     row("typing to the first result shown, median (ms)", [f"{s['search']['first_result_ms']:.0f}" for s in scales])
     row(
+        "the same, typed 0.5 s after opening the box (ms)",
+        [f"{s['search']['first_result_after_pause_ms']:.0f}" for s in scales],
+    )
+    row(
         "Pagefind indexing, median (s)",
         ["–" if s["search"]["indexing_s"] is None else f"{s['search']['indexing_s']:.2f}" for s in scales],
     )

@@ -10,7 +10,9 @@ const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 const PAGEFIND = new URL("../pagefind/pagefind.js", self.location.href).href;
 // The bundle's language: one with no stemmer (edition/search_pagefind.py says why).
 const LANGUAGE = "unknown";
-// Results whose fragments are loaded for a query: each is a request, and the list shows ten groups first.
+// Results whose fragments are loaded for a query: each is a request, and the list shows ten groups first. The
+// best few are shown as soon as theirs are in, then the list is completed.
+const FIRST = 8;
 const SHOWN = 24;
 // Material multiplies a page's own entry by up to 2.5 over an entry inside a page (its post-query boost when
 // every word matched, which Pagefind requires): kept, so that boosts tuned for it (search_ranking.py) still hold.
@@ -66,14 +68,19 @@ function withoutStopWords(query) {
   return result || query;
 }
 
+// The best SHOWN entries for a query, each with its score times its boost; null once a newer query has come
+// (searched one boost after another, so that a query typed over stops between them).
 async function ranked(query) {
   const { pagefind, boosts } = await load();
-  if (query !== latest) return null;  // typed on while Pagefind loaded: only the newest query is run
-  query = withoutStopWords(query);
-  const runs = await Promise.all(boosts.map(boost =>
-    pagefind.search(query, { filters: { boost } }).then(search =>
-      ((search && search.results) || []).map(result => ({ result, score: result.score * Number(boost) })))));
-  return runs.flat().sort((a, b) => b.score - a.score).slice(0, SHOWN);
+  const words = withoutStopWords(query);
+  const hits = [];
+  for (const boost of boosts) {
+    if (query !== latest) return null;
+    const search = await pagefind.search(words, { filters: { boost } });
+    for (const result of (search && search.results) || [])
+      hits.push({ result, score: result.score * Number(boost) });
+  }
+  return hits.sort((a, b) => b.score - a.score).slice(0, SHOWN);
 }
 
 // An entry's text as Pagefind gives it starts with its title (indexed with it, search_pagefind.record_html); the
@@ -122,14 +129,21 @@ function grouped(hits, words) {
   return items;
 }
 
-// The results of a query, or null once a newer query has come (typing sends one per key): a stale query loads
-// no fragments.
-async function search(query) {
-  if (!query.trim()) return { items: [] };
+// A query's results, posted in Material's RESULT messages: the best FIRST as soon as their fragments are in (a
+// request each), then up to SHOWN. Typing sends a query per key: a query that a newer one has replaced loads no
+// more fragments and posts nothing.
+async function answer(query) {
+  if (!query.trim()) return postMessage({ type: RESULT, data: { items: [] } });
   const hits = await ranked(query);
-  if (!hits || query !== latest) return null;
-  const data = await Promise.all(hits.map(hit => hit.result.data()));
-  return { items: grouped(hits.map((hit, n) => ({ data: data[n], score: hit.score })), terms(query)) };
+  const words = terms(query);
+  const data = [];
+  for (const end of [FIRST, SHOWN]) {
+    if (!hits || query !== latest || data.length >= hits.length) return;
+    data.push(...await Promise.all(hits.slice(data.length, end).map(hit => hit.result.data())));
+    if (query !== latest) return;
+    const items = grouped(data.map((found, n) => ({ data: found, score: hits[n].score })), words);
+    postMessage({ type: RESULT, data: { items } });
+  }
 }
 
 addEventListener("message", async event => {
@@ -140,14 +154,11 @@ addEventListener("message", async event => {
     postMessage({ type: READY });
   } else if (message.type === QUERY) {
     latest = message.data;
-    let result;
     try {
-      result = await search(message.data);
+      await answer(message.data);
     } catch (error) {
       console.warn(`Search failed: ${error}`);
-      result = { items: [] };
+      if (message.data === latest) postMessage({ type: RESULT, data: { items: [] } });
     }
-    // Typing sends a query per key: only the newest one's results are shown.
-    if (result && message.data === latest) postMessage({ type: RESULT, data: result });
   }
 });
