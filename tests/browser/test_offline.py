@@ -3,6 +3,7 @@ with no request leaving the machine."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,10 @@ def test_offline_edition_uses_file_urls_and_ships_its_search_shim(offline_site):
     home = (offline_site / "index.html").read_text(encoding="utf-8")
     assert 'href="sections/iv.html"' in home
     assert "unpkg.com" not in home
+    # Material's lunr search with its whole index: Pagefind cannot fetch from file:// (search_pagefind.py).
+    assert not (offline_site / "pagefind").exists() and not (offline_site / "search" / "worker.js").exists()
+    assert "assets/javascripts/workers/search." in home
+    assert len(json.loads((offline_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]) > 300
 
 
 def test_the_online_site_is_untouched_by_the_offline_plugin(built_site):

@@ -126,6 +126,14 @@ VISIBLE_HITS = """() => [...document.querySelectorAll('.md-search-result__item')
 })"""
 
 
+SETTLED = """() => {
+  const now = document.querySelector('.md-search-result__list').innerHTML;
+  const same = window.__lastResults === now;
+  window.__lastResults = now;
+  return same;
+}"""
+
+
 def results(page, site_path: str, query: str) -> list[str]:
     """The result targets a reader sees, in ranked order, as 'path/#anchor' relative to the site."""
     search_box = page.locator(".md-search__input")
@@ -133,8 +141,9 @@ def results(page, site_path: str, query: str) -> list[str]:
     # Material reacts to key events, not to `fill`'s input event alone.
     search_box.press("End")
     page.wait_for_function("!document.querySelector('.md-search-result__meta').textContent.includes('Type to start')")
-    # The result list is replaced as a whole; wait until it has settled.
-    page.wait_for_timeout(150)
+    # The result list is replaced as a whole (on the online site twice: the best results first, then the rest);
+    # wait until it has settled, unchanged over one polling interval.
+    page.wait_for_function(SETTLED, polling=250)
     found = []
     for href in page.evaluate(VISIBLE_HITS):
         parts = urlsplit(href)
