@@ -155,6 +155,13 @@ def run_indexer(entries: list[tuple[str, str]], out: Path) -> None:
         process.wait()
 
 
+def make_bundle(entries: list[tuple[str, str]], out: Path) -> None:
+    """The bundle the site serves: Pagefind's, without the interfaces and worker the site does not use."""
+    run_indexer(entries, out)
+    for name in UNUSED:
+        (out / name).unlink(missing_ok=True)
+
+
 def _cache_key(entries: list[tuple[str, str]]) -> str:
     digest = hashlib.sha256(f"{version('pagefind_bin')} {LANGUAGE}".encode())
     for url, html in entries:
@@ -172,9 +179,7 @@ def cached_bundle(entries: list[tuple[str, str]]) -> Path:
     if not bundle.is_dir():
         # Made aside and moved in at once: two builds at the same time (the tests') never see half a bundle.
         scratch = Path(tempfile.mkdtemp(dir=CACHE_DIR, prefix=".new-"))
-        run_indexer(entries, scratch / BUNDLE)
-        for name in UNUSED:
-            (scratch / BUNDLE / name).unlink(missing_ok=True)
+        make_bundle(entries, scratch / BUNDLE)
         try:
             (scratch / BUNDLE).rename(bundle)
         except OSError:
@@ -195,9 +200,7 @@ def write_bundle(site_dir: Path, index: dict) -> None:
         shutil.rmtree(out)
     entries = records(index)
     if os.environ.get(CACHE_SETTING) == "off":  # the benchmark's timing of the indexing
-        run_indexer(entries, out)
-        for name in UNUSED:
-            (out / name).unlink(missing_ok=True)
+        make_bundle(entries, out)
         return
     shutil.copytree(cached_bundle(entries), out)
 
