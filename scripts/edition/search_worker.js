@@ -43,6 +43,9 @@ function load() {
       await pagefind.init(LANGUAGE);
       const filters = await pagefind.filters();
       return { pagefind, boosts: Object.keys(filters.boost || {}) };
+    }).catch(error => {
+      engine = null;  // a failed load is not kept: the next query loads again
+      throw error;
     });
   }
   return engine;
@@ -154,11 +157,17 @@ addEventListener("message", async event => {
     postMessage({ type: READY });
   } else if (message.type === QUERY) {
     latest = message.data;
-    try {
-      await answer(message.data);
-    } catch (error) {
-      console.warn(`Search failed: ${error}`);
-      if (message.data === latest) postMessage({ type: RESULT, data: { items: [] } });
+    // A failed fetch (a network hiccup) is tried once more.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await answer(message.data);
+        return;
+      } catch (error) {
+        if (attempt < 2 && message.data === latest) continue;
+        console.warn(`Search failed: ${error}`);
+        if (message.data === latest) postMessage({ type: RESULT, data: { items: [] } });
+        return;
+      }
     }
   }
 });
