@@ -115,15 +115,16 @@ def _message(message_id: int, payload: dict) -> bytes:
 
 
 def _responses(stream: IO[bytes], count: int) -> list[dict]:
-    """The next `count` responses of the service: base64 JSON, each ended by a comma."""
+    """The next `count` responses of the service: base64 JSON, each ended by a comma. One request is answered at a
+    time, so a response ends where the output read so far ends with a comma."""
     found = []
     for _ in range(count):
         chunk = bytearray()
         while not chunk.endswith(b","):
-            byte = stream.read(1)
-            if not byte:
-                raise RuntimeError("Pagefind's indexer stopped: " + bytes(chunk).decode("utf-8", "replace"))
-            chunk += byte
+            part = stream.read1(1 << 16)  # type: ignore[attr-defined]
+            if not part:
+                raise RuntimeError("Pagefind's indexer stopped: " + bytes(chunk[:200]).decode("utf-8", "replace"))
+            chunk += part
         payload = json.loads(base64.b64decode(bytes(chunk[:-1])))["payload"]
         if payload["type"] == "Error":
             raise RuntimeError(f"Pagefind's indexer: {payload['message']}")
@@ -148,11 +149,17 @@ def run_indexer(entries: list[tuple[str, str]], out: Path) -> None:
         index_id = _send(process, 0, {"type": "NewIndex", "config": {"force_language": LANGUAGE}})["index_id"]
         for n, (url, html) in enumerate(entries, start=1):
             _send(process, n, {"type": "AddFile", "index_id": index_id, "url": url, "file_contents": html})
-        _send(process, len(entries) + 1, {"type": "WriteFiles", "index_id": index_id, "output_path": str(out)})
+        # The files come back in the answer and are written here: the service answers a request to write them before
+        # it has, and stops when its input closes, which left truncated files.
+        files = _send(process, len(entries) + 1, {"type": "GetFiles", "index_id": index_id})["files"]
     finally:
         assert process.stdin is not None
         process.stdin.close()
         process.wait()
+    for file in files:
+        path = out / file["path"]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(base64.b64decode(file["content"]))
 
 
 def make_bundle(entries: list[tuple[str, str]], out: Path) -> None:
