@@ -57,6 +57,35 @@ def test_mkdocs_links_the_bundle_alone_and_no_script_on_every_page():
     assert not config.get("extra_javascript")
 
 
+# A `:has()` on the whole page (body, html, :root) whose argument reaches any descendant makes the browser search the
+# page's tree again each time an element is added or a state changes: Material adds its tooltips at start-up, and
+# `body:has(...)` rules made a page's style and layout work about a quarter longer (README, Performance). Such a rule
+# must reach its element through child steps (`body:has(> .md-container > ...)`), which bound the search.
+PAGE_WIDE_HAS = re.compile(r"(?:\bbody|\bhtml|:root)[^\s,>+~{]*:has\(\s*([^)]*)")
+
+
+def page_wide_has_without_child_steps(css: str) -> list[str]:
+    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    found = []
+    for rule in rules:
+        if rule.type == "at-rule" and rule.content is not None:
+            found += page_wide_has_without_child_steps(tinycss2.serialize(rule.content))
+        elif rule.type == "qualified-rule":
+            for selector in tinycss2.serialize(rule.prelude).split(","):
+                found += [selector.strip() for m in PAGE_WIDE_HAS.finditer(selector) if not m.group(1).startswith(">")]
+    return found
+
+
+def test_no_page_wide_has_rule_searches_the_whole_page():
+    assert page_wide_has_without_child_steps(stylesheet.bundle()) == []
+    # The check finds what it is there to find, at the top level and inside @media.
+    sample = (
+        "body:has(#x:checked) .a, .b { color: red } @media screen { body:not(:has(.para-links)) .c { color: red } }"
+        " :root:has(> body > #x) .d, .md-typeset:has(.e) .f { color: red }"
+    )
+    assert page_wide_has_without_child_steps(sample) == ["body:has(#x:checked) .a", "body:not(:has(.para-links)) .c"]
+
+
 def _subresources(html: str) -> tuple[list[str], list[tuple[str, bool]]]:
     soup = BeautifulSoup(html, "html.parser")
     sheets = [link["href"] for link in soup.find_all("link", rel="stylesheet")]
