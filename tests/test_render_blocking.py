@@ -95,6 +95,7 @@ def _subresources(html: str) -> tuple[list[str], list[tuple[str, bool]]]:
 
 FILTERS = (ROOT / "docs" / "overrides" / "partials" / "proposal-filters.js").read_text(encoding="utf-8")
 READING = (ROOT / "docs" / "overrides" / "partials" / "reading.js").read_text(encoding="utf-8")
+PALETTE = (ROOT / "docs" / "overrides" / "partials" / "palette.js").read_text(encoding="utf-8")
 
 
 @pytest.mark.slow  # reads the built site
@@ -113,4 +114,8 @@ def test_each_page_links_one_stylesheet_of_ours_and_writes_in_only_the_scripts_i
         assert [src for src, _deferred in scripts if not THEME_SCRIPT.search(src)] == [], relative
         inline = [script.get_text() for script in BeautifulSoup(html, "html.parser").find_all("script", src=False)]
         assert sum(READING.strip() in text for text in inline) == 1, relative
+        # The colour toggle is run by our script, not by Material's palette component (its start-up restyles the page).
+        assert sum(PALETTE.strip() in text for text in inline) == 1, relative
+        assert '<form class="md-header__option" data-edition-palette>' in html, relative
+        assert 'data-md-component="palette"' not in html, relative
         assert sum(FILTERS.strip() in text for text in inline) == (relative == "proposals/index.html"), relative
