@@ -41,7 +41,11 @@
       var label = input.nextElementSibling;
       if (label instanceof HTMLElement && label.hidden !== (i !== index)) label.hidden = i !== index;
     });
-    __md_set("__palette", chosen);
+    try {
+      __md_set("__palette", chosen);
+    } catch (e) {
+      // Storage may be off (private windows), or a theme without Material's helpers: the toggle still works here.
+    }
   }
   function themeColor() {
     // The browser's own colours (address bar, form controls) follow the header, as with Material's component.
