@@ -94,6 +94,13 @@ CASES: dict[str, tuple[str, str, Edit, str]] = {
         "by-class, by-horizon, by-three-p, challenges, changelog, cite, downloads, glossary, index, map, matrix, method, "
         f"print, proposals, references, sections, timeline\n{END}",
     ),
+    "id-naming-a-windows-device": (
+        "proposals.yml",
+        "id: stockpile",
+        "id: nul",
+        f"data/proposals.yml:3:9: proposals[0].id: {ID_RULE}, found 'nul': it is a device name on Windows, which can "
+        f"hold no file or folder of that name\n{END}",
+    ),
     # --- look-alike and invisible characters ------------------------------------------------------
     "zero-width-space-in-id": (
         "proposals.yml",

@@ -84,3 +84,12 @@ def test_in_text_citations_match_the_reference_list_or_are_listed_as_unlisted():
     assert [w.key for w in index.unlisted] == ["Kim 2015"]
     assert index.cited_in == {"doe-2020": ["p1"], "unlisted-kim-2015": ["p1"]}
     assert "p2" not in index.cites
+
+
+def test_reading_the_proposals_of_an_unnamed_record_changes_nothing(minimal):
+    by_actor = minimal.proposals_by_actor
+    named = dict(by_actor)
+    assert by_actor["no-such-actor"] == []
+    assert "no-such-actor" not in by_actor
+    assert dict(by_actor) == named
+    assert all(proposals for proposals in by_actor.values())  # only ids a proposal names are keys

@@ -138,6 +138,15 @@ class Place:
         return pinpoint(self.label)
 
 
+class ProposalGroups(dict[str, list[r.Proposal]]):
+    """Proposals by the id of a record they name. Reading an id that no proposal names gives an empty list and
+    leaves the groups as they were: with a defaultdict, a page that read one with [] added the id, and a later
+    page that asked `in` listed what depended on the order pages were rendered in."""
+
+    def __missing__(self, key: str) -> list[r.Proposal]:
+        return []
+
+
 @dataclasses.dataclass
 class Edition:
     paper: r.Paper
@@ -316,12 +325,12 @@ class Edition:
             if term.kind == "abbreviation" and term.expansion:
                 for form in term.forms:
                     self.abbreviation_term.setdefault(form, term)
-        self.proposals_by_area: dict[str, list[r.Proposal]] = defaultdict(list)
-        self.proposals_by_challenge: dict[str, list[r.Proposal]] = defaultdict(list)
-        self.proposals_by_actor: dict[str, list[r.Proposal]] = defaultdict(list)
+        self.proposals_by_area = ProposalGroups()
+        self.proposals_by_challenge = ProposalGroups()
+        self.proposals_by_actor = ProposalGroups()
         for proposal in self.proposals:
-            self.proposals_by_area[proposal.area].append(proposal)
+            self.proposals_by_area.setdefault(proposal.area, []).append(proposal)
             for challenge_id in proposal.challenges:
-                self.proposals_by_challenge[challenge_id].append(proposal)
+                self.proposals_by_challenge.setdefault(challenge_id, []).append(proposal)
             for actor_id in proposal.actors:
-                self.proposals_by_actor[actor_id].append(proposal)
+                self.proposals_by_actor.setdefault(actor_id, []).append(proposal)

@@ -30,6 +30,11 @@ ID_MAX = 64
 ID_GRAMMAR = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 ID_RULE = f"lowercase ASCII letters, digits and single hyphens, starting with a letter, at most {ID_MAX} characters"
 ID_EXCEPTIONS: frozenset[str] = frozenset()
+# Windows will not create a file or folder with a device's name, whatever its case or extension: an id "con"
+# would make the offline zip fail to unzip there, and a Windows contributor could not check out the build.
+WINDOWS_DEVICE_NAMES = frozenset(
+    {"con", "prn", "aux", "nul"} | {f"{port}{n}" for port in ("com", "lpt") for n in range(1, 10)}
+)
 
 
 def reserved_ids() -> frozenset[str]:
@@ -64,6 +69,8 @@ def id_flaw(value: str) -> str | None:
     if ID_GRAMMAR.fullmatch(value):
         if value in RESERVED_IDS:
             return "it is reserved"
+        if value in WINDOWS_DEVICE_NAMES:
+            return "it is a device name on Windows, which can hold no file or folder of that name"
         return None
     for index, char in enumerate(value):
         position = f"character {index + 1}"

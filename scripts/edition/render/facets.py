@@ -58,8 +58,6 @@ HELP = {
 def facets(ctx: Context, src: str) -> list[Facet]:
     """Every facet, with its values in the data's order and its explanation; links are relative to `src`."""
     edition = ctx.edition
-    # Not `in`: proposals_by_actor is a defaultdict that other pages read with [], which adds empty lists, so the
-    # facet pages would depend on which pages were rendered first.
     used_actors = [a for a in edition.actors if edition.proposals_by_actor.get(a.id)]
     links = {
         "method": esc(ctx.href(src, urls.METHOD, urls.READING_PROPOSALS_ANCHOR)),
