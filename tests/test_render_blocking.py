@@ -86,6 +86,14 @@ def test_no_page_wide_has_rule_searches_the_whole_page():
     assert page_wide_has_without_child_steps(sample) == ["body:has(#x:checked) .a", "body:not(:has(.para-links)) .c"]
 
 
+def test_each_palette_entry_is_for_one_scheme_as_the_edition_toggle_expects():
+    """partials/palette.js, which runs the colour toggle in place of Material's component, does not handle Material's
+    automatic entry (media "(prefers-color-scheme)", which follows the system as it changes)."""
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
+    media = [entry["media"] for entry in config["theme"]["palette"]]
+    assert media == ["(prefers-color-scheme: light)", "(prefers-color-scheme: dark)"]
+
+
 def _subresources(html: str) -> tuple[list[str], list[tuple[str, bool]]]:
     soup = BeautifulSoup(html, "html.parser")
     sheets = [link["href"] for link in soup.find_all("link", rel="stylesheet")]

@@ -6,6 +6,8 @@
 // such work at load: the scheme is already on <body> (Material's inline script in base.html restores a remembered
 // choice before the page paints), so only the toggle's label is shown; the rest happens when a reader switches.
 // The choice is remembered under Material's own key and in its own shape, so its inline script keeps reading it.
+// mkdocs.yml gives one palette entry per scheme, each for a media query; Material's automatic entry, media
+// "(prefers-color-scheme)", is not handled here (tests/test_render_blocking.py keeps mkdocs.yml so).
 (function () {
   var form = document.querySelector("form[data-edition-palette]");
   if (!form) return;
