@@ -5,7 +5,8 @@ bare-theme site made from the same data/ (the paper's paragraph text only, one p
 with the abstract, in a default mkdocs-material site with no features and no configuration of the theme).
 One local server of ours serves both folders, compressing every text response with gzip (level 6, as a host
 compressing on the fly would), and Lighthouse 12.2.3 (mobile default, simulated throttling) measures each
-page RUNS times. Medians are printed per page: performance score, LCP, total blocking time, requests and
+page RUNS times, in rounds that take every page of both sites once, so that a change of the shared machine's load
+falls on both alike. Medians are printed per page: performance score, LCP, total blocking time, requests and
 bytes transferred, and the edition's LCP and request count against the bare theme's page of the same kind.
 """
 
@@ -199,13 +200,20 @@ def measure(data: Path, runs: int, pages: dict[str, str]) -> dict:
         (work / "bare" / "site").rename(work / "both" / "bare")
         bare_pages = {"home": "", "section": largest[0]}
         found: dict = {"bare": {}, "edition": {}, "bare_pages": bare_pages, "pages": pages, "runs": runs}
+        found["load_average"] = [os.getloadavg()[0]]
+        # Round by round, every page of both sites once per round: a change of the machine's load during the run
+        # (it is shared) then falls on both sites alike, and the ratios stay fair.
+        measured: dict[str, dict[str, list[dict]]] = {"bare": {kind: [] for kind in bare_pages}, "edition": {}}
+        measured["edition"] = {kind: [] for kind in pages}
         with serve(work / "both") as base:
-            for kind, page in bare_pages.items():
-                found["bare"][kind] = medians([lighthouse(f"{base}bare/{page}") for _ in range(runs)])
-                print(f"  bare {kind} ({page or 'home'}): {_line(found['bare'][kind])}", file=sys.stderr)
-            for kind, page in pages.items():
-                found["edition"][kind] = medians([lighthouse(f"{base}edition/{page}") for _ in range(runs)])
-                print(f"  edition {kind} ({page or 'home'}): {_line(found['edition'][kind])}", file=sys.stderr)
+            for run in range(runs):
+                for site, site_pages in (("bare", bare_pages), ("edition", pages)):
+                    for kind, page in site_pages.items():
+                        measured[site][kind].append(lighthouse(f"{base}{site}/{page}"))
+                        print(f"  run {run + 1} {site} {kind}: {_line(measured[site][kind][-1])}", file=sys.stderr)
+                found["load_average"].append(os.getloadavg()[0])
+        for site in ("bare", "edition"):
+            found[site] = {kind: medians(results) for kind, results in measured[site].items()}
     return found
 
 
@@ -228,9 +236,12 @@ def table(found: dict) -> str:
         )
     lines += [
         "",
-        f"Lighthouse 12.2.3, mobile default, medians of {found['runs']} runs per page; both sites from data/, served by "
-        "one local server with gzip (level 6). Bare theme pages: home and its largest section page "
-        f"(`/{found['bare_pages']['section']}`), against which every page type but home is held.",
+        f"Lighthouse 12.2.3, mobile default, medians of {found['runs']} runs per page, taken in rounds (every page of "
+        "both sites once per round); both sites from data/, served by one local server with gzip (level 6). Bare theme "
+        f"pages: home and its largest section page (`/{found['bare_pages']['section']}`), against which every page "
+        "type but home is held. Load average (1 min) at the start and after each round: "
+        + ", ".join(f"{load:.1f}" for load in found["load_average"])
+        + ".",
     ]
     return "\n".join(lines)
 

@@ -50,10 +50,13 @@ def test_the_table_holds_each_page_against_the_bare_page_of_its_kind():
         "bare_pages": {"home": "", "section": "sections/vi/"},
         "bare": {"home": m(99, 1000.0, 7), "section": m(98, 1200.0, 7)},
         "edition": {"home": m(97, 1100.0, 8), "print": m(90, 1800.0, 9)},
+        "load_average": [1.25, 3.5, 2.0],
     }
     rows = phone.table(found).splitlines()
     assert rows[2] == "| home (`/`) | 99 / 1.00 s / 7 | 97 / 1.10 s / 50 ms / 8 | 1.10 | +1 |"
     assert rows[3] == "| print (`/print/`) | 98 / 1.20 s / 7 | 90 / 1.80 s / 50 ms / 9 | 1.50 | +2 |"
+    # The machine's load beside the figures: at the start and after each round.
+    assert rows[-1].endswith("Load average (1 min) at the start and after each round: 1.2, 3.5, 2.0.")
 
 
 def test_every_kind_of_published_page_is_measured():

@@ -57,6 +57,43 @@ def test_mkdocs_links_the_bundle_alone_and_no_script_on_every_page():
     assert not config.get("extra_javascript")
 
 
+# A `:has()` on the whole page (body, html, :root) whose argument reaches any descendant makes the browser search the
+# page's tree again each time an element is added or a state changes: Material adds its tooltips at start-up, and
+# `body:has(...)` rules made a page's style and layout work about a quarter longer (README, Performance). Such a rule
+# must reach its element through child steps (`body:has(> .md-container > ...)`), which bound the search.
+PAGE_WIDE_HAS = re.compile(r"(?:\bbody|\bhtml|:root)[^\s,>+~{]*:has\(\s*([^)]*)")
+
+
+def page_wide_has_without_child_steps(css: str) -> list[str]:
+    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    found = []
+    for rule in rules:
+        if rule.type == "at-rule" and rule.content is not None:
+            found += page_wide_has_without_child_steps(tinycss2.serialize(rule.content))
+        elif rule.type == "qualified-rule":
+            for selector in tinycss2.serialize(rule.prelude).split(","):
+                found += [selector.strip() for m in PAGE_WIDE_HAS.finditer(selector) if not m.group(1).startswith(">")]
+    return found
+
+
+def test_no_page_wide_has_rule_searches_the_whole_page():
+    assert page_wide_has_without_child_steps(stylesheet.bundle()) == []
+    # The check finds what it is there to find, at the top level and inside @media.
+    sample = (
+        "body:has(#x:checked) .a, .b { color: red } @media screen { body:not(:has(.para-links)) .c { color: red } }"
+        " :root:has(> body > #x) .d, .md-typeset:has(.e) .f { color: red }"
+    )
+    assert page_wide_has_without_child_steps(sample) == ["body:has(#x:checked) .a", "body:not(:has(.para-links)) .c"]
+
+
+def test_each_palette_entry_is_for_one_scheme_as_the_edition_toggle_expects():
+    """partials/palette.js, which runs the colour toggle in place of Material's component, does not handle Material's
+    automatic entry (media "(prefers-color-scheme)", which follows the system as it changes)."""
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
+    media = [entry["media"] for entry in config["theme"]["palette"]]
+    assert media == ["(prefers-color-scheme: light)", "(prefers-color-scheme: dark)"]
+
+
 def _subresources(html: str) -> tuple[list[str], list[tuple[str, bool]]]:
     soup = BeautifulSoup(html, "html.parser")
     sheets = [link["href"] for link in soup.find_all("link", rel="stylesheet")]
@@ -66,6 +103,7 @@ def _subresources(html: str) -> tuple[list[str], list[tuple[str, bool]]]:
 
 FILTERS = (ROOT / "docs" / "overrides" / "partials" / "proposal-filters.js").read_text(encoding="utf-8")
 READING = (ROOT / "docs" / "overrides" / "partials" / "reading.js").read_text(encoding="utf-8")
+PALETTE = (ROOT / "docs" / "overrides" / "partials" / "palette.js").read_text(encoding="utf-8")
 
 
 @pytest.mark.slow  # reads the built site
@@ -84,4 +122,8 @@ def test_each_page_links_one_stylesheet_of_ours_and_writes_in_only_the_scripts_i
         assert [src for src, _deferred in scripts if not THEME_SCRIPT.search(src)] == [], relative
         inline = [script.get_text() for script in BeautifulSoup(html, "html.parser").find_all("script", src=False)]
         assert sum(READING.strip() in text for text in inline) == 1, relative
+        # The colour toggle is run by our script, not by Material's palette component (its start-up restyles the page).
+        assert sum(PALETTE.strip() in text for text in inline) == 1, relative
+        assert '<form class="md-header__option" data-edition-palette>' in html, relative
+        assert 'data-md-component="palette"' not in html, relative
         assert sum(FILTERS.strip() in text for text in inline) == (relative == "proposals/index.html"), relative

@@ -77,6 +77,38 @@ def test_the_switch_works_without_javascript(browser, site_url, edition):
         context.close()
 
 
+# The label in the header as a reader sees it: its outline (the keyboard focus) and its background (the state).
+LABEL_LOOK = """() => { const s = getComputedStyle(document.querySelector('label.reading-toggle'));
+  return [s.outlineStyle, s.backgroundColor]; }"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("script", [True, False], ids=["with-javascript", "without-javascript"])
+def test_the_switch_shows_its_keyboard_focus_and_state_on_its_label(browser, site_url, script):
+    """The checkbox is visually hidden at the start of <main>; its label in the header shows where the keyboard is
+    and whether the switch is on, with or without the script (reading.css)."""
+    context = browser.new_context(java_script_enabled=script)
+    page = context.new_page()
+    try:
+        page.goto(site_url + "sections/iv/")
+        outline, off = page.evaluate(LABEL_LOOK)
+        assert outline == "none"
+        # Reached by the keyboard (Tab), so that the browser shows focus as it does to a keyboard user.
+        page.focus("#__reading")
+        page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.id") == "__reading"
+        outline, still_off = page.evaluate(LABEL_LOOK)
+        assert (outline, still_off) == ("solid", off)
+        page.keyboard.press("Space")
+        outline, on = page.evaluate(LABEL_LOOK)
+        assert outline == "solid" and on != off
+        page.keyboard.press("Tab")
+        assert page.evaluate(LABEL_LOOK) == ["none", on]
+    finally:
+        context.close()
+
+
 @pytest.mark.browser
 def test_corrections_in_quotations_follow_the_switch(page, site_url):
     page.goto(site_url + "proposals/knowledge-sharing-projects/")

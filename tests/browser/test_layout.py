@@ -212,9 +212,10 @@ def test_reading_mode_hides_the_links_under_paragraphs_and_is_remembered(screen,
     assert screen.locator(links).first.is_visible()
     screen.goto(site_url + urls.page_url(urls.section_page("iv")))
     assert screen.locator(links).first.is_visible()
-    # A page without such links offers no switch.
+    # A page without such links offers no switch: neither its label nor its checkbox is written into it.
+    assert screen.locator("#__mode").count() == 1
     screen.goto(site_url + urls.page_url(urls.GLOSSARY))
-    assert not switch.is_visible()
+    assert switch.count() == 0 and screen.locator("#__mode").count() == 0
 
 
 def test_the_reading_mode_works_without_javascript(browser, site_url):

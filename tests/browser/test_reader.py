@@ -83,3 +83,30 @@ def test_colour_switch_toggles_and_is_remembered(page, site_url):
     assert page.evaluate(scheme) == "slate"
     page.locator("label[title='Switch to light mode']").click()
     assert page.evaluate(scheme) == "default"
+
+
+@pytest.mark.browser
+def test_colour_switch_follows_the_browser_at_first_and_works_by_keyboard(browser, site_url):
+    """The toggle is the edition's own script (partials/palette.js), not Material's component: the same behaviour."""
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    scheme = "document.body.getAttribute('data-md-color-scheme')"
+    try:
+        page.goto(site_url + "method/")
+        assert page.evaluate(scheme) == "slate"  # the browser prefers dark, and nothing is remembered yet
+        assert page.locator("label[title='Switch to light mode']").is_visible()
+        assert not page.locator("label[title='Switch to dark mode']").is_visible()
+        page.focus("#__palette_1")
+        page.keyboard.press("Enter")
+        assert page.evaluate(scheme) == "default"
+        assert page.evaluate("document.activeElement.id") == "__palette_0"
+        assert page.locator("label[title='Switch to dark mode']").is_visible()
+        # The browser's own colours follow, and no transition stays switched off.
+        page.wait_for_function("document.querySelector('meta[name=color-scheme]')?.content === 'light'")
+        page.wait_for_function("!document.body.hasAttribute('data-md-color-switching')")
+        assert page.evaluate("document.querySelector('meta[name=theme-color]').content").startswith("#")
+        # Remembered over the browser's preference, on the next page as on this one.
+        page.goto(site_url + "sections/iv/")
+        assert page.evaluate(scheme) == "default"
+    finally:
+        context.close()
