@@ -16,7 +16,6 @@ import http.server
 import json
 import statistics
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,6 +27,8 @@ from playwright.sync_api import Page, sync_playwright
 from edition import search_pagefind
 from edition.chromium import CHROMIUM, FLAGS
 from edition.escape import esc
+
+from . import local_server
 
 # What belongs to search: Material's index and worker (and lunr's languages), the edition's worker, Pagefind.
 SEARCH_PATHS = ("search/", "pagefind/", "assets/javascripts/workers/", "assets/javascripts/lunr/")
@@ -65,14 +66,8 @@ class _Server(http.server.ThreadingHTTPServer):
 def served(site: Path, sent: list[str]) -> Iterator[str]:
     """The site on a local server; `sent` gets the path of every file sent."""
     handler = functools.partial(type("Handler", (_Logged,), {"sent": sent}), directory=str(site))
-    server = _Server(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with local_server.running(_Server(("127.0.0.1", 0), handler)) as base:
+        yield base
 
 
 def sent_bytes(path: Path) -> int:
