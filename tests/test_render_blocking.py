@@ -64,26 +64,53 @@ def test_mkdocs_links_the_bundle_alone_and_no_script_on_every_page():
 PAGE_WIDE_HAS = re.compile(r"(?:\bbody|\bhtml|:root)[^\s,>+~{]*:has\(\s*([^)]*)")
 
 
-def page_wide_has_without_child_steps(css: str) -> list[str]:
+def _selectors(css: str) -> list[str]:
     rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
     found = []
     for rule in rules:
         if rule.type == "at-rule" and rule.content is not None:
-            found += page_wide_has_without_child_steps(tinycss2.serialize(rule.content))
+            found += _selectors(tinycss2.serialize(rule.content))
         elif rule.type == "qualified-rule":
-            for selector in tinycss2.serialize(rule.prelude).split(","):
-                found += [selector.strip() for m in PAGE_WIDE_HAS.finditer(selector) if not m.group(1).startswith(">")]
+            found += [selector.strip() for selector in tinycss2.serialize(rule.prelude).split(",")]
+    return found
+
+
+def page_wide_has_without_child_steps(css: str) -> list[str]:
+    return [s for s in _selectors(css) for m in PAGE_WIDE_HAS.finditer(s) if not m.group(1).startswith(">")]
+
+
+def page_wide_has_above_the_subject(css: str) -> list[str]:
+    """Selectors with a page-wide `:has()` that select below it (`body:has(...) .label`): the browser styles the
+    whole page again each time an element is added to or removed from <body> (Material's header tooltips do, twice
+    each, at start-up; README, Performance). Such a rule may only style <body> itself, e.g. set custom properties."""
+    found = []
+    for selector in _selectors(css):
+        for m in PAGE_WIDE_HAS.finditer(selector):
+            depth, end = 0, m.start(1) - 1
+            for end in range(m.start(1) - 1, len(selector)):
+                depth += {"(": 1, ")": -1}.get(selector[end], 0)
+                if depth == 0:
+                    break
+            if selector[end + 1 :].strip():
+                found.append(selector)
     return found
 
 
 def test_no_page_wide_has_rule_searches_the_whole_page():
     assert page_wide_has_without_child_steps(stylesheet.bundle()) == []
-    # The check finds what it is there to find, at the top level and inside @media.
+    assert page_wide_has_above_the_subject(stylesheet.bundle()) == []
+    # The checks find what they are there to find, at the top level and inside @media.
     sample = (
         "body:has(#x:checked) .a, .b { color: red } @media screen { body:not(:has(.para-links)) .c { color: red } }"
         " :root:has(> body > #x) .d, .md-typeset:has(.e) .f { color: red }"
+        " body:has(> .x > #y:checked) { --z: red } body:has(> .x > #y:not(:checked)) { --z: blue }"
     )
     assert page_wide_has_without_child_steps(sample) == ["body:has(#x:checked) .a", "body:not(:has(.para-links)) .c"]
+    assert page_wide_has_above_the_subject(sample) == [
+        "body:has(#x:checked) .a",
+        "body:not(:has(.para-links)) .c",
+        ":root:has(> body > #x) .d",
+    ]
 
 
 def test_each_palette_entry_is_for_one_scheme_as_the_edition_toggle_expects():
