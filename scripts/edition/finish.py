@@ -94,6 +94,16 @@ def nav_titles(nav: list) -> dict[str, str]:
 # A Markdown heading of level 1, with its attribute list, as the pages write it ("# Title {#id ...}").
 _H1 = re.compile(r"# (?P<text>.*?)(?:\s+\{[^{}]*\})?\s*$")
 _MARKDOWN_ESCAPE = re.compile(r"\\(.)")
+# The headings' permalinks, as Python-Markdown's toc writes them with no `permalink_title` (mkdocs.yml): not a
+# `title`, as the theme mounts a script tooltip on every titled element of the content when a page loads (30 on the
+# proposals' cite page); their accessible name, which a title did not give (the link's text "#" did), comes from
+# aria-label instead.
+_PERMALINK = re.compile(r'<a class="headerlink" href="(#[^"<>]*)">')
+PERMALINK_LABEL = "Link to this heading"
+
+
+def labelled_permalinks(page_html: str) -> str:
+    return _PERMALINK.sub(rf'<a class="headerlink" href="\1" aria-label="{PERMALINK_LABEL}">', page_html)
 
 
 def page_title(src_uri: str, markdown: str) -> str:
@@ -138,7 +148,7 @@ def finish_pages(site_dir: Path, edition: Edition, docs: DocsFolder, settings: S
         # A navigation title is HTML (nav.py escapes it); the metadata wants the words it shows.
         nav_title = titles.get(page.src_uri)
         title = html.unescape(nav_title) if nav_title else page_title(page.src_uri, docs.pages[page.src_uri])
-        text = with_metadata(text, edition, page, title, settings)
+        text = with_metadata(labelled_permalinks(text), edition, page, title, settings)
         if text != original:
             page.file.write_text(text, encoding="utf-8")
     return len(pages)
