@@ -103,7 +103,10 @@ def shoot_page(page: Page, base: str, name: str, path: str, stem: Path) -> list[
         shot = Path(f"{stem}-top.png")
         page.screenshot(path=shot)
         return [shot]
-    # Slices of the page, each short enough to be read at full size: the first screen and what follows.
+    # Slices of the page, each short enough to be read at full size: the first screen and what follows. What the
+    # page leaves unrendered until a reader scrolls near it (content-visibility: auto, edition.css) would be blank in
+    # a slice below the first screen, so everything is rendered first, as for the axe gate.
+    page.add_style_tag(content="* { content-visibility: visible !important; }")
     width: int = page.evaluate("innerWidth")
     slice_height = SLICE_HEIGHT[width < 600]
     height = page.evaluate("document.documentElement.scrollHeight")
