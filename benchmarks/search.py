@@ -35,13 +35,23 @@ SEARCH_PATHS = ("search/", "pagefind/", "assets/javascripts/workers/", "assets/j
 QUERY = "hydrogen"
 # A reader who opens the search box and starts typing this much later (the box fetches Pagefind when focused).
 PAUSE_MS = 500
-# Set when the first result is in the list, timed from the page's clock.
-WATCH_RESULTS = """() => { window.__firstResult = new Promise(resolve => {
+# Timed from the page's clock: the first result in the list (of what was typed so far: the list follows the typing),
+# the first result of the whole query (Material's link names the words it matched in its `h` parameter), and the
+# last key typed.
+WATCH_RESULTS = """query => {
   const list = document.querySelector('.md-search-result__list');
-  new MutationObserver((_, observer) => {
-    if (list.querySelector('.md-search-result__item')) { observer.disconnect(); resolve(performance.now()); }
-  }).observe(list, { childList: true, subtree: true });
-}); }"""
+  const when = found => new Promise(resolve => {
+    new MutationObserver((_, observer) => {
+      if (found()) { observer.disconnect(); resolve(performance.now()); }
+    }).observe(list, { childList: true, subtree: true });
+  });
+  const links = () => [...list.querySelectorAll('.md-search-result__item a')];
+  window.__firstResult = when(() => links().length > 0);
+  window.__wholeQuery = when(() => links().some(link => new URL(link.href).searchParams.get('h') === query));
+  document.querySelector('.md-search__input').addEventListener('keydown', () => {
+    window.__lastKey = performance.now();
+  });
+}"""
 
 
 class _Logged(http.server.SimpleHTTPRequestHandler):
@@ -92,15 +102,19 @@ def one_visit(page: Page, site: Path, base: str, sent: list[str], pause_ms: int 
     page.keyboard.press("/")
     page.wait_for_selector(".md-search-result__meta:has-text('Type to start searching')")
     page.wait_for_timeout(pause_ms)
-    page.evaluate(WATCH_RESULTS)
+    page.evaluate(WATCH_RESULTS, QUERY)
     started = page.evaluate("performance.now()")
     page.keyboard.type(QUERY)
     first_result_ms = page.evaluate("window.__firstResult") - started
+    whole_query = page.evaluate("window.__wholeQuery")
+    last_key = page.evaluate("window.__lastKey")
     page.wait_for_timeout(1000)  # the rest of the list's fragments
     return {
         "first_page_bytes": first_page,
         "first_query_bytes": search_bytes(site, sent),
         "first_result_ms": first_result_ms,
+        "whole_query_ms": whole_query - started,
+        "after_last_key_ms": whole_query - last_key,
     }
 
 
@@ -122,7 +136,10 @@ def browser_figures(site: Path, runs: int) -> dict:
         "first_query_gzip_bytes": statistics.median(v["first_query_bytes"] for v in at_once),
         "first_result_ms": statistics.median(v["first_result_ms"] for v in at_once),
         "first_result_ms_runs": [round(v["first_result_ms"], 1) for v in at_once],
+        "whole_query_ms": statistics.median(v["whole_query_ms"] for v in at_once),
+        "after_last_key_ms": statistics.median(v["after_last_key_ms"] for v in at_once),
         "first_result_after_pause_ms": statistics.median(v["first_result_ms"] for v in paused),
+        "whole_query_after_pause_ms": statistics.median(v["whole_query_ms"] for v in paused),
         "pause_ms": PAUSE_MS,
     }
 
