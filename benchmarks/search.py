@@ -100,7 +100,8 @@ def one_visit(page: Page, site: Path, base: str, sent: list[str], pause_ms: int 
     first_page = search_bytes(site, sent)
     sent.clear()
     page.keyboard.press("/")
-    page.wait_for_selector(".md-search-result__meta:has-text('Type to start searching')")
+    # Typed outside the box, a query's letters would be Material's shortcuts ("n" opens the next page).
+    page.wait_for_function("document.activeElement && document.activeElement.matches('.md-search__input')")
     page.wait_for_timeout(pause_ms)
     page.evaluate(WATCH_RESULTS, QUERY)
     started = page.evaluate("performance.now()")
