@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -30,6 +30,31 @@ from .validate import check
 log = logging.getLogger("mkdocs.plugins.edition")
 # The collector's thresholds during a build (Python's defaults are 700, 10, 10).
 GC_THRESHOLDS = (50_000, 50, 100)
+BYTE_ORDER_MARK = "\ufeff"
+
+
+def file_content(text: str) -> str | bytes:
+    """A generated file's content as MkDocs keeps it: UTF-8, half the memory of the text, which has a character
+    beyond Latin-1 on nearly every page, so that Python stores two bytes a character. MkDocs decodes it as
+    'utf-8-sig', which would drop a leading byte-order mark: such a text is kept as it is."""
+    return text if text.startswith(BYTE_ORDER_MARK) else text.encode("utf-8")
+
+
+class MarkdownOf(Mapping[str, str]):
+    """{source: Markdown} of the generated pages, read from MkDocs' files when asked (the finishing step reads a
+    few titles), so that the build does not keep the text twice."""
+
+    def __init__(self, files: Mapping[str, File]) -> None:
+        self._files = files
+
+    def __getitem__(self, path: str) -> str:
+        return self._files[path].content_string
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._files)
+
+    def __len__(self) -> int:
+        return len(self._files)
 
 
 class MkDocsAdapter:
@@ -102,13 +127,20 @@ class MkDocsAdapter:
         if self._broken is not None:
             files.append(File.generated(config, urls.HOME, content=serving.error_page(self._broken)))
             return files
-        for path, text in self._files.items():
+        # Handed over, not kept: MkDocs holds every page's Markdown and HTML until the build ends, and a second
+        # copy of the generated files here was a fifth of a 50x build's peak memory (benchmarks/memory.py).
+        generated, self._files = self._files, {}
+        pages: dict[str, File] = {}
+        for path in list(generated):
+            text = generated.pop(path)
             if files.get_file_from_path(path) is not None:
                 raise Abort(f"docs/{path} would hide a generated page: generated Markdown is never kept in docs/")
-            files.append(File.generated(config, path, content=text))
+            file = File.generated(config, path, content=file_content(text))
+            files.append(file)
+            if path.endswith(".md"):
+                pages[path] = file
         offline.add_shim(files, config)
-        pages = {path: text for path, text in self._files.items() if path.endswith(".md")}
-        self._docs = finish.DocsFolder(pages, frozenset(file.src_uri for file in files), config.nav or [])
+        self._docs = finish.DocsFolder(MarkdownOf(pages), frozenset(file.src_uri for file in files), config.nav or [])
         return files
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:
