@@ -1,8 +1,11 @@
 """What keeps a 50x build's memory down (README, Performance; benchmarks/memory.py measures it): the adapter
-hands the generated files to MkDocs once, as UTF-8, and keeps no copy; the finishing step works on a page's
-UTF-8 bytes, resolving links piece by piece, and gives the same bytes as working on the whole page as a str."""
+hands the generated files to MkDocs through a folder MkDocs reads them from, and keeps no copy; the finishing
+step works on a page's UTF-8 bytes, resolving links piece by piece, and gives the same bytes as working on the
+whole page as a str."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 from mkdocs.config import load_config
@@ -11,7 +14,8 @@ from mkdocs.structure.files import Files
 from edition import links, metadata
 from edition.docs_folder import with_extras
 from edition.finish import SiteSettings
-from edition.mkdocs_adapter import MarkdownOf, MkDocsAdapter, file_content
+from edition.handover import MarkdownOf, handed_over
+from edition.mkdocs_adapter import MkDocsAdapter
 from edition.paths import ROOT
 from edition.render import render_site
 from edition.validate import check
@@ -53,16 +57,24 @@ def test_metadata_goes_before_the_last_head_and_body_end(page, expected):
     assert metadata.inject(page.encode(), "<m>", "<c>") == expected.encode()
 
 
-def test_generated_files_are_handed_to_mkdocs_as_utf8():
-    assert file_content("# §18 “x”\n") == "# §18 “x”\n".encode()
-    # MkDocs decodes bytes as utf-8-sig, which would drop the mark: such a text stays a str.
-    assert file_content("\ufeff# x") == "\ufeff# x"
+@pytest.fixture()
+def config(tmp_path):
+    return load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
 
 
-def test_the_adapter_keeps_no_copy_of_the_files_it_hands_to_mkdocs(tmp_path):
+@pytest.mark.parametrize("text", ["# §18 “x”\n", "a\r\nb\rc", "\ufeff# x"])
+def test_mkdocs_reads_a_handed_over_file_as_it_was_rendered(config, tmp_path, text):
+    """MkDocs reads a file as text (universal newlines, utf-8-sig): a text those would change stays in memory."""
+    config.plugins._current_plugin = "edition"  # File.generated asks the event runner which plugin is running
+    file = handed_over(config, "sections/x.md", text, tmp_path)
+    assert file.content_string == text
+    assert file.content_bytes == text.encode()
+    assert (file.abs_src_path is None) == (text != "# §18 “x”\n")
+
+
+def test_the_adapter_keeps_no_copy_of_the_files_it_hands_to_mkdocs(config):
     """A second copy of every generated file, held while MkDocs holds each page's Markdown and HTML, was the
     largest part of a 50x build's memory of our own (204 MB)."""
-    config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
     adapter = MkDocsAdapter(MINIMAL)
     config = adapter.on_config(config)
     # Through MkDocs' event runner (File.generated asks it which plugin is running), with our adapter alone.
@@ -77,6 +89,12 @@ def test_the_adapter_keeps_no_copy_of_the_files_it_hands_to_mkdocs(tmp_path):
     assert {path: file.content_bytes for path, file in generated.items()} == {
         path: text.encode() for path, text in rendered.items()
     }
+    assert all(file.abs_src_path for file in generated.values())  # none kept in memory
     pages = adapter._docs.pages
     assert isinstance(pages, MarkdownOf)
     assert dict(pages) == {path: text for path, text in rendered.items() if path.endswith(".md")}
+    folder = Path(generated["index.md"].abs_src_path).parent
+    assert folder.name.startswith("edition-docs-")
+    assert folder.is_dir()
+    adapter.on_shutdown()  # MkDocs' run ends: the folder goes
+    assert not folder.exists()

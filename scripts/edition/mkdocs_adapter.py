@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import logging
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files
 from . import csl_engine, finish, offline, pdf_build, published, serving, urls
 from .docs_folder import site_settings, with_extras
 from .errors import DataErrors
+from .handover import HandOver, MarkdownOf, handed_over
 from .model import Edition
 from .nav import site_nav
 from .render import DuplicatePath, render_site
@@ -30,31 +31,6 @@ from .validate import check
 log = logging.getLogger("mkdocs.plugins.edition")
 # The collector's thresholds during a build (Python's defaults are 700, 10, 10).
 GC_THRESHOLDS = (50_000, 50, 100)
-BYTE_ORDER_MARK = "\ufeff"
-
-
-def file_content(text: str) -> str | bytes:
-    """A generated file's content as MkDocs keeps it: UTF-8, half the memory of the text, which has a character
-    beyond Latin-1 on nearly every page, so that Python stores two bytes a character. MkDocs decodes it as
-    'utf-8-sig', which would drop a leading byte-order mark: such a text is kept as it is."""
-    return text if text.startswith(BYTE_ORDER_MARK) else text.encode("utf-8")
-
-
-class MarkdownOf(Mapping[str, str]):
-    """{source: Markdown} of the generated pages, read from MkDocs' files when asked (the finishing step reads a
-    few titles), so that the build does not keep the text twice."""
-
-    def __init__(self, files: Mapping[str, File]) -> None:
-        self._files = files
-
-    def __getitem__(self, path: str) -> str:
-        return self._files[path].content_string
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._files)
-
-    def __len__(self) -> int:
-        return len(self._files)
 
 
 class MkDocsAdapter:
@@ -73,6 +49,7 @@ class MkDocsAdapter:
         self._broken: str | None = None  # the data's errors, while `mkdocs serve` shows them
         # Under `mkdocs serve` the PDF is made in the background, so a rebuild is not held up by typesetting.
         self.serving = False
+        self._handover = HandOver()  # the folder MkDocs reads the generated files from
 
     @property
     def edition(self) -> Edition:
@@ -127,21 +104,25 @@ class MkDocsAdapter:
         if self._broken is not None:
             files.append(File.generated(config, urls.HOME, content=serving.error_page(self._broken)))
             return files
-        # Handed over, not kept: MkDocs holds every page's Markdown and HTML until the build ends, and a second
-        # copy of the generated files here was a fifth of a 50x build's peak memory (benchmarks/memory.py).
+        # Handed over, not kept (edition/handover.py): MkDocs holds every page's Markdown and HTML until its build
+        # ends, and the rendered files held beside them were a fifth of a 50x build's peak memory.
         generated, self._files = self._files, {}
+        folder = self._handover.start()
         pages: dict[str, File] = {}
         for path in list(generated):
             text = generated.pop(path)
             if files.get_file_from_path(path) is not None:
                 raise Abort(f"docs/{path} would hide a generated page: generated Markdown is never kept in docs/")
-            file = File.generated(config, path, content=file_content(text))
+            file = handed_over(config, path, text, folder)
             files.append(file)
             if path.endswith(".md"):
                 pages[path] = file
         offline.add_shim(files, config)
         self._docs = finish.DocsFolder(MarkdownOf(pages), frozenset(file.src_uri for file in files), config.nav or [])
         return files
+
+    def on_shutdown(self) -> None:
+        self._handover.close()
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:
         """Keep `mkdocs serve` answering while the data is broken, and watch the data folder in use."""
