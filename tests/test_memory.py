@@ -11,7 +11,7 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files
 
-from edition import links, metadata
+from edition import handover, links, metadata
 from edition.docs_folder import with_extras
 from edition.finish import SiteSettings
 from edition.handover import MarkdownOf, handed_over
@@ -62,14 +62,25 @@ def config(tmp_path):
     return load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
 
 
-@pytest.mark.parametrize("text", ["# §18 “x”\n", "a\r\nb\rc", "\ufeff# x"])
-def test_mkdocs_reads_a_handed_over_file_as_it_was_rendered(config, tmp_path, text):
-    """MkDocs reads a file as text (universal newlines, utf-8-sig): a text those would change stays in memory."""
+LONG = "x" * handover.ON_DISK_FROM
+
+
+@pytest.mark.parametrize(
+    ("text", "on_disk"),
+    [
+        (LONG + "# §18 “x”\n", True),
+        ("# §18 “x”\n", False),  # small: in memory, as UTF-8
+        (LONG + "a\r\nb\rc", False),  # MkDocs reads a file as text, with universal newlines
+        ("\ufeff# x" + LONG, False),  # and as utf-8-sig, as it decodes bytes: such a text stays a str
+        ("\ufeff# x", False),
+    ],
+)
+def test_mkdocs_reads_a_handed_over_file_as_it_was_rendered(config, tmp_path, text, on_disk):
     config.plugins._current_plugin = "edition"  # File.generated asks the event runner which plugin is running
     file = handed_over(config, "sections/x.md", text, tmp_path)
     assert file.content_string == text
     assert file.content_bytes == text.encode()
-    assert (file.abs_src_path is None) == (text != "# §18 “x”\n")
+    assert (file.abs_src_path is not None) == on_disk
 
 
 def test_the_adapter_keeps_no_copy_of_the_files_it_hands_to_mkdocs(config):
@@ -89,11 +100,14 @@ def test_the_adapter_keeps_no_copy_of_the_files_it_hands_to_mkdocs(config):
     assert {path: file.content_bytes for path, file in generated.items()} == {
         path: text.encode() for path, text in rendered.items()
     }
-    assert all(file.abs_src_path for file in generated.values())  # none kept in memory
+    # None of 16 KB or more kept in memory (the small ones as UTF-8).
+    on_disk = {path for path, file in generated.items() if file.abs_src_path}
+    assert on_disk == {path for path, text in rendered.items() if len(text) >= handover.ON_DISK_FROM} != set()
     pages = adapter._docs.pages
     assert isinstance(pages, MarkdownOf)
     assert dict(pages) == {path: text for path, text in rendered.items() if path.endswith(".md")}
-    folder = Path(generated["index.md"].abs_src_path).parent
+    path = min(on_disk)
+    folder = Path(generated[path].abs_src_path.removesuffix(path))
     assert folder.name.startswith("edition-docs-")
     assert folder.is_dir()
     adapter.on_shutdown()  # MkDocs' run ends: the folder goes
