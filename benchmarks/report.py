@@ -63,6 +63,15 @@ def _search_rows(row, scales: list[dict]) -> None:
     row("search data, a first page (KB gzip)", [_kb(s["search"]["first_page_gzip_bytes"]) for s in scales])
     row("search data, the first query adds (KB gzip)", [_kb(s["search"]["first_query_gzip_bytes"]) for s in scales])
     row("typing to the first result shown, median (ms)", [f"{s['search']['first_result_ms']:.0f}" for s in scales])
+    # The list follows the typing: the first result may be of the first letters; these are of the whole query.
+    row(
+        "typing to the whole query's first result, median (ms)",
+        [f"{s['search']['whole_query_ms']:.0f}" for s in scales],
+    )
+    row(
+        "the last key to the whole query's first result, median (ms)",
+        [f"{s['search']['after_last_key_ms']:.0f}" for s in scales],
+    )
     row(
         "the same, typed 0.5 s after opening the box (ms)",
         [f"{s['search']['first_result_after_pause_ms']:.0f}" for s in scales],

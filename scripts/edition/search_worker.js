@@ -12,7 +12,7 @@ const PAGEFIND = new URL("../pagefind/pagefind.js", self.location.href).href;
 const LANGUAGE = "unknown";
 // Results whose fragments are loaded for a query: each is a request, and the list shows ten groups first. The
 // best few are shown as soon as theirs are in, then the list is completed.
-const FIRST = 8;
+const FIRST = 5;
 const SHOWN = 24;
 // Material multiplies a page's own entry by up to 2.5 over an entry inside a page (its post-query boost when
 // every word matched, which Pagefind requires): kept, so that boosts tuned for it (search_ranking.py) still hold.
@@ -31,18 +31,37 @@ const STOP_WORDS = new Set(("a able about across after all almost also am among 
 // holding a word is not pushed below a short one; lunr's term saturation (k1 = 1.2).
 const RANKING = { pageLength: 0, termSaturation: 1.2 };
 
+// The page says on this channel when the reader opens the search box (partials/search-preload.js): Pagefind is
+// loaded then, while the reader starts typing, not on the first query. A page that is only read loads none of it.
+const OPENED = "edition-search-opened";
+// A query of fewer characters than this is a word being typed more often than a query, and its prefix matches
+// thousands of entries at scale (a one-letter query takes Pagefind 0.2-0.4 s at 50x, the worker's whole budget):
+// it is searched only when no other key follows for SHORT_WAIT ms.
+const SHORT = 3;
+const SHORT_WAIT = 250;
+
 let separator = /[\s\-–—/¶§]+/;
 let engine = null;
+// The newest query and how many have come: a query is stale once another has come, even the same words again.
 let latest = null;
+let received = 0;
+// Settled when the next query comes: what a query waits for ends then.
+let arrived = () => {};
+let nextQuery = new Promise(resolve => { arrived = resolve; });
 
-// Pagefind and the boosts it was given (the values of the "boost" filter), loaded on the first query.
+// Pagefind, loaded when the reader opens the search box (see OPENED) or on the first query: its script, WebAssembly,
+// page list and the "boost" filter's values (loaded now, a search reports how many entries of each boost it found),
+// then a first use of the text segmenter that Pagefind runs on every query (its first use costs tens of
+// milliseconds), so that the first query finds all of it ready.
 function load() {
   if (!engine) {
     engine = import(PAGEFIND).then(async pagefind => {
       await pagefind.options({ baseUrl: "/", ranking: RANKING });
       await pagefind.init(LANGUAGE);
-      const filters = await pagefind.filters();
-      return { pagefind, boosts: Object.keys(filters.boost || {}) };
+      await pagefind.filters();
+      if (typeof Intl.Segmenter === "function")
+        [...new Intl.Segmenter(LANGUAGE, { granularity: "grapheme" }).segment("warm")];
+      return pagefind;
     }).catch(error => {
       engine = null;  // a failed load is not kept: the next query loads again
       throw error;
@@ -71,19 +90,36 @@ function withoutStopWords(query) {
   return result || query;
 }
 
-// The best SHOWN entries for a query, each with its score times its boost; null once a newer query has come
-// (searched one boost after another, so that a query typed over stops between them).
+// The best SHOWN entries for a query, each with its score times its boost. Pagefind returns every entry that
+// matches with its score but not its filter values, so which entry has which boost is learnt from searches filtered
+// by boost; each costs about as much as the whole search (5-30 ms at 50x, more for a common word). One search without
+// a filter gives every score and how many entries of each boost match; then the boosts that match are searched from
+// the highest down, and only until no entry still unplaced could reach the SHOWN best even at the next boost (the
+// last boost left holds all the rest, unsearched). The list is the one that searching every boost would give: for
+// "hydrogen" at 50x, three searches instead of seven.
 async function ranked(query) {
-  const { pagefind, boosts } = await load();
+  const pagefind = await load();
   const words = withoutStopWords(query);
+  const all = await pagefind.search(words);
+  const results = (all && all.results) || [];  // best score first
+  const counts = (all && all.filters && all.filters.boost) || {};
+  const boosts = Object.keys(counts).filter(value => counts[value] > 0).sort((a, b) => Number(b) - Number(a));
+  if (!boosts.length) return results.slice(0, SHOWN).map(result => ({ result, score: result.score }));
+  const unplaced = new Map(results.map(result => [result.id, result]));
   const hits = [];
-  for (const boost of boosts) {
-    if (query !== latest) return null;
-    const search = await pagefind.search(words, { filters: { boost } });
-    for (const result of (search && search.results) || [])
-      hits.push({ result, score: result.score * Number(boost) });
+  for (const [n, value] of boosts.entries()) {
+    const boost = Number(value);
+    const best = unplaced.values().next().value;
+    if (!best || hits.length >= SHOWN && hits[SHOWN - 1].score >= best.score * boost) break;
+    const placed = n === boosts.length - 1 ? [...unplaced.values()]
+      : ((await pagefind.search(words, { filters: { boost: value } })) || {}).results || [];
+    for (const { id } of placed) {
+      const result = unplaced.get(id);
+      if (result && unplaced.delete(id)) hits.push({ result, score: result.score * boost });
+    }
+    hits.sort((a, b) => b.score - a.score);
   }
-  return hits.sort((a, b) => b.score - a.score).slice(0, SHOWN);
+  return hits.slice(0, SHOWN);
 }
 
 // An entry's text as Pagefind gives it starts with its title (indexed with it, search_pagefind.record_html); the
@@ -133,23 +169,56 @@ function grouped(hits, words) {
 }
 
 // A query's results, posted in Material's RESULT messages: the best FIRST as soon as their fragments are in (a
-// request each), then up to SHOWN. Typing sends a query per key: a query that a newer one has replaced loads no
-// more fragments and posts nothing.
-async function answer(query) {
+// request each), then up to SHOWN, unless a newer query has come meanwhile.
+async function answer(query, seq) {
   if (!query.trim()) return postMessage({ type: RESULT, data: { items: [] } });
+  const replaced = nextQuery.then(() => null);
+  if (query.trim().length < SHORT) {
+    // Meanwhile the index chunks of its words are fetched, which the longer query typed next needs too.
+    load().then(pagefind => pagefind.preload(withoutStopWords(query))).catch(() => {});
+    await Promise.race([replaced, new Promise(resolve => setTimeout(resolve, SHORT_WAIT))]);
+  }
+  if (seq !== received) return;
   const hits = await ranked(query);
   const words = terms(query);
   const data = [];
   for (const end of [FIRST, SHOWN]) {
-    if (!hits || query !== latest || data.length >= hits.length) return;
-    data.push(...await Promise.all(hits.slice(data.length, end).map(hit => hit.result.data())));
-    if (query !== latest) return;
+    if (data.length >= hits.length || (data.length && seq !== received)) return;
+    const batch = Promise.all(hits.slice(data.length, end).map(hit => hit.result.data()));
+    // The best are shown even if a newer query has come (what was typed so far, while typing on); the rest of the
+    // list is given up for the newer query, whose fragments are often the same (kept by Pagefind once loaded).
+    const loaded = await (data.length ? Promise.race([batch, replaced]) : batch);
+    if (!loaded) return;
+    data.push(...loaded);
     const items = grouped(data.map((found, n) => ({ data: found, score: hits[n].score })), words);
     postMessage({ type: RESULT, data: { items } });
   }
 }
 
-addEventListener("message", async event => {
+// Typing sends a query per key. One query is answered at a time, and then the newest of those that came meanwhile:
+// the reader sees the results of what was typed so far while typing on, and a query typed over before its turn is
+// never searched. A failed fetch (a network hiccup) is tried once more.
+let answering = false;
+async function answerLatest() {
+  answering = true;
+  for (let done = 0; done !== received;) {
+    done = received;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await answer(latest, done);
+        break;
+      } catch (error) {
+        if (attempt < 2 && done === received) continue;
+        console.warn(`Search failed: ${error}`);
+        if (done === received) postMessage({ type: RESULT, data: { items: [] } });
+        break;
+      }
+    }
+  }
+  answering = false;
+}
+
+addEventListener("message", event => {
   const message = event.data;
   if (message.type === SETUP) {
     if (message.data.config && message.data.config.separator)
@@ -157,17 +226,12 @@ addEventListener("message", async event => {
     postMessage({ type: READY });
   } else if (message.type === QUERY) {
     latest = message.data;
-    // A failed fetch (a network hiccup) is tried once more.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await answer(message.data);
-        return;
-      } catch (error) {
-        if (attempt < 2 && message.data === latest) continue;
-        console.warn(`Search failed: ${error}`);
-        if (message.data === latest) postMessage({ type: RESULT, data: { items: [] } });
-        return;
-      }
-    }
+    received += 1;
+    arrived();
+    nextQuery = new Promise(resolve => { arrived = resolve; });
+    if (!answering) answerLatest();
   }
 });
+
+if (typeof BroadcastChannel === "function")
+  new BroadcastChannel(OPENED).onmessage = () => load().catch(() => {});

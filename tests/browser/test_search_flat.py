@@ -1,6 +1,7 @@
 """A search index that stays flat (issue 16): what a visitor's first page fetches for search does not grow with
-the edition. The entries are in Pagefind's bundle, fetched in fragments by the search worker once a query is
-typed; the first page fetches the start-up index (configuration only) and the worker. How many bytes and how
+the edition. The entries are in Pagefind's bundle, loaded by the search worker when the search box is opened and
+fetched in fragments once a query is typed; the first page fetches the start-up index (configuration only) and the
+worker. How many bytes and how
 fast at 1x and 50x is the benchmark's (benchmarks/search.py, README Performance); this checks the structure
 that makes it so.
 """
@@ -67,3 +68,29 @@ def test_a_first_page_fetches_no_entries_and_the_first_query_fetches_fragments(p
     fragments = [path for path in on_query if path.startswith("pagefind/fragment/")]
     assert "pagefind/pagefind.js" in on_query
     assert 0 < len(fragments) <= 24 < len(list((built_site / "pagefind" / "fragment").iterdir()))
+
+
+@pytest.mark.browser
+def test_opening_the_search_box_loads_pagefind_before_the_first_key(page, built_site, site_url):
+    # partials/search-preload.js tells the worker that the box is open: Pagefind's script, WebAssembly, page list
+    # and filter values are fetched then, and nothing that depends on a query (index chunks, fragments).
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(site_url, wait_until="networkidle")
+    assert not any("/pagefind/" in url for url in requested)
+    before = len(requested)
+    page.keyboard.press("/")
+    page.wait_for_event("requestfinished", lambda request: request.url.endswith(".pf_filter"))
+    page.wait_for_load_state("networkidle")
+    opened = search_requests(requested[before:], site_url)
+    meta = next((built_site / "pagefind").glob("*.pf_meta")).name
+    assert {"pagefind/pagefind.js", "pagefind/wasm.unknown.pagefind", f"pagefind/{meta}"} <= set(opened)
+    assert [path for path in opened if path.startswith(("pagefind/index/", "pagefind/fragment/"))] == []
+    # The query then needs only its own chunks and fragments.
+    before = len(requested)
+    page.keyboard.type("hydrogen")
+    page.wait_for_selector(".md-search-result__item")
+    page.wait_for_load_state("networkidle")
+    on_query = search_requests(requested[before:], site_url)
+    assert "pagefind/pagefind.js" not in on_query and f"pagefind/{meta}" not in on_query
+    assert any(path.startswith("pagefind/fragment/") for path in on_query)
