@@ -12,3 +12,4 @@ on_config = _adapter.on_config
 on_files = _adapter.on_files
 on_serve = _adapter.on_serve
 on_post_build = _adapter.on_post_build
+on_shutdown = _adapter.on_shutdown

@@ -150,10 +150,10 @@ def page_title(src_uri: str, markdown: str) -> str:
     return name.capitalize() if name.lower() == name else name
 
 
-def with_metadata(page_html: str, edition: Edition, page: BuiltPage, title: str, settings: SiteSettings) -> str:
-    """The page with Highwire, Dublin Core, OpenGraph, JSON-LD and its unAPI link in <head>, and COinS and the
-    unAPI id in <body>, once."""
-    if '<meta name="citation_title"' in page_html:
+def with_metadata(page_html: bytes, edition: Edition, page: BuiltPage, title: str, settings: SiteSettings) -> bytes:
+    """The page (UTF-8) with Highwire, Dublin Core, OpenGraph, JSON-LD and its unAPI link in <head>, and COinS and
+    the unAPI id in <body>, once."""
+    if b'<meta name="citation_title"' in page_html:
         return page_html
     page_url = settings.site_url + page.url if settings.site_url else page.url
     about = metadata.PageInfo(
@@ -174,15 +174,17 @@ def finish_pages(site_dir: Path, edition: Edition, docs: DocsFolder, settings: S
     files = frozenset(docs.files) | PLACED_AFTER_BUILD
     pages = built_pages(site_dir, [path for path in docs.pages if path.endswith(".md")], settings.directory_urls)
     for page in pages:
-        original = page.file.read_text(encoding="utf-8")
-        text = links.resolve(original, page.src_uri, files, settings.directory_urls)
+        # As UTF-8 bytes, not str: a str of a page with one character beyond Latin-1 takes two bytes a character,
+        # and the largest pages (10 MB at 50x) made the finishing step the peak of a build's memory.
+        original = links.read_html(page.file)
+        text = links.resolve_utf8(original, page.src_uri, files, settings.directory_urls)
         # A navigation title is HTML (nav.py escapes it); the metadata wants the words it shows.
         nav_title = titles.get(page.src_uri)
         title = html.unescape(nav_title) if nav_title else page_title(page.src_uri, docs.pages[page.src_uri])
         text = compact_page_scripts(labelled_permalinks(text), scripts)
         text = with_metadata(text, edition, page, title, settings)
         if text != original:
-            page.file.write_text(text, encoding="utf-8")
+            page.file.write_bytes(text)
     return len(pages)
 
 

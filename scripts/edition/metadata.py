@@ -249,13 +249,22 @@ def head(edition: Edition, page: PageInfo) -> str:
     return "\n".join(lines)
 
 
-def inject(html: str, head_html: str, body_html: str) -> str:
-    """Put the tags at the end of <head> and the COinS span at the end of <body>."""
-    before, marker, after = html.rpartition("</head>")
-    if not marker:
-        return html
-    html = before + head_html + "\n" + marker + after
-    before, marker, after = html.rpartition("</body>")
-    if not marker:
-        return html
-    return before + body_html + marker + after
+def inject(page: bytes, head_html: str, body_html: str) -> bytes:
+    """Put the tags before the last </head> and the COinS span before the last </body> of a built page's UTF-8
+    bytes (the markers are ASCII, so they are found where they are in the text). The page is joined once from
+    views of it: the largest pages are megabytes, and each copy of one counted in the finishing step's memory."""
+    head_at = page.rfind(b"</head>")
+    if head_at < 0:
+        return page
+    body_at = page.rfind(b"</body>")
+    view = memoryview(page)
+    head = (head_html + "\n").encode("utf-8")
+    body = body_html.encode("utf-8")
+    parts: list[bytes | memoryview]
+    if body_at < 0:
+        parts = [view[:head_at], head, view[head_at:]]
+    elif body_at > head_at:
+        parts = [view[:head_at], head, view[head_at:body_at], body, view[body_at:]]
+    else:  # a </body> before the </head>: not a page the engines write, placed all the same
+        parts = [view[:body_at], body, view[body_at:head_at], head, view[head_at:]]
+    return b"".join(parts)

@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files
 from . import csl_engine, finish, offline, pdf_build, published, serving, urls
 from .docs_folder import site_settings, with_extras
 from .errors import DataErrors
+from .handover import HandOver, MarkdownOf, handed_over
 from .model import Edition
 from .nav import site_nav
 from .render import DuplicatePath, render_site
@@ -48,6 +49,7 @@ class MkDocsAdapter:
         self._broken: str | None = None  # the data's errors, while `mkdocs serve` shows them
         # Under `mkdocs serve` the PDF is made in the background, so a rebuild is not held up by typesetting.
         self.serving = False
+        self._handover = HandOver()  # the folder MkDocs reads the generated files from
 
     @property
     def edition(self) -> Edition:
@@ -102,14 +104,25 @@ class MkDocsAdapter:
         if self._broken is not None:
             files.append(File.generated(config, urls.HOME, content=serving.error_page(self._broken)))
             return files
-        for path, text in self._files.items():
+        # Handed over, not kept (edition/handover.py): MkDocs holds every page's Markdown and HTML until its build
+        # ends, and the rendered files held beside them were a fifth of a 50x build's peak memory.
+        generated, self._files = self._files, {}
+        folder = self._handover.start()
+        pages: dict[str, File] = {}
+        for path in list(generated):
+            text = generated.pop(path)
             if files.get_file_from_path(path) is not None:
                 raise Abort(f"docs/{path} would hide a generated page: generated Markdown is never kept in docs/")
-            files.append(File.generated(config, path, content=text))
+            file = handed_over(config, path, text, folder)
+            files.append(file)
+            if path.endswith(".md"):
+                pages[path] = file
         offline.add_shim(files, config)
-        pages = {path: text for path, text in self._files.items() if path.endswith(".md")}
-        self._docs = finish.DocsFolder(pages, frozenset(file.src_uri for file in files), config.nav or [])
+        self._docs = finish.DocsFolder(MarkdownOf(pages), frozenset(file.src_uri for file in files), config.nav or [])
         return files
+
+    def on_shutdown(self) -> None:
+        self._handover.close()
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:
         """Keep `mkdocs serve` answering while the data is broken, and watch the data folder in use."""

@@ -35,7 +35,7 @@ from typing import IO
 
 from pagefind_bin import get_executable
 
-from . import search
+from . import links, search
 from .escape import esc
 from .paths import ROOT
 
@@ -71,6 +71,7 @@ WORKER = Path("search") / "worker.js"
 # Material's search worker as its configuration names it (the page's relative prefix, then the hashed file).
 _MATERIAL_WORKER = re.compile(r'("search": ")([^"]*?)assets/javascripts/workers/search\.[0-9a-f]{8}\.min\.js(")')
 _CONFIG = re.compile(r'<script id="__config" type="application/json">.*?</script>', re.DOTALL)
+_CONFIG_UTF8 = re.compile(_CONFIG.pattern.encode("utf-8"), re.DOTALL)
 # The title's weight beside the text's 1: Material's title boost in mkdocs.yml (3), so that a title word counts
 # as it did in lunr.
 TITLE_WEIGHT = 3.0
@@ -248,10 +249,11 @@ def with_worker(page_html: str) -> str:
 
 def use_worker(site_dir: Path) -> None:
     for page in sorted(site_dir.rglob("*.html")):
-        text = page.read_text(encoding="utf-8")
-        changed = with_worker(text)
-        if changed != text:
-            page.write_text(changed, encoding="utf-8")
+        # Bytes, only the configuration decoded: a whole page as a str is two bytes a character (links.resolve_utf8).
+        data = links.read_html(page)
+        changed = _CONFIG_UTF8.sub(lambda config: with_worker(config[0].decode("utf-8")).encode("utf-8"), data)
+        if changed != data:
+            page.write_bytes(changed)
     (site_dir / WORKER).write_bytes(WORKER_SOURCE.read_bytes())
 
 
