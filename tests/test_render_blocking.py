@@ -143,7 +143,7 @@ def test_each_page_links_one_stylesheet_of_ours_and_writes_in_only_the_scripts_i
         relative = page.relative_to(built_site).as_posix()
         html = page.read_text(encoding="utf-8")
         if relative == "404.html":  # the theme's page, not finished: its scripts as written (partials/*.js)
-            html = finish.compact_page_scripts(html, finish.page_scripts())
+            html = finish.compact_page_scripts(html.encode(), finish.page_scripts()).decode()
         sheets, scripts = _subresources(html)
         ours = [href for href in sheets if not THEME_STYLESHEETS.search(href)]
         assert [href.rsplit("/", 2)[-2:] for href in ours] == [["stylesheets", "bundle.css"]], relative

@@ -18,12 +18,12 @@ TITLED = {("abbr", ""), ("a", "query-mark"), ("a", "erratum-mark"), ("a", "cite-
 
 
 def test_permalinks_are_named_by_aria_label_once():
-    page = '<h2 id="x">X<a class="headerlink" href="#x">#</a></h2><a class="other" href="#x">#</a>'
+    page = '<h2 id="x">X<a class="headerlink" href="#x">#</a></h2><a class="other" href="#x">#</a>'.encode()
     labelled = finish.labelled_permalinks(page)
     assert labelled == (
         '<h2 id="x">X<a class="headerlink" href="#x" aria-label="Link to this heading">#</a></h2>'
         '<a class="other" href="#x">#</a>'
-    )
+    ).encode()
     assert finish.labelled_permalinks(labelled) == labelled
 
 
@@ -62,7 +62,7 @@ def test_pages_carry_the_scripts_compacted():
     written = {
         f"<script>{path.read_text(encoding='utf-8').removesuffix(chr(10))}</script>" for path in finish.PAGE_SCRIPTS
     }
-    page = "<body>" + "".join(sorted(written)) + "</body>"
+    page = ("<body>" + "".join(sorted(written)) + "</body>").encode()
     compacted = finish.compact_page_scripts(page, finish.page_scripts())
-    assert all(script not in compacted for script in written)
+    assert all(script.encode() not in compacted for script in written)
     assert len(compacted) < len(page) * 0.8

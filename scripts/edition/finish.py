@@ -99,12 +99,14 @@ _MARKDOWN_ESCAPE = re.compile(r"\\(.)")
 # `title`, as the theme mounts a script tooltip on every titled element of the content when a page loads (30 on the
 # proposals' cite page); their accessible name, which a title did not give (the link's text "#" did), comes from
 # aria-label instead.
-_PERMALINK = re.compile(r'<a class="headerlink" href="(#[^"<>]*)">')
+# On UTF-8 bytes, as the finishing step reads pages (below).
+_PERMALINK = re.compile(rb'<a class="headerlink" href="(#[^"<>]*)">')
 PERMALINK_LABEL = "Link to this heading"
+_LABELLED = rf'<a class="headerlink" href="\1" aria-label="{PERMALINK_LABEL}">'.encode()
 
 
-def labelled_permalinks(page_html: str) -> str:
-    return _PERMALINK.sub(rf'<a class="headerlink" href="\1" aria-label="{PERMALINK_LABEL}">', page_html)
+def labelled_permalinks(page_html: bytes) -> bytes:
+    return _PERMALINK.sub(_LABELLED, page_html)
 
 
 # The scripts docs/overrides/main.html writes into the pages, which the pages carry without their comment lines and
@@ -124,13 +126,14 @@ def compact_script(text: str) -> str:
     return "\n".join(line for line in lines if line and not line.startswith("//"))
 
 
-def page_scripts() -> dict[str, str]:
-    """Each script as main.html writes it into a page (Jinja's include drops the file's last newline), compacted."""
+def page_scripts() -> dict[bytes, bytes]:
+    """Each script as main.html writes it into a page (Jinja's include drops the file's last newline), compacted,
+    as UTF-8 (the finishing step works on bytes)."""
     texts = [path.read_text(encoding="utf-8").removesuffix("\n") for path in PAGE_SCRIPTS]
-    return {f"<script>{text}</script>": f"<script>{compact_script(text)}</script>" for text in texts}
+    return {f"<script>{text}</script>".encode(): f"<script>{compact_script(text)}</script>".encode() for text in texts}
 
 
-def compact_page_scripts(page_html: str, scripts: Mapping[str, str]) -> str:
+def compact_page_scripts(page_html: bytes, scripts: Mapping[bytes, bytes]) -> bytes:
     for written, compact in scripts.items():
         page_html = page_html.replace(written, compact)
     return page_html
