@@ -20,10 +20,13 @@ TITLED = {("abbr", ""), ("a", "query-mark"), ("a", "erratum-mark"), ("a", "cite-
 def test_permalinks_are_named_by_aria_label_once():
     page = '<h2 id="x">X<a class="headerlink" href="#x">#</a></h2><a class="other" href="#x">#</a>'.encode()
     labelled = finish.labelled_permalinks(page)
-    assert labelled == (
-        '<h2 id="x">X<a class="headerlink" href="#x" aria-label="Link to this heading">#</a></h2>'
-        '<a class="other" href="#x">#</a>'
-    ).encode()
+    assert (
+        labelled
+        == (
+            '<h2 id="x">X<a class="headerlink" href="#x" aria-label="Link to this heading">#</a></h2>'
+            '<a class="other" href="#x">#</a>'
+        ).encode()
+    )
     assert finish.labelled_permalinks(labelled) == labelled
 
 
