@@ -20,12 +20,9 @@ TITLED = {("abbr", ""), ("a", "query-mark"), ("a", "erratum-mark"), ("a", "cite-
 def test_permalinks_are_named_by_aria_label_once():
     page = b'<h2 id="x">X<a class="headerlink" href="#x">#</a></h2><a class="other" href="#x">#</a>'
     labelled = finish.labelled_permalinks(page)
-    assert (
-        labelled
-        == (
-            b'<h2 id="x">X<a class="headerlink" href="#x" aria-label="Link to this heading">#</a></h2>'
-            b'<a class="other" href="#x">#</a>'
-        )
+    assert labelled == (
+        b'<h2 id="x">X<a class="headerlink" href="#x" aria-label="Link to this heading">#</a></h2>'
+        b'<a class="other" href="#x">#</a>'
     )
     assert finish.labelled_permalinks(labelled) == labelled
 
