@@ -93,7 +93,7 @@ def table_row(ctx: Context, src: str, proposal: r.Proposal, facet_list: list[fac
         esc(HORIZON_LABELS[proposal.horizon.term]),
         esc(three_p_names(ctx, proposal.three_p)),
     ]
-    return tables.Row(cells, dict(attributes, **{"data-proposal": proposal.id}))
+    return tables.Row(cells, attributes)
 
 
 def proposal_page(ctx: Context, proposal: r.Proposal) -> str:
