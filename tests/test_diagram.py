@@ -33,14 +33,19 @@ def test_each_box_is_named_by_its_full_title_in_both_layouts(drawings):
     wrapped = 0
     for svg in svgs:
         named = {}
-        for link in svg.select("a.diagram__node"):
-            kind = link["class"][1].removeprefix("diagram__node--")
+        for link in svg.select("a"):
+            # A challenge's or an area's box is in a group of that kind, with its lines; a proposal's in none.
+            group = link.find_parent("g")
+            kind = group["class"][1].removeprefix("diagram__flow--") if group else "proposal"
             record = link["href"].removesuffix(".md").rsplit("/", 1)[-1]
             # The link's name is its text: the lines joined as they stand, so each line but the last ends in a space.
             named[f"{kind}:{record}"] = link.get_text()
             wrapped += len(link.select("tspan")) > 1
         assert named == titles
     assert wrapped > 0  # not vacuous: some titles take several lines
+    # One title and description, in the first drawing; the other names itself by them.
+    assert [len(svg.select("title, desc")) for svg in svgs] == [2, 0]
+    assert {(svg["aria-labelledby"], svg["aria-describedby"]) for svg in svgs} == {("__diagram-title", "__diagram-desc")}
 
 
 def test_the_drawing_is_in_whole_pixels(drawings):

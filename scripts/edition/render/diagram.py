@@ -144,8 +144,7 @@ def node(layout: Layout, b: Box) -> str:
         for i, line in enumerate(b.lines)
     )
     return (
-        f'<a href="{esc(b.href)}" class="diagram__node diagram__node--{b.kind}" '
-        f'transform="translate({b.x:.0f} {b.y:.0f})"><rect width="{b.w:.0f}" height="{b.h:.0f}" rx="4"/>'
+        f'<a href="{esc(b.href)}" transform="translate({b.x:.0f} {b.y:.0f})"><rect width="{b.w:.0f}" height="{b.h:.0f}" rx="4"/>'
         f'<text y="{layout.pad + layout.font * 0.9:.0f}">{spans}</text></a>'
     )
 
@@ -163,20 +162,30 @@ def edges_out(sources: Box, targets: list[tuple[Box, int]]) -> list[str]:
     return [f'<path d="{"".join(lines)}" stroke-width="{width}"/>' for width, lines in by_width.items()]
 
 
+def flow(kind: str, edges: list[str], node_html: str) -> str:
+    """A challenge's or an area's box with its lines, lit together when pointed at. The group carries the kind of
+    box for the stylesheet (a proposal's box, in no group, needs none)."""
+    return f'<g class="diagram__flow diagram__flow--{kind}">' + "".join(edges) + node_html + "</g>"
+
+
 def svg(ctx: Context, src: str, layout: Layout) -> str:
     edition = ctx.edition
     challenges, areas, proposals, pairs = place(ctx, src, layout)
     by_id = {a.id: a for a in areas}
     height = max(b.y + b.h for b in challenges + areas + proposals) + layout.gap
-    # Ids for the drawing's own title and description, not anchors to cite: "__" keeps them out of the URL contract.
-    title_id, desc_id = f"__diagram-{layout.name}-title", f"__diagram-{layout.name}-desc"
+    # Ids for the drawing's title and description, not anchors to cite: "__" keeps them out of the URL contract.
+    # The first layout carries them, the others name themselves by them (a reference reaches a hidden element).
+    title_id, desc_id = "__diagram-title", "__diagram-desc"
     parts = [
         f'<svg class="diagram diagram--{layout.name}" '
         f'viewBox="0 0 {layout.width} {height:.0f}" width="{layout.width}" height="{height:.0f}" '
-        f'aria-labelledby="{title_id}" aria-describedby="{desc_id}" font-size="{layout.font:g}">',
-        f'<title id="{title_id}">The argument drawn: challenges, cooperation areas and proposals</title>',
-        f'<desc id="{desc_id}">{esc(description(edition))}</desc>',
+        f'aria-labelledby="{title_id}" aria-describedby="{desc_id}" font-size="{layout.font:g}">'
     ]
+    if layout == LAYOUTS[0]:
+        parts += [
+            f'<title id="{title_id}">The argument drawn: challenges, cooperation areas and proposals</title>',
+            f'<desc id="{desc_id}">{esc(description(edition))}</desc>',
+        ]
     counts = (len(challenges), len(areas), len(proposals))
     headings = [f"{name} ({count})" for name, count in zip(layout.headings, counts, strict=True)]
     for (x, _), heading in zip(layout.columns, headings, strict=True):
@@ -184,10 +193,10 @@ def svg(ctx: Context, src: str, layout: Layout) -> str:
     # Each challenge and area with its outgoing lines in one group, so that pointing at it lights up its lines.
     for b in challenges:
         targets = [(by_id[a.id], len(pairs[(b.id, a.id)])) for a in edition.areas if (b.id, a.id) in pairs]
-        parts.append('<g class="diagram__flow">' + "".join(edges_out(b, targets)) + node(layout, b) + "</g>")
+        parts.append(flow("challenge", edges_out(b, targets), node(layout, b)))
     for a in areas:
         group = [(p, 1) for p in proposals if edition.proposal[p.id].area == a.id]
-        parts.append('<g class="diagram__flow">' + "".join(edges_out(a, group)) + node(layout, a) + "</g>")
+        parts.append(flow("area", edges_out(a, group), node(layout, a)))
     parts += [node(layout, p) for p in proposals]
     parts.append("</svg>")
     return "".join(parts)
