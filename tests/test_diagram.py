@@ -45,7 +45,9 @@ def test_each_box_is_named_by_its_full_title_in_both_layouts(drawings):
     assert wrapped > 0  # not vacuous: some titles take several lines
     # One title and description, in the first drawing; the other names itself by them.
     assert [len(svg.select("title, desc")) for svg in svgs] == [2, 0]
-    assert {(svg["aria-labelledby"], svg["aria-describedby"]) for svg in svgs} == {("__diagram-title", "__diagram-desc")}
+    assert {(svg["aria-labelledby"], svg["aria-describedby"]) for svg in svgs} == {
+        ("__diagram-title", "__diagram-desc")
+    }
 
 
 def test_the_drawing_is_in_whole_pixels(drawings):
