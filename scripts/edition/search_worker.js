@@ -169,9 +169,15 @@ function grouped(hits, words) {
 }
 
 // A query's results, posted in Material's RESULT messages: the best FIRST as soon as their fragments are in (a
-// request each), then up to SHOWN, unless a newer query has come meanwhile.
+// request each), then up to SHOWN, unless a newer query has come meanwhile. The message with a query's last list
+// says so (`last`, with the query it answers), so that a client can tell a first list from a whole one; Material
+// reads only `items`.
+function finished(query, items) {
+  return { type: RESULT, data: { items, query, last: true } };
+}
+
 async function answer(query, seq) {
-  if (!query.trim()) return postMessage({ type: RESULT, data: { items: [] } });
+  if (!query.trim()) return postMessage(finished(query, []));
   const replaced = nextQuery.then(() => null);
   if (query.trim().length < SHORT) {
     // Meanwhile the index chunks of its words are fetched, which the longer query typed next needs too.
@@ -180,6 +186,8 @@ async function answer(query, seq) {
   }
   if (seq !== received) return;
   const hits = await ranked(query);
+  // No entry holds every word: the list empties ("No matching documents"), not the last query's left standing.
+  if (!hits.length) return postMessage(finished(query, []));
   const words = terms(query);
   const data = [];
   for (const end of [FIRST, SHOWN]) {
@@ -191,7 +199,8 @@ async function answer(query, seq) {
     if (!loaded) return;
     data.push(...loaded);
     const items = grouped(data.map((found, n) => ({ data: found, score: hits[n].score })), words);
-    postMessage({ type: RESULT, data: { items } });
+    const whole = data.length >= hits.length || end === SHOWN;
+    postMessage(whole ? finished(query, items) : { type: RESULT, data: { items } });
   }
 }
 
@@ -210,7 +219,7 @@ async function answerLatest() {
       } catch (error) {
         if (attempt < 2 && done === received) continue;
         console.warn(`Search failed: ${error}`);
-        if (done === received) postMessage({ type: RESULT, data: { items: [] } });
+        if (done === received) postMessage(finished(latest, []));
         break;
       }
     }

@@ -126,6 +126,22 @@ VISIBLE_HITS = """() => [...document.querySelectorAll('.md-search-result__item')
 })"""
 
 
+# The worker's message with a query's last list names the query (search_worker.js `finished`); Material's own worker
+# does not, so this is the online (Pagefind) search only. Recorded before Material's listener renders the list.
+LAST_LISTS = """(() => {
+  const Native = window.Worker;
+  window.__lastListFor = null;
+  window.Worker = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", event => {
+        const data = event.data && event.data.data;
+        if (data && data.last) window.__lastListFor = data.query;
+      });
+    }
+  };
+})()"""
+
 SETTLED = """() => {
   const now = document.querySelector('.md-search-result__list').innerHTML;
   const same = window.__lastResults === now;
@@ -141,8 +157,10 @@ def results(page, site_path: str, query: str) -> list[str]:
     # Material reacts to key events, not to `fill`'s input event alone.
     search_box.press("End")
     page.wait_for_function("!document.querySelector('.md-search-result__meta').textContent.includes('Type to start')")
-    # The result list is replaced as a whole (on the online site twice: the best results first, then the rest);
-    # wait until it has settled, unchanged over one polling interval.
+    # The result list is replaced as a whole, twice for most queries: the best results first, then the rest. Wait
+    # for the worker's last list of this query (however long a loaded machine takes), then until the page has
+    # rendered it, unchanged over one polling interval.
+    page.wait_for_function("query => window.__lastListFor === query", arg=query)
     page.wait_for_function(SETTLED, polling=250)
     found = []
     for href in page.evaluate(VISIBLE_HITS):
@@ -157,6 +175,7 @@ def results(page, site_path: str, query: str) -> list[str]:
 
 @pytest.fixture
 def search_page(page, site_url):
+    page.add_init_script(LAST_LISTS)
     page.goto(site_url)
     page.keyboard.press("/")  # works at every width (the header toggle is hidden on desktop)
     page.wait_for_selector(".md-search-result__meta:has-text('Type to start searching')")
@@ -167,6 +186,7 @@ def search_page(page, site_url):
 def ranked(browser, site_url) -> dict[str, list[str]]:
     """Every query of the suites, run once in the real search dialog: what a reader sees, in order."""
     page = browser.new_page()
+    page.add_init_script(LAST_LISTS)
     page.goto(site_url)
     page.keyboard.press("/")  # works at every width (the header toggle is hidden on desktop)
     page.wait_for_selector(".md-search-result__meta:has-text('Type to start searching')")
@@ -233,6 +253,20 @@ def test_a_hit_inside_a_paragraph_opens_that_paragraph(search_page, site_url):
     assert search_page.locator("#p18").is_visible()
     box = search_page.locator("#p18").bounding_box()
     assert 0 <= box["y"] < search_page.viewport_size["height"]
+
+
+@pytest.mark.browser
+def test_a_query_no_entry_holds_empties_the_list(search_page, site_url):
+    # A word found nowhere gives no results. The list must say so, not go on showing the results of the query
+    # typed before it.
+    site_path = urlsplit(site_url).path
+    assert results(search_page, site_path, "trust fund")
+    search_page.locator(".md-search__input").fill("zzqqxx")
+    search_page.locator(".md-search__input").press("End")
+    search_page.wait_for_function("query => window.__lastListFor === query", arg="zzqqxx")
+    meta = search_page.locator(".md-search-result__meta")
+    meta.filter(has_text="No matching documents").wait_for()
+    assert search_page.locator(".md-search-result__item").count() == 0
 
 
 @pytest.mark.browser
