@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Collection
 from pathlib import Path
 
 from .paths import ROOT
@@ -103,13 +102,3 @@ def point(page_html: bytes, swap: tuple[re.Pattern[bytes], bytes] | None) -> byt
         return page_html
     pattern, replacement = swap
     return pattern.sub(replacement, page_html)
-
-
-def point_others(site_dir: Path, swap: tuple[re.Pattern[bytes], bytes] | None, done: Collection[Path]) -> None:
-    """`point` on every page of the site but those done."""
-    for page in sorted(site_dir.rglob("*.html")):
-        if page not in done:
-            original = page.read_bytes()
-            text = point(original, swap)
-            if text != original:
-                page.write_bytes(text)
