@@ -128,38 +128,44 @@ def place(ctx: Context, src: str, layout: Layout) -> tuple[list[Box], list[Box],
 
 
 def curve(x1: float, y1: float, x2: float, y2: float) -> str:
-    bend = (x2 - x1) / 2
-    return f"M{x1:.1f} {y1:.1f}C{x1 + bend:.1f} {y1:.1f} {x2 - bend:.1f} {y2:.1f} {x2:.1f} {y2:.1f}"
+    """A smooth S from (x1, y1) to (x2, y2), in whole pixels and relative steps (the shortest path data: the map's
+    page is held under the first round trip of a phone's connection, README "Performance")."""
+    start_x, start_y, dx, dy = round(x1), round(y1), round(x2) - round(x1), round(y2) - round(y1)
+    bend = dx // 2
+    return f"M{start_x} {start_y}c{bend} 0 {bend} {dy} {dx} {dy}".replace(" -", "-")
 
 
 def node(layout: Layout, b: Box) -> str:
-    """A box as a link, its full title as the link's name (and tooltip)."""
-    text_x = b.x + layout.pad
-    first = b.y + layout.pad + layout.font * 0.9
+    """A box as a link, moved into place as a whole (one pair of numbers per box); its words, the full title wrapped
+    into lines, are the link's name (a space ends each line but the last, so that the lines do not run together)."""
+    pad, step = round(layout.pad), round(layout.line)
     spans = "".join(
-        f'<tspan x="{text_x:.1f}" y="{first + i * layout.line:.1f}">{esc(line)}</tspan>'
+        f'<tspan x="{pad}" dy="{step if i else 0}">{esc(line)}{" " if i < len(b.lines) - 1 else ""}</tspan>'
         for i, line in enumerate(b.lines)
     )
     return (
-        f'<a href="{esc(b.href)}" class="diagram__node diagram__node--{b.kind}"><title>{esc(b.title)}</title>'
-        f'<rect x="{b.x:.1f}" y="{b.y:.1f}" width="{b.w:.1f}" height="{b.h:.1f}" rx="4"/>'
-        f"<text>{spans}</text></a>"
+        f'<a href="{esc(b.href)}" transform="translate({b.x:.0f} {b.y:.0f})"><rect width="{b.w:.0f}" height="{b.h:.0f}" rx="4"/>'
+        f'<text y="{layout.pad + layout.font * 0.9:.0f}">{spans}</text></a>'
     )
 
 
 def edges_out(sources: Box, targets: list[tuple[Box, int]]) -> list[str]:
-    """Lines from the right of a box to the left of each target, spread down the source's height."""
+    """Lines from the right of a box to the left of each target, spread down the source's height; lines of the same
+    width are one path."""
     targets = sorted(targets, key=lambda t: t[0].middle)
-    paths = []
+    by_width: dict[str, list[str]] = {}
     for i, (target, count) in enumerate(targets):
         share = (i + 1) / (len(targets) + 1)
         y1 = sources.y + sources.h * (0.2 + 0.6 * share)
-        width = 1.0 + 1.2 * count
-        paths.append(
-            f'<path class="diagram__edge" d="{curve(sources.x + sources.w, y1, target.x, target.middle)}" '
-            f'stroke-width="{width:.1f}"/>'
-        )
-    return paths
+        width = f"{1.0 + 1.2 * count:.1f}"
+        by_width.setdefault(width, []).append(curve(sources.x + sources.w, y1, target.x, target.middle))
+    return [f'<path d="{"".join(lines)}" stroke-width="{width}"/>' for width, lines in by_width.items()]
+
+
+def flow(kind: str, edges: list[str], node_html: str) -> str:
+    """A challenge's or an area's box with its lines, lit together when pointed at. The group carries the kind of
+    box for the stylesheet (a proposal's box, in no group, needs none)."""
+    return f'<g class="diagram__flow diagram__flow--{kind}">' + "".join(edges) + node_html + "</g>"
 
 
 def svg(ctx: Context, src: str, layout: Layout) -> str:
@@ -167,15 +173,19 @@ def svg(ctx: Context, src: str, layout: Layout) -> str:
     challenges, areas, proposals, pairs = place(ctx, src, layout)
     by_id = {a.id: a for a in areas}
     height = max(b.y + b.h for b in challenges + areas + proposals) + layout.gap
-    # Ids for the drawing's own title and description, not anchors to cite: "__" keeps them out of the URL contract.
-    title_id, desc_id = f"__diagram-{layout.name}-title", f"__diagram-{layout.name}-desc"
+    # Ids for the drawing's title and description, not anchors to cite: "__" keeps them out of the URL contract.
+    # The first layout carries them, the others name themselves by them (a reference reaches a hidden element).
+    title_id, desc_id = "__diagram-title", "__diagram-desc"
     parts = [
-        f'<svg class="diagram diagram--{layout.name}" xmlns="http://www.w3.org/2000/svg" '
+        f'<svg class="diagram diagram--{layout.name}" '
         f'viewBox="0 0 {layout.width} {height:.0f}" width="{layout.width}" height="{height:.0f}" '
-        f'aria-labelledby="{title_id}" aria-describedby="{desc_id}" font-size="{layout.font}">',
-        f'<title id="{title_id}">The argument drawn: challenges, cooperation areas and proposals</title>',
-        f'<desc id="{desc_id}">{esc(description(edition))}</desc>',
+        f'aria-labelledby="{title_id}" aria-describedby="{desc_id}" font-size="{layout.font:g}">'
     ]
+    if layout == LAYOUTS[0]:
+        parts += [
+            f'<title id="{title_id}">The argument drawn: challenges, cooperation areas and proposals</title>',
+            f'<desc id="{desc_id}">{esc(description(edition))}</desc>',
+        ]
     counts = (len(challenges), len(areas), len(proposals))
     headings = [f"{name} ({count})" for name, count in zip(layout.headings, counts, strict=True)]
     for (x, _), heading in zip(layout.columns, headings, strict=True):
@@ -183,10 +193,10 @@ def svg(ctx: Context, src: str, layout: Layout) -> str:
     # Each challenge and area with its outgoing lines in one group, so that pointing at it lights up its lines.
     for b in challenges:
         targets = [(by_id[a.id], len(pairs[(b.id, a.id)])) for a in edition.areas if (b.id, a.id) in pairs]
-        parts.append('<g class="diagram__flow">' + "".join(edges_out(b, targets)) + node(layout, b) + "</g>")
+        parts.append(flow("challenge", edges_out(b, targets), node(layout, b)))
     for a in areas:
         group = [(p, 1) for p in proposals if edition.proposal[p.id].area == a.id]
-        parts.append('<g class="diagram__flow">' + "".join(edges_out(a, group)) + node(layout, a) + "</g>")
+        parts.append(flow("area", edges_out(a, group), node(layout, a)))
     parts += [node(layout, p) for p in proposals]
     parts.append("</svg>")
     return "".join(parts)

@@ -122,12 +122,12 @@ def filter_form(ctx: Context, src: str) -> str:
         count = counts(edition, facet)
         options = "".join(
             f'<label class="facet__value"><input type="checkbox" name="{esc(facet.key)}" value="{esc(value)}">'
-            f' <span class="facet__label">{esc(label)}</span> '
+            f" {esc(label)} "
             f'<span class="facet__count" data-count>{count[value]}</span></label>'
             for value, label in facet.values
         )
         parts.append(
-            f'<fieldset class="facet" data-facet="{esc(facet.key)}"><legend>{esc(facet.label)}</legend>'
+            f'<fieldset class="facet"><legend>{esc(facet.label)}</legend>'
             f'<p class="facet__help">{facet.help}</p><div class="facet__values">{options}</div></fieldset>'
         )
     parts += ["</div>", "</details>", "</form>"]

@@ -75,7 +75,8 @@ def table_row(ctx: Context, src: str, proposal: r.Proposal, facet_list: list[fac
     )
     actors = ", ".join(link(ctx, src, urls.actor_page(a), edition.actor[a].name) for a in proposal.actors) or "—"
     status = f" · {STATUS_LABELS[proposal.status.value].lower()}" if proposal.status else ""
-    attributes = {f"data-{facet.key}": " ".join(facet.of(proposal)) for facet in facet_list}
+    # A facet the proposal has no value of is left out (the filters read a missing attribute as no value).
+    attributes = {f"data-{facet.key}": " ".join(facet.of(proposal)) for facet in facet_list if facet.of(proposal)}
     sources = paragraph_links(ctx, src, [q.paragraph for q in proposal.quotes])
     cells = [
         f"{link(ctx, src, urls.proposal_page(proposal.id), proposal.title)}"
@@ -86,7 +87,7 @@ def table_row(ctx: Context, src: str, proposal: r.Proposal, facet_list: list[fac
         esc(HORIZON_LABELS[proposal.horizon.term]),
         esc(three_p_names(ctx, proposal.three_p)),
     ]
-    return tables.Row(cells, dict(attributes, **{"data-proposal": proposal.id}))
+    return tables.Row(cells, attributes)
 
 
 def proposal_page(ctx: Context, proposal: r.Proposal) -> str:
