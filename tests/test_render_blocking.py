@@ -1,6 +1,6 @@
 """What a page makes the browser fetch before it can paint (issue 16): one stylesheet of our own, made by the
-build from docs/stylesheets/ (edition/stylesheet.py), print rules only under `@media print`, and scripts only
-on the pages that use them, written into them rather than loaded. The request counts themselves are measured
+build from docs/stylesheets/ (edition/stylesheet.py), print rules only under `@media print`, and our scripts
+neither written into the pages nor loaded on their own, but appended to the theme's bundle (edition/site_script.py). The request counts themselves are measured
 by `make bench` (benchmarks/phone.py, Lighthouse)."""
 
 from __future__ import annotations
@@ -13,12 +13,11 @@ import tinycss2
 import yaml
 from bs4 import BeautifulSoup
 
-from edition import finish, stylesheet
+from edition import site_script, stylesheet
 from edition.paths import ROOT
 
 # Material's own: its main stylesheet and its colour palette, which the bare theme links as well.
 THEME_STYLESHEETS = re.compile(r"assets/stylesheets/(main|palette)\.[0-9a-f]+\.min\.css$")
-THEME_SCRIPT = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
 
 
 def test_every_part_is_in_the_bundle_once_in_cascade_order():
@@ -128,32 +127,34 @@ def _subresources(html: str) -> tuple[list[str], list[tuple[str, bool]]]:
     return sheets, scripts
 
 
-# As the finished pages carry them: without comment lines and indentation (finish.compact_page_scripts).
-FILTERS = finish.compact_script((ROOT / "docs" / "overrides" / "partials" / "proposal-filters.js").read_text("utf-8"))
-READING = finish.compact_script((ROOT / "docs" / "overrides" / "partials" / "reading.js").read_text("utf-8"))
-PALETTE = finish.compact_script((ROOT / "docs" / "overrides" / "partials" / "palette.js").read_text("utf-8"))
-
-
 @pytest.mark.slow  # reads the built site
-def test_each_page_links_one_stylesheet_of_ours_and_writes_in_only_the_scripts_it_uses(built_site: Path):
+def test_each_page_links_one_stylesheet_of_ours_and_loads_one_script_with_ours_in_it(built_site: Path):
     assert (built_site / stylesheet.BUNDLE).read_text(encoding="utf-8") == stylesheet.bundle()
+    theme_bundle = site_script.theme_bundle(built_site)
+    assert theme_bundle is not None
+    ours = site_script.file_name(site_script.joined(theme_bundle.read_bytes()))
+    assert (built_site / site_script.ASSETS / ours).read_bytes() == site_script.joined(theme_bundle.read_bytes())
     pages = sorted(built_site.rglob("*.html"))
     assert len(pages) > 100
     for page in pages:
         relative = page.relative_to(built_site).as_posix()
         html = page.read_text(encoding="utf-8")
-        if relative == "404.html":  # the theme's page, not finished: its scripts as written (partials/*.js)
-            html = finish.compact_page_scripts(html.encode(), finish.page_scripts()).decode()
         sheets, scripts = _subresources(html)
-        ours = [href for href in sheets if not THEME_STYLESHEETS.search(href)]
-        assert [href.rsplit("/", 2)[-2:] for href in ours] == [["stylesheets", "bundle.css"]], relative
+        own_sheets = [href for href in sheets if not THEME_STYLESHEETS.search(href)]
+        assert [href.rsplit("/", 2)[-2:] for href in own_sheets] == [["stylesheets", "bundle.css"]], relative
         assert len(sheets) == 3, relative
-        # Material's own script is the only file a page loads; ours are written into the pages that use them.
-        assert [src for src, _deferred in scripts if not THEME_SCRIPT.search(src)] == [], relative
+        # One script file, at the end of <body>, not deferred: the theme's bundle with ours after it, in place of
+        # the theme's (the 404 page, the theme's own, too).
+        assert [(src.rsplit("/", 3)[-3:], deferred) for src, deferred in scripts] == [
+            (["assets", "javascripts", ours], False)
+        ], relative
+        # After every other script, as Material's bundle and ours were.
+        assert html.rindex("<script") == html.index("<script src="), relative
         inline = [script.get_text() for script in BeautifulSoup(html, "html.parser").find_all("script", src=False)]
-        assert sum(READING.strip() in text for text in inline) == 1, relative
+        # None of our scripts is written in any more (the <head> line that restores the reading before paint is).
+        for path in site_script.SCRIPTS:
+            line = site_script.compact(path.read_text(encoding="utf-8")).splitlines()[1]
+            assert not any(line in text for text in inline), (relative, path.name)
         # The colour toggle is run by our script, not by Material's palette component (its start-up restyles the page).
-        assert sum(PALETTE.strip() in text for text in inline) == 1, relative
         assert '<form class="md-header__option" data-edition-palette>' in html, relative
         assert 'data-md-component="palette"' not in html, relative
-        assert sum(FILTERS.strip() in text for text in inline) == (relative == "proposals/index.html"), relative

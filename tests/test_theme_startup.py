@@ -5,7 +5,6 @@ named by aria-label instead (finish.labelled_permalinks). Its cost is measured b
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -43,26 +42,3 @@ def test_only_what_a_reader_hovers_for_its_words_has_a_title(built_site: Path):
         titled = {(element.name, (element.get("class") or [""])[0]) for element in content.select("[title]")}
         assert titled <= TITLED, (relative, titled - TITLED)
     assert permalinks > 100
-
-
-@pytest.mark.parametrize("path", finish.PAGE_SCRIPTS, ids=lambda path: path.name)
-def test_a_compacted_page_script_is_the_same_program(path: Path, tmp_path: Path):
-    """Comment lines and indentation go; the program stays: node parses the result, and only comment lines and
-    blank lines were left out."""
-    text = path.read_text(encoding="utf-8")
-    compact = finish.compact_script(text)
-    assert len(compact) < len(text) * 0.8
-    (tmp_path / path.name).write_text(compact, encoding="utf-8")
-    subprocess.run(["node", "--check", str(tmp_path / path.name)], check=True)
-    kept = [line.strip() for line in text.splitlines() if line.strip() and not line.strip().startswith("//")]
-    assert compact.splitlines() == kept
-
-
-def test_pages_carry_the_scripts_compacted():
-    written = {
-        f"<script>{path.read_text(encoding='utf-8').removesuffix(chr(10))}</script>" for path in finish.PAGE_SCRIPTS
-    }
-    page = ("<body>" + "".join(sorted(written)) + "</body>").encode()
-    compacted = finish.compact_page_scripts(page, finish.page_scripts())
-    assert all(script.encode() not in compacted for script in written)
-    assert len(compacted) < len(page) * 0.8

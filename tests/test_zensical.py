@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from edition import finish
+from edition import finish, site_script
 from edition.docs_folder import for_finishing, read_config
 
 from . import test_metadata
@@ -211,6 +211,17 @@ def test_every_page_has_the_same_metadata_in_head(mkdocs_pages, zensical_pages):
     ]
     assert len(METADATA_CHECKS) >= 5
     assert differing == []
+
+
+def test_every_page_loads_the_engines_bundle_with_our_scripts_after_it(zensical_site, zensical_pages):
+    """Zensical's bundle is not Material's: the edition's script file is joined from the bundle the engine wrote."""
+    bundle = site_script.theme_bundle(zensical_site)
+    assert bundle is not None
+    ours = site_script.file_name(site_script.joined(bundle.read_bytes()))
+    assert (zensical_site / site_script.ASSETS / ours).is_file()
+    for path, page in zensical_pages.items():
+        sources = [script["src"].rsplit("/", 1)[-1] for script in page.find_all("script", src=True)]
+        assert sources == [ours], path
 
 
 def test_robots_and_sitemaps_match(built_site, zensical_site):

@@ -4,6 +4,9 @@ MkDocs calls `finish_site` from its hook (edition/mkdocs_adapter.py, on_post_bui
 no hooks, `python -m edition finish SITE` calls it. It
 - turns the pages' links to sources into served hrefs (edition/links.py; Zensical has done it already),
 - puts the scholarly metadata into each page's <head> (edition/metadata.py),
+- points every page at the one script file: the theme's bundle with the edition's scripts (edition/site_script.py),
+- leaves the theme's icons to the stylesheet (edition/icons.py),
+- takes the templates' indentation out of every page, where the browser collapses it (edition/whitespace.py),
 - rewrites the search index to one entry per paragraph (Material's and Zensical's, edition/search.py), and on
   the online MkDocs site indexes those entries with Pagefind instead (edition/search_pagefind.py),
 - writes robots.txt and the gzipped sitemap.
@@ -21,9 +24,8 @@ import re
 from collections.abc import Collection, Mapping
 from pathlib import Path
 
-from . import links, metadata, search, search_pagefind, unapi, urls
+from . import icons, links, metadata, search, search_pagefind, site_script, unapi, urls, whitespace
 from .model import Edition
-from .paths import ROOT
 
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
@@ -109,36 +111,6 @@ def labelled_permalinks(page_html: bytes) -> bytes:
     return _PERMALINK.sub(_LABELLED, page_html)
 
 
-# The scripts docs/overrides/main.html writes into the pages, which the pages carry without their comment lines and
-# indentation: with them they were 3.3 of the method page's 17.9 KB compressed. A page's size is what a phone waits
-# for before it can ask for the stylesheets; in Lighthouse's simulation a page over about 14 KB compressed takes a
-# second round trip of the network, 150 ms (README, Performance). The files keep their comments.
-PAGE_SCRIPTS = tuple(
-    ROOT / "docs" / "overrides" / "partials" / name
-    for name in ("reading.js", "search-preload.js", "palette.js", "proposal-filters.js")
-)
-
-
-def compact_script(text: str) -> str:
-    """The script without its comment lines (none of these scripts has a line in a string or a comment after code)
-    and without indentation."""
-    lines = (line.strip() for line in text.splitlines())
-    return "\n".join(line for line in lines if line and not line.startswith("//"))
-
-
-def page_scripts() -> dict[bytes, bytes]:
-    """Each script as main.html writes it into a page (Jinja's include drops the file's last newline), compacted,
-    as UTF-8 (the finishing step works on bytes)."""
-    texts = [path.read_text(encoding="utf-8").removesuffix("\n") for path in PAGE_SCRIPTS]
-    return {f"<script>{text}</script>".encode(): f"<script>{compact_script(text)}</script>".encode() for text in texts}
-
-
-def compact_page_scripts(page_html: bytes, scripts: Mapping[bytes, bytes]) -> bytes:
-    for written, compact in scripts.items():
-        page_html = page_html.replace(written, compact)
-    return page_html
-
-
 def page_title(src_uri: str, markdown: str) -> str:
     """A page's title where the navigation gives none, by MkDocs' rule: the page's heading if the page starts
     with one (after its front matter), else the file's name."""
@@ -171,9 +143,12 @@ def with_metadata(page_html: bytes, edition: Edition, page: BuiltPage, title: st
 
 
 def finish_pages(site_dir: Path, edition: Edition, docs: DocsFolder, settings: SiteSettings) -> int:
-    """Links and metadata on every generated page; returns how many pages were finished."""
+    """Links and metadata on every generated page, and every page pointed at the edition's script file
+    (edition/site_script.py), without the templates' indentation (edition/whitespace.py); returns how many
+    generated pages were finished."""
     titles = nav_titles(docs.nav)
-    scripts = page_scripts()
+    swap = site_script.pointer(site_script.write(site_dir))
+    drawn = icons.replacements()
     files = frozenset(docs.files) | PLACED_AFTER_BUILD
     pages = built_pages(site_dir, [path for path in docs.pages if path.endswith(".md")], settings.directory_urls)
     for page in pages:
@@ -184,11 +159,24 @@ def finish_pages(site_dir: Path, edition: Edition, docs: DocsFolder, settings: S
         # A navigation title is HTML (nav.py escapes it); the metadata wants the words it shows.
         nav_title = titles.get(page.src_uri)
         title = html.unescape(nav_title) if nav_title else page_title(page.src_uri, docs.pages[page.src_uri])
-        text = compact_page_scripts(labelled_permalinks(text), scripts)
-        text = with_metadata(text, edition, page, title, settings)
+        text = icons.replace(site_script.point(labelled_permalinks(text), swap), drawn)
+        text = whitespace.collapse(with_metadata(text, edition, page, title, settings))
         if text != original:
             page.file.write_bytes(text)
+    finish_theme_pages(site_dir, swap, drawn, {page.file for page in pages})
     return len(pages)
+
+
+def finish_theme_pages(
+    site_dir: Path, swap: tuple[re.Pattern[bytes], bytes] | None, drawn: Mapping[bytes, bytes], done: Collection[Path]
+) -> None:
+    """The theme's own pages (404.html), every page but those done: the same script file, icons and white space."""
+    for page in sorted(site_dir.rglob("*.html")):
+        if page not in done:
+            original = page.read_bytes()
+            text = whitespace.collapse(icons.replace(site_script.point(original, swap), drawn))
+            if text != original:
+                page.write_bytes(text)
 
 
 def robots_txt(site_url: str) -> str:

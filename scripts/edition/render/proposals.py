@@ -31,8 +31,6 @@ def proposals_index(ctx: Context) -> str:
         "---",
         "hide:",
         "  - toc",
-        # Only this page filters: docs/overrides/main.html writes the filters' script into it (FILTER_SCRIPT_META).
-        f"{FILTER_SCRIPT_META}: true",
         "---",
         "",
         "# Proposals",
@@ -53,11 +51,6 @@ def proposals_index(ctx: Context) -> str:
         "",
     ]
     return "\n".join(lines)
-
-
-# The page setting that makes docs/overrides/main.html write the filters' script (partials/proposal-filters.js)
-# into the page, at the end of <body>: a file of its own would be a request more than the bare theme makes.
-FILTER_SCRIPT_META = "edition_filters"
 
 
 def proposals_table(ctx: Context, src: str, proposals: list[r.Proposal], table_id: str = "") -> list[str]:
