@@ -10,7 +10,7 @@ import pytest
 
 from edition.paths import DATA_DIR
 
-from .test_search import results
+from .test_search import LAST_LISTS, results
 
 pytestmark = pytest.mark.slow  # every test here opens the built site
 
@@ -123,6 +123,7 @@ def test_corrections_in_quotations_follow_the_switch(page, site_url):
 
 @pytest.mark.browser
 def test_search_finds_a_paragraph_by_either_reading(page, site_url):
+    page.add_init_script(LAST_LISTS)
     page.goto(site_url)
     page.keyboard.press("/")
     page.wait_for_selector(".md-search-result__meta:has-text('Type to start searching')")

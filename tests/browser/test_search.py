@@ -152,6 +152,7 @@ SETTLED = """() => {
 
 def results(page, site_path: str, query: str) -> list[str]:
     """The result targets a reader sees, in ranked order, as 'path/#anchor' relative to the site."""
+    assert page.evaluate("'__lastListFor' in window"), "open the page after page.add_init_script(LAST_LISTS)"
     search_box = page.locator(".md-search__input")
     search_box.fill(query)
     # Material reacts to key events, not to `fill`'s input event alone.
