@@ -93,7 +93,7 @@ def test_every_page_is_pointed_at_the_joined_file_and_finishing_twice_changes_no
     assert pointed == page.replace(b'/bundle.0123abcd.min.js"', f'/{ours}"'.encode())
     assert site_script.point(pointed, swap) == pointed
     done = site / "a" / "b" / "index.html"
-    finish.finish_theme_pages(site, swap, {}, {done})
+    finish.finish_theme_pages(site, swap, {done})
     assert (site / "404.html").read_bytes() == f'<script src="/x/assets/javascripts/{ours}"></script>'.encode()
     assert done.read_bytes() == page
     assert site_script.write(site) == names

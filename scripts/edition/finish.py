@@ -5,7 +5,6 @@ no hooks, `python -m edition finish SITE` calls it. It
 - turns the pages' links to sources into served hrefs (edition/links.py; Zensical has done it already),
 - puts the scholarly metadata into each page's <head> (edition/metadata.py),
 - points every page at the one script file: the theme's bundle with the edition's scripts (edition/site_script.py),
-- leaves the theme's icons to the stylesheet (edition/icons.py),
 - takes the templates' indentation out of every page, where the browser collapses it (edition/whitespace.py),
 - rewrites the search index to one entry per paragraph (Material's and Zensical's, edition/search.py), and on
   the online MkDocs site indexes those entries with Pagefind instead (edition/search_pagefind.py),
@@ -24,7 +23,7 @@ import re
 from collections.abc import Collection, Mapping
 from pathlib import Path
 
-from . import icons, links, metadata, search, search_pagefind, site_script, unapi, urls, whitespace
+from . import links, metadata, search, search_pagefind, site_script, unapi, urls, whitespace
 from .model import Edition
 
 SITEMAP = "sitemap.xml"
@@ -148,7 +147,6 @@ def finish_pages(site_dir: Path, edition: Edition, docs: DocsFolder, settings: S
     generated pages were finished."""
     titles = nav_titles(docs.nav)
     swap = site_script.pointer(site_script.write(site_dir))
-    drawn = icons.replacements()
     files = frozenset(docs.files) | PLACED_AFTER_BUILD
     pages = built_pages(site_dir, [path for path in docs.pages if path.endswith(".md")], settings.directory_urls)
     for page in pages:
@@ -159,22 +157,20 @@ def finish_pages(site_dir: Path, edition: Edition, docs: DocsFolder, settings: S
         # A navigation title is HTML (nav.py escapes it); the metadata wants the words it shows.
         nav_title = titles.get(page.src_uri)
         title = html.unescape(nav_title) if nav_title else page_title(page.src_uri, docs.pages[page.src_uri])
-        text = icons.replace(site_script.point(labelled_permalinks(text), swap), drawn)
+        text = site_script.point(labelled_permalinks(text), swap)
         text = whitespace.collapse(with_metadata(text, edition, page, title, settings))
         if text != original:
             page.file.write_bytes(text)
-    finish_theme_pages(site_dir, swap, drawn, {page.file for page in pages})
+    finish_theme_pages(site_dir, swap, {page.file for page in pages})
     return len(pages)
 
 
-def finish_theme_pages(
-    site_dir: Path, swap: tuple[re.Pattern[bytes], bytes] | None, drawn: Mapping[bytes, bytes], done: Collection[Path]
-) -> None:
-    """The theme's own pages (404.html), every page but those done: the same script file, icons and white space."""
+def finish_theme_pages(site_dir: Path, swap: tuple[re.Pattern[bytes], bytes] | None, done: Collection[Path]) -> None:
+    """The theme's own pages (404.html), every page but those done: the same script file, no indentation."""
     for page in sorted(site_dir.rglob("*.html")):
         if page not in done:
             original = page.read_bytes()
-            text = whitespace.collapse(icons.replace(site_script.point(original, swap), drawn))
+            text = whitespace.collapse(site_script.point(original, swap))
             if text != original:
                 page.write_bytes(text)
 

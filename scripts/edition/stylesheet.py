@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import icons
 from .paths import ROOT
 
 PARTS_DIR = ROOT / "docs" / "stylesheets"
@@ -28,9 +27,4 @@ def bundle(parts_dir: Path = PARTS_DIR) -> str:
     for name in PARTS:
         text = (parts_dir / name).read_text(encoding="utf-8").strip()
         out += ["", f"/* ---- docs/stylesheets/{name} ---- */", text]
-    out += [
-        "",
-        "/* ---- the theme's icons, drawn here rather than written into every page (scripts/edition/icons.py) ---- */",
-    ]
-    out.append(icons.css())
     return "\n".join(out) + "\n"
