@@ -17,7 +17,7 @@ THEME_ASSETS = Path(material.__file__).parent / "templates" / site_script.ASSETS
 THEME_BUNDLE = sorted(path for path in THEME_ASSETS.iterdir() if site_script.THEME_BUNDLE.fullmatch(path.name))
 
 
-@pytest.mark.parametrize("path", site_script.SCRIPTS, ids=lambda path: path.name)
+@pytest.mark.parametrize("path", site_script.BEFORE + site_script.SCRIPTS, ids=lambda path: path.name)
 def test_a_compacted_script_is_the_same_program(path: Path, tmp_path: Path):
     """Comment lines and indentation go; the program stays: node parses the result, and only comment lines and
     blank lines were left out."""
@@ -30,21 +30,29 @@ def test_a_compacted_script_is_the_same_program(path: Path, tmp_path: Path):
     assert compact.splitlines() == kept
 
 
-def test_the_joined_file_is_the_theme_bundle_then_ours_in_order_without_the_source_map():
+def test_the_joined_file_is_ours_to_run_first_the_theme_bundle_then_ours_in_order_without_the_source_map():
     theme = b'"use strict";(()=>{var a=1;})();\n//# sourceMappingURL=bundle.0123abcd.min.js.map\n'
     joined = site_script.joined(theme).decode()
-    assert joined.startswith(
-        '"use strict";(()=>{var a=1;})();;\n// docs/overrides/partials/reading.js\n(function () {\n'
+    # The file's first statement is the theme's directive: what runs before the theme's bundle is strict too.
+    assert joined.startswith('"use strict";\n// docs/overrides/partials/search-after-paint.js\n(function () {\n')
+    assert (
+        '})();;\n"use strict";(()=>{var a=1;})();;\n// docs/overrides/partials/reading.js\n(function () {\n' in joined
     )
     assert "sourceMappingURL" not in joined
     names = ["reading.js", "search-preload.js", "palette.js", "proposal-filters.js"]
     starts = [joined.index(f"// docs/overrides/partials/{name}\n") for name in names]
     assert starts == sorted(starts)
-    for path in site_script.SCRIPTS:
+    for path in site_script.BEFORE + site_script.SCRIPTS:
         assert site_script.compact(path.read_text(encoding="utf-8")) in joined
     # Each part closed by a semicolon of its own: no script's "(function" calls the part before it.
-    assert joined.count(";\n// docs/overrides/partials/") == 4
+    assert joined.count(";\n// docs/overrides/partials/") == 5
     assert joined.endswith("})();;\n")
+
+
+def test_a_theme_bundle_that_is_not_strict_gets_no_directive_of_ours():
+    joined = site_script.joined(b"(()=>{var a=1;})();\n")
+    assert joined.startswith(b"// docs/overrides/partials/search-after-paint.js\n(function () {\n")
+    assert b'"use strict"' not in joined
 
 
 def test_the_joined_file_with_the_real_theme_bundle_parses_in_strict_mode(tmp_path: Path):
@@ -52,7 +60,7 @@ def test_the_joined_file_with_the_real_theme_bundle_parses_in_strict_mode(tmp_pa
     a duplicate parameter name, is a syntax error)."""
     assert len(THEME_BUNDLE) == 1
     joined = site_script.joined(THEME_BUNDLE[0].read_bytes())
-    assert joined.startswith(b'"use strict";')
+    assert joined.startswith(b'"use strict";\n// docs/overrides/partials/search-after-paint.js\n')
     (tmp_path / "edition.js").write_bytes(joined)
     subprocess.run(["node", "--check", str(tmp_path / "edition.js")], check=True)
     broken = tmp_path / "broken.js"

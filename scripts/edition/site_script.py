@@ -1,7 +1,7 @@
 """The one script file a page loads: the theme's bundle, then the edition's own scripts, named by its content.
 
 The edition's scripts (docs/overrides/partials/*.js: the reading switches, the search preload, the colour toggle,
-the proposal filters) were written into every page at the end of <body>: 1.5 KB compressed of each page, which a
+the proposal filters, and, before the theme's bundle, the search's set-up held until the first paint) were written into every page at the end of <body>: 1.5 KB compressed of each page, which a
 phone waits for before it can ask for the stylesheets (a page over about 14 KB compressed costs Lighthouse's
 simulation a second round trip; README, Performance). A file of their own would be a request more. So the
 finishing step appends them to the theme's bundle, which every page loads already, at the end of <body>: the same
@@ -26,6 +26,11 @@ from .paths import ROOT
 SCRIPTS_DIR = ROOT / "docs" / "overrides" / "partials"
 # In the order the pages ran them: the reading switches first, as they show the reader's remembered choice.
 SCRIPTS = tuple(SCRIPTS_DIR / name for name in ("reading.js", "search-preload.js", "palette.js", "proposal-filters.js"))
+# Run before the theme's bundle: what must be in place when the theme starts (it asks for the search's set-up while
+# its bundle runs; search-after-paint.js holds that request until the first paint).
+BEFORE = (SCRIPTS_DIR / "search-after-paint.js",)
+# The theme's bundle opens with this directive; repeated as the file's first statement, it keeps the whole file strict.
+STRICT = b'"use strict"'
 # Where Material and Zensical put their bundle, named by the hash of its content; ours goes beside it, so that a
 # page's relative path to it is the same.
 ASSETS = "assets/javascripts"
@@ -46,12 +51,17 @@ def compact(text: str) -> str:
     return "\n".join(line for line in lines if line and not line.startswith("//"))
 
 
-def joined(theme_bundle: bytes, scripts: tuple[Path, ...] = SCRIPTS) -> bytes:
-    """The theme's bundle, then each script of ours. Each part ends with a semicolon of its own, so that no
-    part's opening parenthesis can call the value of the part before it."""
-    parts = [_SOURCE_MAP.sub(b"", theme_bundle).rstrip()]
-    for path in scripts:
-        parts.append(f"// {path.relative_to(ROOT).as_posix()}\n{compact(path.read_text(encoding='utf-8'))}".encode())
+def _part(path: Path) -> bytes:
+    return f"// {path.relative_to(ROOT).as_posix()}\n{compact(path.read_text(encoding='utf-8'))}".encode()
+
+
+def joined(theme_bundle: bytes, scripts: tuple[Path, ...] = SCRIPTS, before: tuple[Path, ...] = BEFORE) -> bytes:
+    """The scripts of ours that the theme's start-up needs in place, the theme's bundle, then each other script of
+    ours. Each part ends with a semicolon of its own, so that no part's opening parenthesis can call the value of
+    the part before it."""
+    theme = _SOURCE_MAP.sub(b"", theme_bundle).rstrip()
+    prologue = [STRICT] if before and theme.startswith(STRICT) else []
+    parts = [*prologue, *map(_part, before), theme, *map(_part, scripts)]
     return b";\n".join(parts) + b";\n"
 
 
