@@ -108,29 +108,42 @@ def short(source: str | None) -> str:
 
 
 class Labeller:
-    """Names the code at a place of a script file: `ours:<script>` in the edition's file past the theme's bundle,
-    else Material's source there."""
+    """Names the code at a place of a script file: Material's source there, by the theme bundle's source map (in the
+    edition's file, at the lines where the bundle was put, `site_script.joined`), else `ours:<script>` by the marker
+    line that opens each script of ours there."""
 
     def __init__(self, sites: list[Path]) -> None:
         self.maps: dict[str, SourceMap] = {}
-        self.ours: dict[str, list[tuple[int, str]]] = {}
+        bundles: dict[str, list[str]] = {}
+        editions: list[Path] = []
         for site in sites:
             for script in sorted((site / "assets" / "javascripts").glob("*.min.js")):
-                if script.name.startswith("bundle.") and script.with_name(script.name + ".map").is_file():
-                    self.maps[script.name] = SourceMap(script.with_name(script.name + ".map").read_text("utf-8"))
+                source_map = script.with_name(script.name + ".map")
+                if script.name.startswith("bundle.") and source_map.is_file():
+                    self.maps[script.name] = SourceMap(source_map.read_text("utf-8"))
+                    bundles[script.name] = script.read_text("utf-8").splitlines()
                 elif script.name.startswith("edition."):
-                    lines = script.read_text("utf-8").splitlines()
-                    marks = [(number, m.group(1)) for number, line in enumerate(lines) if (m := OURS_MARK.match(line))]
-                    self.ours[script.name] = marks
-        self.theme = next(iter(self.maps.values()), None)
+                    editions.append(script)
+        # Per file of ours: the theme's lines in it (first, end, the bundle's name) and our scripts' markers.
+        self.theme_lines: dict[str, tuple[int, int, str]] = {}
+        self.ours: dict[str, list[tuple[int, str]]] = {}
+        for script in editions:
+            lines = script.read_text("utf-8").splitlines()
+            self.ours[script.name] = [(n, m.group(1)) for n, line in enumerate(lines) if (m := OURS_MARK.match(line))]
+            for name, bundle in bundles.items():
+                first = next((n for n, line in enumerate(lines) if bundle and line == bundle[0]), None)
+                if first is not None:
+                    self.theme_lines[script.name] = (first, first + len(bundle), name)
 
     def label(self, url: str, line: int, column: int) -> str:
         name = url.rsplit("/", 1)[-1]
+        if name in self.maps:
+            return short(self.maps[name].source(line, column))
+        first, end, bundle = self.theme_lines.get(name, (0, 0, ""))
+        if first <= line < end:
+            return short(self.maps[bundle].source(line - first, column))
         ours = [script for start, script in self.ours.get(name, []) if line >= start]
-        if ours:
-            return "ours:" + ours[-1]
-        source_map = self.maps.get(name, self.theme)
-        return short(source_map.source(line, column)) if source_map else "?"
+        return "ours:" + ours[-1] if ours else "?"
 
 
 def group(labels: list[str]) -> str:

@@ -37,19 +37,25 @@ def test_the_source_map_names_the_source_of_each_place():
 def labeller(tmp_path):
     scripts = tmp_path / "site" / "assets" / "javascripts"
     scripts.mkdir(parents=True)
-    (scripts / "bundle.0123abcd.min.js").write_text("x\ny\n", encoding="utf-8")
+    (scripts / "bundle.0123abcd.min.js").write_text('"use strict";x\ny\n', encoding="utf-8")
     (scripts / "bundle.0123abcd.min.js.map").write_text(MAP, encoding="utf-8")
-    edition = "x\ny;\n// docs/overrides/partials/reading.js\na\n// docs/overrides/partials/palette.js\nb\n"
+    # As site_script.joined writes it: a script of ours before the theme's bundle, and two after it.
+    edition = (
+        '"use strict";\n// docs/overrides/partials/search-after-paint.js\nc;\n"use strict";x\ny;\n'
+        "// docs/overrides/partials/reading.js\na\n// docs/overrides/partials/palette.js\nb\n"
+    )
     (scripts / "edition.89abcdef.min.js").write_text(edition, encoding="utf-8")
     return startup.Labeller([tmp_path / "site"])
 
 
 def test_our_scripts_are_named_by_their_markers_and_the_theme_by_its_map(labeller):
     url = "http://127.0.0.1:1/assets/javascripts/"
-    assert labeller.label(url + "edition.89abcdef.min.js", 3, 0) == "ours:reading"
-    assert labeller.label(url + "edition.89abcdef.min.js", 5, 0) == "ours:palette"
-    # The theme's part of our file is the theme's bundle, mapped by its map.
-    assert labeller.label(url + "edition.89abcdef.min.js", 0, 5) == "lib:rxjs"
+    assert labeller.label(url + "edition.89abcdef.min.js", 2, 0) == "ours:search-after-paint"
+    assert labeller.label(url + "edition.89abcdef.min.js", 6, 0) == "ours:reading"
+    assert labeller.label(url + "edition.89abcdef.min.js", 8, 0) == "ours:palette"
+    # The theme's part of our file is the theme's bundle, mapped by its map from the line where it starts.
+    assert labeller.label(url + "edition.89abcdef.min.js", 3, 5) == "lib:rxjs"
+    assert labeller.label(url + "edition.89abcdef.min.js", 4, 2) == "components/toc"
     assert labeller.label(url + "bundle.0123abcd.min.js", 0, 1) == "components/toc"
 
 
@@ -86,7 +92,7 @@ def test_a_trace_is_split_into_the_evaluation_and_the_dispatch_by_owner(labeller
                 "data": {
                     # Node 1 is the theme's RxJS, node 2 our palette script, node 3 our reading script called by it.
                     "cpuProfile": {
-                        "nodes": [frame(1, 0, 5), frame(2, 5), frame(3, 3, parent=1)],
+                        "nodes": [frame(1, 3, 5), frame(2, 8), frame(3, 6, parent=1)],
                         "samples": [2, 2, 3, 3],
                     },
                     "timeDeltas": [3000, 2000, 2000, 1000],
