@@ -103,7 +103,7 @@
     });
     // With no query the page as built is already the unfiltered view (every row, each value's full count, "N of N
     // proposals shown."), which apply() would only write again: about 7 ms of the page's start-up on this machine
-    // (41 values by 24 rows), before the first paint can come (README, Performance). A query, even one naming
+    // (41 values by 29 rows), before the first paint can come (README, Performance). A query, even one naming
     // nothing the form offers, is applied and cleaned from the address as before.
     if (location.search) apply();
     // Shown already by the line after the form (so that nothing moves); shown here too, should that line not run.
