@@ -114,6 +114,14 @@ def page_paths(site: Path) -> list[str]:
     return [url_path(site, file) for file in html_files(site)]
 
 
+def representative_pages(site: Path) -> list[str]:
+    """The first page of each type: home, each index, one record of each kind, 404.html."""
+    chosen: dict[str, str] = {}
+    for path in page_paths(site):
+        chosen.setdefault(page_type(path), path)
+    return sorted(chosen.values())
+
+
 def page_type(path: str) -> str:
     """'sections/iv/' → 'sections/*'; one representative per type is enough where a gate is slow."""
     parts = path.strip("/").split("/")

@@ -71,3 +71,24 @@ def test_every_kind_of_published_page_is_measured():
     measured = {f"/{page}" for page in phone.EDITION_PAGES.values()}
     assert measured <= set(published), sorted(measured - set(published))
     assert folders == {url.split("/")[1] for url in measured}
+
+
+def test_medians_keep_every_runs_lcp_beside_the_median():
+    def run(lcp: float, fcp: float) -> dict:
+        return {
+            "performance": 99,
+            "lcp_ms": lcp,
+            "fcp_ms": fcp,
+            "tbt_ms": 40.0,
+            "cls": 0.0,
+            "requests": 8,
+            "transfer_bytes": 70000,
+            "request_urls": ["http://127.0.0.1/"],
+            "main_thread_ms": {"Style & Layout": 30.0},
+            "bootup_ms": {"http://127.0.0.1/": 20.0},
+        }
+
+    found = phone.medians([run(1400.0, 1400.0), run(1610.0, 1390.0), run(1380.0, 1380.0)])
+    assert found["lcp_ms"] == 1400.0 and found["fcp_ms"] == 1390.0
+    assert found["lcp_runs_ms"] == [1400.0, 1610.0, 1380.0]
+    assert found["runs"] == 3 and found["main_thread_ms"] == {"Style & Layout": 30.0}

@@ -26,7 +26,7 @@ from edition import search_pagefind, urls
 from edition.paths import DATA_DIR
 from edition.validate import check
 
-from .helpers import QuietHandler, build_site, html_files, page_type, url_path
+from .helpers import QuietHandler, build_site, html_files, representative_pages, url_path
 from .hostile_data import MARKER, PAYLOAD, poisoned_copy
 
 pytestmark = pytest.mark.slow
@@ -153,14 +153,6 @@ def test_downloads_read_back_with_the_poisoned_words(poisoned):
     assert [record["title"] for record in records] == [ref.title for ref in edition.references]
     data = json.loads((downloads / "edition.json").read_text(encoding="utf-8"))
     assert data["proposals"][0]["title"] == edition.proposals[0].title
-
-
-def representative_pages(site: Path) -> list[str]:
-    chosen: dict[str, str] = {}
-    for file in html_files(site):
-        path = url_path(site, file)
-        chosen.setdefault(page_type(path), path)
-    return sorted(chosen.values())
 
 
 @pytest.fixture(scope="module")

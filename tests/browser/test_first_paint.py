@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from ..helpers import page_paths, page_type
+from ..helpers import representative_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -55,13 +55,6 @@ COMPARE = """async ([a, b]) => {
     if (Math.max(...[0, 1, 2].map(c => Math.abs(x[i + c] - y[i + c]))) > 64) differ++;
   return {total: x.length / 4, differ, drawn: inked(x), themes: inked(y)};
 }"""
-
-
-def representative_pages(site) -> list[str]:
-    chosen: dict[str, str] = {}
-    for path in page_paths(site):
-        chosen.setdefault(page_type(path), path)
-    return sorted(chosen.values())
 
 
 def test_no_page_type_asks_for_a_data_url_image(browser, site_url, built_site):

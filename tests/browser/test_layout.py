@@ -15,7 +15,7 @@ from edition.render.common import Context
 from edition.render.facets import facets
 from edition.urls import Linker
 
-from ..helpers import page_paths, page_type, soup
+from ..helpers import representative_pages, soup
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -53,13 +53,6 @@ LAYOUT = """() => {
   }
   return {width: document.documentElement.scrollWidth, viewport, broken, loose};
 }"""
-
-
-def representative_pages(site) -> list[str]:
-    chosen: dict[str, str] = {}
-    for path in page_paths(site):
-        chosen.setdefault(page_type(path), path)
-    return sorted(chosen.values())
 
 
 @pytest.fixture(scope="module", params=COMBINATIONS, ids=[f"{s}-{c}" for s, c in COMBINATIONS])

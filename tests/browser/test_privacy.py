@@ -4,19 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from ..helpers import page_paths, page_type
+from ..helpers import representative_pages
 
 pytestmark = pytest.mark.slow  # opens the built site
 
 LOCAL_SCHEMES = ("data:", "blob:", "about:")
-
-
-def representative_pages(site) -> list[str]:
-    """The first page of each type: home, each index, one record of each kind, 404.html."""
-    chosen: dict[str, str] = {}
-    for path in page_paths(site):
-        chosen.setdefault(page_type(path), path)
-    return sorted(chosen.values())
 
 
 @pytest.mark.browser
