@@ -48,11 +48,14 @@ class Context:
             f"data-search-exclude>†</a>"
         )
 
-    def query_marker(self, from_src: str, query: r.Query) -> str:
+    def query_marker(self, from_src: str, query: r.Query, tooltip: bool = True) -> str:
+        """The ? after queried words, linked to the query; its words as a tooltip unless `tooltip` is False
+        (the method page's register: see render/method.py)."""
         href = self.href(from_src, urls.ABOUT, urls.query_anchor(query.id))
         label = f"Editor’s query {query.id}: {query.query}"
+        title = f' title="{md_attr(label)}"' if tooltip else ""
         return (
-            f'<a class="query-mark" href="{esc(href)}" title="{md_attr(label)}" aria-label="Editor’s query {esc(query.id)}" '
+            f'<a class="query-mark" href="{esc(href)}"{title} aria-label="Editor’s query {esc(query.id)}" '
             f"data-search-exclude>?</a>"
         )
 
@@ -77,7 +80,12 @@ class Context:
         return self.segments_html(from_src, self.edition.segments(target_id), abbreviations)
 
     def segments_html(
-        self, from_src: str, segments: list[Segment], abbreviations: bool = True, markers: bool = True
+        self,
+        from_src: str,
+        segments: list[Segment],
+        abbreviations: bool = True,
+        markers: bool = True,
+        query_tooltips: bool = True,
     ) -> str:
         """Segments as HTML: corrections in both readings with their † link, queried words with their ? link.
         Without markers (inside a link, where links cannot nest) the caller places `markers_html` after it."""
@@ -91,7 +99,7 @@ class Context:
             elif segment.query:
                 parts.append(f'<span class="queried">{self.words_html(segment.text, abbreviations)}</span>')
                 if markers:
-                    parts.append(self.query_marker(from_src, segment.query))
+                    parts.append(self.query_marker(from_src, segment.query, query_tooltips))
             else:
                 parts.append(self.words_html(segment.text, abbreviations))
         return "".join(parts)
@@ -114,6 +122,7 @@ class Context:
         css_class: str = "",
         abbreviations: bool = True,
         markers: bool = True,
+        query_tooltips: bool = True,
     ) -> str:
         """The author's printed words (all of a target's text, or an excerpt of it), marked as the author's
         with the source line they are checked against (tests/test_author_text.py walks the built HTML)."""
@@ -122,7 +131,7 @@ class Context:
         classes = f"author-words {css_class}".strip()
         return (
             f'<{tag} class="{classes}" data-source-line="{edition.source_line(target_id)}">'
-            f"{self.segments_html(from_src, segments, abbreviations, markers)}</{tag}>"
+            f"{self.segments_html(from_src, segments, abbreviations, markers, query_tooltips)}</{tag}>"
         )
 
     def words_html(self, text: str, abbreviations: bool = True) -> str:

@@ -188,6 +188,10 @@ def proposals_part(ctx: Context, src: str) -> list[str]:
 
 
 def register_part(ctx: Context, src: str) -> list[str]:
+    """The register's quoted sentences keep their ? marks (a link to the query, named by it) without the query's
+    words as a tooltip: those words, on the page's largest table, made the method page 0.36 KB compressed too big
+    for the first round trip of Lighthouse's simulated phone (README, Performance), and a reader checking the
+    register's coverage follows the mark to the query rather than hovering it."""
     edition = ctx.edition
     sentences = modal_sentences(edition)
     cover = coverage(edition)
@@ -200,7 +204,7 @@ def register_part(ctx: Context, src: str) -> list[str]:
         rows.append(
             [
                 f'<span id="{urls.register_anchor(entry.id)}">{esc(entry.id)}</span> {ctx.paragraph_link(src, entry.paragraph)}',
-                "“" + ctx.author_words(src, entry.paragraph, entry.text) + "”",
+                "“" + ctx.author_words(src, entry.paragraph, entry.text, query_tooltips=False) + "”",
                 esc(entry.kind),
                 esc(entry.reason) + (f" See: {related}." if related else ""),
             ]
