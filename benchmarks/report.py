@@ -19,21 +19,22 @@ FIRST_RESULT_MS = 300.0  # from the first key typed to the first result shown (i
 def targets(result: dict) -> list[dict]:
     scales = {s["scale"]: s for s in result["scales"]}
     low = scales[min(scales)]
-    found = [
-        _target(
-            "our stages ≤ 10% of the build at 1x (CSL cache warm)",
-            low["ours_share_of_total"],
-            OVERHEAD_SHARE,
-            f"{low['ours_share_of_total']:.1%}",
-        ),
+    found = []
+    # The overhead target is the at 1x: a run of other scales only (`--scales 50`) has no figure for it.
+    if 1 in scales:
+        share = scales[1]["ours_share_of_total"]
+        found.append(
+            _target("our stages ≤ 10% of the build at 1x (CSL cache warm)", share, OVERHEAD_SHARE, f"{share:.1%}")
+        )
+    found.append(
         _target(
             f"phone weight of a section page < 150 KB (gzip) at {low['scale']}x",
             low["phone"]["gzip_bytes"],
             PHONE,
             f"{low['phone']['gzip_bytes'] / KB:.1f} KB",
             strict=True,
-        ),
-    ]
+        )
+    )
     growth = result.get("growth")
     if growth:
         top = f"{growth['to']}x"

@@ -164,3 +164,8 @@ def test_targets_are_missed_past_their_limits():
         ("peak memory at 50x < 1 GB", False),
         ("median HTML per page 50x/1x ≤ 1.2", False),
     ]
+
+
+def test_a_run_without_1x_reports_no_overhead_target():
+    result = {"scales": [{"scale": 50, "ours_share_of_total": 0.119, "phone": {"gzip_bytes": 86_318}}]}
+    assert [t["target"] for t in report.targets(result)] == ["phone weight of a section page < 150 KB (gzip) at 50x"]
